@@ -1,0 +1,81 @@
+import type { ts } from 'ts-morph';
+import { calleeBaseText, describe, objectProperty, webCryptoAlgorithms } from '../../server/src/engine/checks';
+import { replaceValue } from '../../server/src/engine/fixes';
+import { parseCipherName, type ParsedCipher } from '../../server/src/engine/policy/ciphers';
+import type { Value } from '../../server/src/engine/resolve';
+import { defineRule } from '../../server/src/engine/rule';
+
+/** SP 800-38D §5.2.1.1 recommends 96-bit GCM IVs; IG C.H requires them to be unique per key. */
+const GCM_MIN_IV_BYTES = 12;
+
+export default defineRule({
+  meta: {
+    id: 'cipher-iv',
+    category: 'mode',
+    description: 'Constant, zero or hard-coded IVs for encryption, and GCM IVs shorter than 96 bits',
+    reference: '§2.3.1, §2.3.4, §2.8',
+    standards: ['SP 800-38A Appendix C', 'SP 800-38D §5.2.1.1, §8', 'FIPS 140-3 IG C.H'],
+    fix: 'suggestion',
+    apis: ['crypto.createCipheriv', 'crypto.subtle.encrypt'],
+  },
+  create(context) {
+    return {
+      calls: {
+        'crypto.createCipheriv': (site) => {
+          const iv = site.argument('iv');
+          if (!iv) return;
+          const modes = context.strings(site.argument('algorithm')).map((v) => parseCipherName(v.value)).filter((p): p is ParsedCipher => !!p);
+          if (modes.length > 0 && modes.every((m) => m.mode === 'ecb' || m.mode === 'wrap' || m.mode === 'wrap-pad' || m.mode === 'xts')) return;
+          const isGcm = modes.length > 0 && modes.every((m) => m.mode === 'gcm');
+          const randomBytes = calleeBaseText(site.node.expression, site.sourceFile);
+          checkIv(context.resolver.values(iv), iv, isGcm, randomBytes ? `${randomBytes}.randomBytes` : undefined, modes[0]?.mode === 'gcm' ? 12 : 16);
+        },
+        'crypto.subtle.encrypt': (site) => {
+          const algorithm = site.argument('algorithm');
+          for (const { name, object } of webCryptoAlgorithms(context, algorithm)) {
+            if (!object) continue;
+            const upper = name.value.toUpperCase();
+            const field = upper === 'AES-CTR' ? 'counter' : upper === 'AES-GCM' || upper === 'AES-CBC' ? 'iv' : undefined;
+            if (!field) continue;
+            for (const { hit, value } of objectProperty(context, object, field)) {
+              checkIv([value], hit.sourceFile === context.sourceFile ? hit.property : algorithm!, upper === 'AES-GCM', undefined, upper === 'AES-GCM' ? 12 : 16);
+            }
+          }
+        },
+      },
+    };
+
+    function checkIv(values: Value[], site: ts.Node, isGcm: boolean, randomBytesCall: string | undefined, length: number) {
+      for (const value of values) {
+        const bytes = value.kind === 'bytes' ? value : value.kind === 'string' ? { length: Buffer.byteLength(value.value), random: false } : undefined;
+        if (!bytes) continue;
+        const fix = randomBytesCall
+          ? [{ title: `Use a fresh random IV: ${randomBytesCall}(${length}) (store or send it with the ciphertext)`, safety: 'suggestion' as const, edits: [replaceValue(value, `${randomBytesCall}(${length})`)] }]
+          : [];
+        if (!bytes.random) {
+          context.report({
+            value,
+            site,
+            status: 'NO',
+            message: describe(
+              'The IV is a constant',
+              'the same key and IV encrypt every message alike; CBC/CFB need unpredictable IVs and CTR/OFB/GCM unique ones (SP 800-38A Appendix C; SP 800-38D §8; IG C.H)',
+              `Generate a random IV per message (crypto.randomBytes(${length})) and store it with the ciphertext.`,
+            ),
+            fipsRuntime: 'runs',
+            fixes: fix,
+          });
+        } else if (isGcm && bytes.length < GCM_MIN_IV_BYTES) {
+          context.report({
+            value,
+            site,
+            status: 'NO',
+            message: describe(`The GCM IV is ${bytes.length} bytes`, 'GCM needs 96-bit (12-byte) IVs for random IV construction (SP 800-38D §5.2.1.1, §8.2.2)', 'Use 12 random bytes.'),
+            fipsRuntime: 'runs',
+            fixes: fix,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,237 @@
+import { ts } from 'ts-morph';
+import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
+import { severityForStatus } from './policy/status';
+import { SourceProject } from './project';
+import { Resolver, accessedName, skipOuterExpressions, type Origin, type Value } from './resolve';
+import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
+import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
+
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+export interface FileAnalysis {
+  fileName: string;
+  findings: Finding[];
+  /** Rules that threw on this file: reported, never fatal. */
+  ruleFailures: RuleFailure[];
+  /** True when the cheap text check showed the file cannot contain a finding. */
+  skipped: boolean;
+}
+
+/**
+ * The analysis engine: parses a file, walks its AST once, resolves each call's callee to an API
+ * and hands it to the rules that asked for that API. No LSP, no VS Code, no file-system writes.
+ */
+export class Engine {
+  private readonly callNames: Set<string>;
+  private readonly assignNames: Set<string>;
+
+  constructor(
+    readonly rules: readonly RuleModule[],
+    readonly project: SourceProject = new SourceProject(),
+  ) {
+    this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:')).map(lastSegment)));
+    this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
+  }
+
+  analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
+    const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false };
+    if (!RELEVANT_TEXT.test(text)) {
+      result.skipped = true;
+      return result;
+    }
+    const sourceFile = this.project.getSourceFile(fileName, text);
+    if (!sourceFile) return result;
+    const resolver = new Resolver(this.project);
+    const findings = new Map<string, Finding>();
+
+    const calls = new Map<string, Array<{ ruleId: string; listener: (site: CallSite) => void }>>();
+    const assignments = new Map<string, Array<{ ruleId: string; listener: (site: AssignmentSite) => void }>>();
+    for (const rule of this.rules) {
+      if (options.ruleSeverity?.[rule.meta.id] === 'off') continue;
+      const context = this.contextFor(rule, sourceFile, resolver, options, findings);
+      let listeners;
+      try {
+        listeners = rule.create(context);
+      } catch (error) {
+        result.ruleFailures.push({ ruleId: rule.meta.id, message: errorMessage(error) });
+        continue;
+      }
+      for (const [api, listener] of Object.entries(listeners.calls ?? {})) push(calls, api, { ruleId: rule.meta.id, listener });
+      for (const [api, listener] of Object.entries(listeners.assignments ?? {})) push(assignments, api, { ruleId: rule.meta.id, listener });
+    }
+
+    const failed = new Set<string>();
+    const run = <S>(entries: Array<{ ruleId: string; listener: (site: S) => void }> | undefined, site: S) => {
+      for (const { ruleId, listener } of entries ?? []) {
+        if (failed.has(ruleId)) continue;
+        try {
+          listener(site);
+        } catch (error) {
+          failed.add(ruleId);
+          result.ruleFailures.push({ ruleId, message: errorMessage(error) });
+        }
+      }
+    };
+
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        if (this.mayBeApi(node.expression)) {
+          const api = resolver.resolveApi(node.expression)?.join('.');
+          if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
+        }
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const target = skipOuterExpressions(node.left);
+        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.assignNames.has(accessedName(target) ?? '')) {
+          const api = resolver.resolveApi(target)?.join('.');
+          if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+
+    result.findings = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    return result;
+  }
+
+  /** Property calls are filtered by name before any resolution; plain identifiers may be aliases. */
+  private mayBeApi(callee: ts.Expression): boolean {
+    const node = skipOuterExpressions(callee);
+    if (ts.isIdentifier(node)) return true;
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.callNames.has(accessedName(node) ?? '');
+    return ts.isCallExpression(node);
+  }
+
+  private contextFor(rule: RuleModule, sourceFile: ts.SourceFile, resolver: Resolver, options: AnalysisOptions, findings: Map<string, Finding>): RuleContext {
+    return {
+      options,
+      profile: options.profile,
+      resolver,
+      sourceFile,
+      policy: (operation, use) => ({ ...options, operation, use }),
+      report: (descriptor) => {
+        const finding = buildFinding(rule, descriptor, sourceFile, options);
+        if (!finding) return;
+        const key = `${finding.ruleId}:${finding.start}:${finding.end}:${finding.message}`;
+        const existing = findings.get(key);
+        if (existing) {
+          for (const related of finding.related) {
+            if (!existing.related.some((r) => r.file === related.file && r.start === related.start)) existing.related.push(related);
+          }
+        } else {
+          findings.set(key, finding);
+        }
+      },
+      strings: (expression) => resolver.values(expression).filter((v): v is Extract<Value, { kind: 'string' }> => v.kind === 'string'),
+      numbers: (expression) => resolver.values(expression).filter((v): v is Extract<Value, { kind: 'number' }> => v.kind === 'number'),
+      properties: (expression, name) => resolver.propertyHits(expression, name),
+      valuesOf: (hit) => resolver.values(hit.value, 0, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
+    };
+  }
+}
+
+function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile: ts.SourceFile, options: AnalysisOptions): Finding | undefined {
+  const statusSeverity = severityForStatus(descriptor.status);
+  if (!statusSeverity) return undefined;
+  const configured = options.ruleSeverity?.[rule.meta.id];
+  if (configured === 'off') return undefined;
+  const severity = configured ?? descriptor.severity ?? statusSeverity;
+
+  const related: RelatedLocation[] = [];
+  const origin = descriptor.value?.origin;
+  let primary: Origin;
+  if (origin && origin.sourceFile === sourceFile) {
+    primary = origin;
+    if (!contains(descriptor.site, origin.node)) {
+      related.push(relatedAt({ sourceFile, node: descriptor.site }, 'used here'));
+    }
+  } else {
+    primary = { sourceFile, node: descriptor.site };
+    if (origin) {
+      related.push(relatedAt(origin, 'value defined here'));
+    }
+  }
+  for (const via of descriptor.value?.via ?? []) {
+    if (via.sourceFile !== sourceFile) related.push(relatedAt(via, 'through this declaration'));
+  }
+  for (const extra of descriptor.related ?? []) related.push(relatedAt(extra.origin, extra.message));
+
+  const fixes: Fix[] = [];
+  for (const fix of descriptor.fixes ?? []) {
+    if (!fix) continue;
+    const edits = fix.edits.filter((e): e is NonNullable<typeof e> => !!e);
+    if (edits.length === 0 || edits.length !== fix.edits.length) continue;
+    // An edit outside this file changes code other callers share: never automatic.
+    const safety = edits.every((e) => e.file === sourceFile.fileName) ? fix.safety : 'suggestion';
+    fixes.push({ title: fix.title, safety, preferred: !!fix.preferred, edits });
+  }
+  if (fixes.length > 0 && !fixes.some((f) => f.preferred)) fixes[0].preferred = true;
+
+  let message = descriptor.message;
+  if (descriptor.fipsRuntime === 'throws') message += ' Node throws on it under --enable-fips.';
+  else if (descriptor.fipsRuntime === 'runs') message += ' Node runs it without error under --enable-fips, so only a linter catches it.';
+
+  return {
+    ruleId: rule.meta.id,
+    category: rule.meta.category,
+    severity,
+    message,
+    ...spanOf(primary),
+    related,
+    fixes,
+    fipsRuntime: descriptor.fipsRuntime,
+  };
+}
+
+export function spanOf(origin: Origin): SourceSpan {
+  const { sourceFile, node } = origin;
+  const start = ts.isSourceFile(node) ? 0 : node.getStart(sourceFile);
+  const end = ts.isSourceFile(node) ? 0 : node.getEnd();
+  const s = sourceFile.getLineAndCharacterOfPosition(start);
+  const e = sourceFile.getLineAndCharacterOfPosition(end);
+  return { file: sourceFile.fileName, start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+function relatedAt(origin: Origin, message: string): RelatedLocation {
+  return { ...spanOf(origin), message };
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+function makeCallSite(api: string, node: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile, resolver: Resolver): CallSite {
+  const args = node.arguments ? [...node.arguments] : [];
+  const signature = API_SIGNATURES[api];
+  return {
+    api,
+    node,
+    sourceFile,
+    argument(role) {
+      const index = signature?.parameters.indexOf(role) ?? -1;
+      return index >= 0 ? args[index] : undefined;
+    },
+    optionsArgument() {
+      if (signature && !signature.optionsAnywhere) return this.argument('options');
+      return args.find((arg) => resolver.values(arg).some((v) => v.kind === 'object'));
+    },
+  };
+}
+
+function lastSegment(api: string): string {
+  const bare = api.startsWith('assign:') ? api.slice('assign:'.length) : api;
+  return bare.slice(bare.lastIndexOf('.') + 1);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.message}${error.stack ? `\n${error.stack.split('\n').slice(1, 4).join('\n')}` : ''}` : String(error);
+}

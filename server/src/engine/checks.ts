@@ -1,0 +1,139 @@
+import { ts } from 'ts-morph';
+import { replaceString } from './fixes';
+import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
+import { STATUS_WORDS, statusFor, type Operation, type Use } from './policy/status';
+import type { ObjectValue, PropertyHit, StringValue, Value } from './resolve';
+import type { RuleContext } from './rule';
+
+/**
+ * Checks more than one rule needs. Each takes the rule's context, so the finding carries the
+ * calling rule's id; the knowledge (digest table, WebCrypto shapes, message form) lives once here.
+ */
+
+/** A message in the form every rule uses: what is wrong, why (standard), what to use instead. */
+export function describe(what: string, why: string, instead?: string): string {
+  const sentence = `${what}: ${why}.`;
+  return instead ? `${sentence} ${instead}` : sentence;
+}
+
+export interface DigestCheck {
+  use: Use;
+  operation?: Operation;
+  /** How the call names the digest, for the message ("createHash", "HMAC"). */
+  subject: string;
+  /** Where the value enters the call. */
+  site: ts.Node;
+  /** WebCrypto spells digests `SHA-256`. */
+  webCrypto?: boolean;
+  /** A note the fix title adds (e.g. digest length change). */
+  fixNote?: (fromBytes: number | undefined, toBytes: number | undefined) => string;
+}
+
+/** Report every known digest value that the profile does not approve for this use. */
+export function checkDigest(context: RuleContext, values: StringValue[], check: DigestCheck): void {
+  for (const value of values) {
+    const policy = lookupDigest(value.value);
+    if (!policy) continue;
+    const status = statusFor(policy.status, context.policy(check.operation, check.use));
+    if (status === 'OK') continue;
+    const replacementNode = policy.replacement[context.profile];
+    const replacement = check.webCrypto ? webCryptoDigestName(replacementNode) : spellLike(value.value, replacementNode);
+    const replacementPolicy = lookupDigest(replacementNode);
+    const lengthNote =
+      check.fixNote?.(policy.outputBytes, replacementPolicy?.outputBytes) ??
+      (policy.outputBytes && replacementPolicy?.outputBytes && policy.outputBytes !== replacementPolicy.outputBytes
+        ? ` (output ${policy.outputBytes} → ${replacementPolicy.outputBytes} bytes: stored values must be migrated)`
+        : '');
+    const sameName = lookupDigest(replacement) === policy;
+    context.report({
+      value,
+      site: check.site,
+      status,
+      message: describe(
+        `${check.subject} uses ${policy.display}, ${STATUS_WORDS[status]} for ${useWords(check.use)} under ${context.profile}`,
+        policy.reason,
+        sameName ? undefined : `Use '${replacement}'.`,
+      ),
+      fipsRuntime: check.use === 'sign' && policy.display === 'SHA-1' ? 'throws' : check.use === 'sign' || check.use === 'verify' || check.use === 'hash' || check.use === 'mac' || check.use === 'kdf' ? policy.fipsRuntime : undefined,
+      fixes: sameName ? [] : [{ title: `Replace '${value.value}' with '${replacement}'${lengthNote}`, safety: 'suggestion', preferred: true, edits: [replaceString(value, replacement)] }],
+    });
+  }
+}
+
+function useWords(use: Use): string {
+  switch (use) {
+    case 'hash':
+      return 'hashing';
+    case 'mac':
+      return 'HMAC';
+    case 'kdf':
+      return 'key derivation';
+    case 'sign':
+      return 'signature generation';
+    case 'verify':
+      return 'signature verification';
+    default:
+      return use;
+  }
+}
+
+/**
+ * A WebCrypto algorithm argument: either `'SHA-256'` or `{ name: 'AES-GCM', ... }`. Returns the
+ * known names with the object each came from (if any).
+ */
+export interface WebCryptoAlgorithm {
+  name: StringValue;
+  object?: ObjectValue;
+}
+
+export function webCryptoAlgorithms(context: RuleContext, expression: ts.Expression | undefined): WebCryptoAlgorithm[] {
+  const out: WebCryptoAlgorithm[] = [];
+  for (const value of context.resolver.values(expression)) {
+    if (value.kind === 'string') out.push({ name: value });
+    if (value.kind === 'object') {
+      for (const hit of context.resolver.findProperties(value, 'name')) {
+        for (const name of context.valuesOf(hit)) if (name.kind === 'string') out.push({ name, object: value });
+      }
+    }
+  }
+  return out;
+}
+
+/** Values of `object[property]`, with the property hits for ranges and removal. */
+export function objectProperty(context: RuleContext, object: ObjectValue, property: string): Array<{ hit: PropertyHit; value: Value }> {
+  return context.resolver.findProperties(object, property).flatMap((hit) => context.valuesOf(hit).map((value) => ({ hit, value })));
+}
+
+/** A WebCrypto `hash` parameter is `'SHA-1'` or `{ name: 'SHA-1' }`. */
+export function webCryptoHashValues(context: RuleContext, object: ObjectValue): StringValue[] {
+  const out: StringValue[] = [];
+  for (const { value } of objectProperty(context, object, 'hash')) {
+    if (value.kind === 'string') out.push(value);
+    if (value.kind === 'object') for (const inner of objectProperty(context, value, 'name')) if (inner.value.kind === 'string') out.push(inner.value);
+  }
+  return out;
+}
+
+/** Key usages of a WebCrypto call when written as a literal array; undefined when unknown. */
+export function keyUsages(context: RuleContext, expression: ts.Expression | undefined): string[] | undefined {
+  const values = context.resolver.values(expression);
+  const array = values.find((v) => v.kind === 'array');
+  if (!array || array.kind !== 'array') return undefined;
+  const usages: string[] = [];
+  for (const element of array.elements) {
+    const strings = context.strings(element);
+    if (strings.length !== 1) return undefined;
+    usages.push(strings[0].value);
+  }
+  return usages;
+}
+
+/** The site for a value read from a property: the property when it is in this file, else the argument. */
+export function siteFor(context: RuleContext, hit: PropertyHit, argument: ts.Node): ts.Node {
+  return hit.sourceFile === context.sourceFile ? hit.property : argument;
+}
+
+/** Text of the object an API was reached through (`crypto` in `crypto.createHash`), for fixes that call a sibling API. */
+export function calleeBaseText(callee: ts.Expression, sourceFile: ts.SourceFile): string | undefined {
+  return ts.isPropertyAccessExpression(callee) ? callee.expression.getText(sourceFile) : undefined;
+}

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+
+/**
+ * Where the engine gets file text from. The CLI reads the disk; the language server lays open
+ * documents over it. The engine itself never touches the file system, so it can be tested on
+ * strings and never runs or `require`s what it reads.
+ */
+export interface SourceHost {
+  readFile(fileName: string): string | undefined;
+}
+
+export const diskHost: SourceHost = {
+  readFile(fileName) {
+    try {
+      const stat = fs.statSync(fileName);
+      if (!stat.isFile() || stat.size > MAX_IMPORTED_FILE_BYTES) return undefined;
+      return fs.readFileSync(fileName, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Files followed for cross-file constants are parsed whole; a bundle is not worth it. */
+const MAX_IMPORTED_FILE_BYTES = 2 * 1024 * 1024;
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export function isSourceFileName(fileName: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(fileName).toLowerCase()) && !fileName.endsWith('.d.ts');
+}
+
+function scriptKindFor(fileName: string): ts.ScriptKind {
+  switch (path.extname(fileName).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+}
+
+/**
+ * The files one analysis may look into: the file being linted and the project modules it imports
+ * (relative specifiers only: packages in node_modules are never read). Parsed files are cached
+ * by text, so a workspace scan parses each module once however many files import it.
+ */
+export class SourceProject {
+  private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+  private readonly overlay = new Map<string, string>();
+
+  constructor(private readonly host: SourceHost = diskHost) {}
+
+  /** Text that wins over the host's (an editor's unsaved buffer). */
+  setOverlay(fileName: string, text: string | undefined): void {
+    const key = path.resolve(fileName);
+    if (text === undefined) this.overlay.delete(key);
+    else this.overlay.set(key, text);
+  }
+
+  readText(fileName: string): string | undefined {
+    const key = path.resolve(fileName);
+    return this.overlay.get(key) ?? this.host.readFile(key);
+  }
+
+  getSourceFile(fileName: string, text?: string): ts.SourceFile | undefined {
+    const key = path.resolve(fileName);
+    const content = text ?? this.readText(key);
+    if (content === undefined) return undefined;
+    const cached = this.cache.get(key);
+    if (cached && cached.text === content) return cached.sourceFile;
+    const sourceFile = parseSource(key, content);
+    this.cache.set(key, { text: content, sourceFile });
+    return sourceFile;
+  }
+
+  /** Drop cached parses (files changed on disk). */
+  forget(fileName?: string): void {
+    if (fileName === undefined) this.cache.clear();
+    else this.cache.delete(path.resolve(fileName));
+  }
+
+  /**
+   * Resolve a relative import the way TypeScript and Node do for project files: the path itself,
+   * with each source extension, a `.js` written for a `.ts` file, and `index` files of folders.
+   */
+  resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.resolve(path.dirname(fromFile), specifier);
+    const candidates: string[] = [base];
+    const ext = path.extname(base);
+    if (['.js', '.mjs', '.cjs', '.jsx'].includes(ext)) {
+      const stem = base.slice(0, -ext.length);
+      candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((e) => stem + e));
+    }
+    candidates.push(...SOURCE_EXTENSIONS.map((e) => base + e));
+    candidates.push(...SOURCE_EXTENSIONS.map((e) => path.join(base, 'index' + e)));
+    for (const candidate of candidates) {
+      if (!isSourceFileName(candidate)) continue;
+      if (this.readText(candidate) !== undefined) return candidate;
+    }
+    return undefined;
+  }
+}

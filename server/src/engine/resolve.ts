@@ -1,0 +1,856 @@
+import { ts } from 'ts-morph';
+import type { SourceProject } from './project';
+
+/**
+ * Syntactic resolution of what an expression refers to (an API such as `crypto.createHash`) and
+ * what values it can hold (`'md5'`, `{ rejectUnauthorized: false }`), across the project's own
+ * modules. Nothing is executed. When the answer cannot be known, the answer is "unknown", never
+ * a guess: rules report nothing for unknown values.
+ */
+
+/** Node modules whose exports the rules care about; `node:` prefixes are stripped. */
+const KNOWN_MODULES = new Set(['crypto', 'tls', 'https', 'http2', 'http', 'process', 'constants', 'util', 'buffer']);
+
+/** `['crypto', 'createHash']`; a project module is `['#module', absolutePath]`. */
+export type ApiPath = string[];
+
+export interface Origin {
+  sourceFile: ts.SourceFile;
+  node: ts.Node;
+}
+
+interface ValueBase {
+  /** Where the value is written (the literal, the object literal, the function). */
+  origin: Origin;
+  /** Declarations passed through on the way (`const ALG = ...`, a default parameter), outermost first. */
+  via: Origin[];
+}
+
+export type Value =
+  | (ValueBase & { kind: 'string'; value: string })
+  | (ValueBase & { kind: 'number'; value: number; constantName?: string })
+  | (ValueBase & { kind: 'boolean'; value: boolean })
+  | (ValueBase & { kind: 'nullish' })
+  | (ValueBase & { kind: 'object'; members: ObjectMember[] })
+  | (ValueBase & { kind: 'array'; elements: ts.Expression[] })
+  | (ValueBase & { kind: 'function'; node: ts.SignatureDeclaration })
+  | (ValueBase & { kind: 'bytes'; length: number; random: boolean });
+
+export type StringValue = Extract<Value, { kind: 'string' }>;
+export type NumberValue = Extract<Value, { kind: 'number' }>;
+export type ObjectValue = Extract<Value, { kind: 'object' }>;
+
+export type ObjectMember =
+  | { kind: 'property'; name: string; node: ts.Node; value: ts.Expression | undefined; sourceFile: ts.SourceFile }
+  | { kind: 'spread'; expression: ts.Expression; sourceFile: ts.SourceFile };
+
+/** A property found in an object value, with where it is written. */
+export interface PropertyHit {
+  /** The `name: value` node (or the shorthand / enum member). */
+  property: ts.Node;
+  value: ts.Expression | undefined;
+  sourceFile: ts.SourceFile;
+  via: Origin[];
+}
+
+/** Numeric constants of `crypto.constants` (and the old `constants` module) the rules read. */
+const CRYPTO_CONSTANTS: Record<string, number> = {
+  RSA_PKCS1_PADDING: 1,
+  RSA_NO_PADDING: 3,
+  RSA_PKCS1_OAEP_PADDING: 4,
+  RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PSS_SALTLEN_DIGEST: -1,
+  RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2,
+};
+
+const MAX_DEPTH = 24;
+const MAX_CANDIDATES = 16;
+
+type Declaration =
+  | { kind: 'variable'; node: ts.VariableDeclaration; path: string[]; isConst: boolean; name: ts.Identifier }
+  | { kind: 'parameter'; node: ts.ParameterDeclaration; path: string[]; name: ts.Identifier; element?: ts.BindingElement }
+  | { kind: 'import'; module: string; exportName: string; node: ts.Node }
+  | { kind: 'function'; node: ts.FunctionDeclaration }
+  | { kind: 'class'; node: ts.ClassDeclaration }
+  | { kind: 'enum'; node: ts.EnumDeclaration }
+  | { kind: 'opaque'; node: ts.Node };
+
+type ExportTarget = { kind: 'expression'; expression: ts.Expression; sourceFile: ts.SourceFile } | { kind: 'api'; path: ApiPath } | { kind: 'declaration'; declaration: Declaration; sourceFile: ts.SourceFile };
+
+export class Resolver {
+  private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
+  private readonly apiCache = new Map<ts.Node, ApiPath | undefined>();
+
+  constructor(private readonly project: SourceProject) {}
+
+  // ---------------------------------------------------------------- API references
+
+  /** What API an expression names, e.g. `['crypto', 'createHash']`, or undefined. */
+  resolveApi(expression: ts.Node, depth = 0): ApiPath | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (this.apiCache.has(expression)) return this.apiCache.get(expression);
+    this.apiCache.set(expression, undefined); // cycle guard
+    const result = this.computeApi(expression, depth);
+    const normalized = result && normalizeApiPath(result);
+    this.apiCache.set(expression, normalized);
+    return normalized;
+  }
+
+  private computeApi(node: ts.Node, depth: number): ApiPath | undefined {
+    const sourceFile = node.getSourceFile();
+    node = skipOuterExpressions(node);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.findDeclaration(node);
+      if (!declaration) return globalApi(node.text);
+      return this.apiOfDeclaration(declaration, sourceFile, depth);
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const name = accessedName(node);
+      if (name === undefined) return undefined;
+      const base = this.resolveApi(node.expression, depth + 1);
+      if (!base) return undefined;
+      return this.extendApi(base, name, depth);
+    }
+    if (ts.isCallExpression(node)) {
+      const moduleName = requiredModule(node, this);
+      if (moduleName !== undefined) return this.moduleApi(moduleName, sourceFile);
+      const callee = this.resolveApi(node.expression, depth + 1);
+      // util.promisify(crypto.pbkdf2) is still crypto.pbkdf2 for the rules.
+      if (callee && callee.join('.') === 'util.promisify' && node.arguments[0]) return this.resolveApi(node.arguments[0], depth + 1);
+      return undefined;
+    }
+    if (ts.isAwaitExpression(node)) return this.resolveApi(node.expression, depth + 1);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) return this.resolveApi(node.right, depth + 1);
+    return undefined;
+  }
+
+  private moduleApi(specifier: string, fromFile: ts.SourceFile): ApiPath | undefined {
+    const builtin = builtinModuleName(specifier);
+    if (builtin) return [builtin];
+    const resolved = this.project.resolveRelativeModule(fromFile.fileName, specifier);
+    return resolved ? ['#module', resolved] : undefined;
+  }
+
+  private extendApi(base: ApiPath, name: string, depth: number): ApiPath | undefined {
+    if (base[0] === '#module') {
+      const target = this.moduleExport(base[1], name, depth + 1);
+      if (!target) return undefined;
+      if (target.kind === 'api') return target.path;
+      if (target.kind === 'expression') return this.resolveApi(target.expression, depth + 1);
+      return this.apiOfDeclaration(target.declaration, target.sourceFile, depth + 1);
+    }
+    return [...base, name];
+  }
+
+  private apiOfDeclaration(declaration: Declaration, sourceFile: ts.SourceFile, depth: number): ApiPath | undefined {
+    switch (declaration.kind) {
+      case 'import': {
+        const moduleApi = this.moduleApi(declaration.module, sourceFile);
+        if (!moduleApi) return undefined;
+        if (declaration.exportName === '*') return moduleApi;
+        if (declaration.exportName === 'default' && moduleApi[0] !== '#module') return moduleApi;
+        return this.extendApi(moduleApi, declaration.exportName, depth);
+      }
+      case 'variable': {
+        const init = declaration.node.initializer;
+        if (!init) return undefined;
+        let api = this.resolveApi(init, depth + 1);
+        for (const segment of declaration.path) {
+          if (!api) return undefined;
+          api = this.extendApi(api, segment, depth);
+        }
+        return api;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  // ---------------------------------------------------------------- module exports
+
+  private moduleExport(fileName: string, exportName: string, depth: number): ExportTarget | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const sourceFile = this.project.getSourceFile(fileName);
+    if (!sourceFile) return undefined;
+    let fromStar: ExportTarget | undefined;
+    for (const statement of sourceFile.statements) {
+      if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
+        for (const decl of statement.declarationList.declarations) {
+          const found = bindingFor(decl.name, exportName, []);
+          if (found) return { kind: 'declaration', sourceFile, declaration: variableDeclaration(decl, found) };
+        }
+      } else if (
+        (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+        hasExportModifier(statement)
+      ) {
+        const isDefault = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+        const name = isDefault ? 'default' : statement.name?.text;
+        if (name === exportName) return { kind: 'declaration', sourceFile, declaration: declarationOfNamed(statement) };
+      } else if (ts.isExportDeclaration(statement)) {
+        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const clause = statement.exportClause;
+        if (!clause) {
+          // export * from '...'
+          if (specifier && !fromStar) {
+            const moduleApi = this.moduleApi(specifier, sourceFile);
+            if (moduleApi?.[0] === '#module') fromStar = this.moduleExport(moduleApi[1], exportName, depth + 1);
+            else if (moduleApi) fromStar = { kind: 'api', path: [...moduleApi, exportName] };
+          }
+          continue;
+        }
+        if (ts.isNamespaceExport(clause)) {
+          if (clause.name.text === exportName && specifier) {
+            const moduleApi = this.moduleApi(specifier, sourceFile);
+            if (moduleApi) return { kind: 'api', path: moduleApi };
+          }
+          continue;
+        }
+        for (const element of clause.elements) {
+          if (element.name.text !== exportName) continue;
+          const localName = (element.propertyName ?? element.name).text;
+          if (specifier) {
+            const moduleApi = this.moduleApi(specifier, sourceFile);
+            if (!moduleApi) return undefined;
+            if (moduleApi[0] === '#module') return this.moduleExport(moduleApi[1], localName, depth + 1);
+            return { kind: 'api', path: localName === 'default' ? moduleApi : [...moduleApi, localName] };
+          }
+          return { kind: 'expression', expression: (element.propertyName ?? element.name) as ts.Identifier, sourceFile };
+        }
+      } else if (ts.isExportAssignment(statement)) {
+        // `export default expr` / `export = expr`
+        if (exportName === 'default' || statement.isExportEquals) {
+          if (exportName === 'default' || statement.isExportEquals) {
+            const target = this.memberOfExported(statement.expression, exportName, sourceFile, !!statement.isExportEquals);
+            if (target) return target;
+          }
+        }
+      } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const { left, right } = statement.expression;
+        const leftText = left.getText(sourceFile).replace(/\s/g, '');
+        if (leftText === 'module.exports') {
+          const target = this.memberOfExported(right, exportName, sourceFile, true);
+          if (target) return target;
+        } else if (leftText === `module.exports.${exportName}` || leftText === `exports.${exportName}`) {
+          return { kind: 'expression', expression: right, sourceFile };
+        }
+      }
+    }
+    return fromStar;
+  }
+
+  /** `module.exports = X` / `export = X`: X is the namespace; named imports read its members. */
+  private memberOfExported(expression: ts.Expression, exportName: string, sourceFile: ts.SourceFile, isNamespace: boolean): ExportTarget | undefined {
+    if (!isNamespace || exportName === 'default' || exportName === '*') return { kind: 'expression', expression, sourceFile };
+    const inner = skipOuterExpressions(expression);
+    if (ts.isObjectLiteralExpression(inner)) {
+      for (const property of inner.properties) {
+        if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === exportName) {
+          return { kind: 'expression', expression: property.initializer, sourceFile };
+        }
+        if (ts.isShorthandPropertyAssignment(property) && property.name.text === exportName) {
+          return { kind: 'expression', expression: property.name, sourceFile };
+        }
+      }
+      return undefined;
+    }
+    const api = this.resolveApi(inner);
+    if (api) return { kind: 'api', path: [...api, exportName] };
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  /** The declaration an identifier refers to, by lexical scope; undefined for globals. */
+  findDeclaration(identifier: ts.Identifier): Declaration | undefined {
+    if (this.declarationCache.has(identifier)) return this.declarationCache.get(identifier);
+    const found = lookupDeclaration(identifier);
+    this.declarationCache.set(identifier, found);
+    return found;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** Every value the expression can have that is known; empty when none is. */
+  values(expression: ts.Expression | undefined, depth = 0, via: Origin[] = []): Value[] {
+    if (!expression || depth > MAX_DEPTH) return [];
+    const sourceFile = expression.getSourceFile();
+    const node = skipOuterExpressions(expression) as ts.Expression;
+    const origin = { sourceFile, node };
+
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [{ kind: 'string', value: node.text, origin, via }];
+    if (ts.isNumericLiteral(node)) return [{ kind: 'number', value: Number(node.text.replace(/_/g, '')), origin, via }];
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) {
+      return [{ kind: 'boolean', value: node.kind === ts.SyntaxKind.TrueKeyword, origin, via }];
+    }
+    if (node.kind === ts.SyntaxKind.NullKeyword) return [{ kind: 'nullish', origin, via }];
+    if (ts.isPrefixUnaryExpression(node)) {
+      const operand = this.values(node.operand, depth + 1, via);
+      if (node.operator === ts.SyntaxKind.MinusToken) return operand.flatMap((v) => (v.kind === 'number' ? [{ ...v, value: -v.value, origin }] : []));
+      if (node.operator === ts.SyntaxKind.ExclamationToken) {
+        // `!0` / `!1`: minified booleans.
+        return operand.flatMap((v) => (v.kind === 'number' || v.kind === 'boolean' ? [{ kind: 'boolean' as const, value: !v.value, origin, via }] : []));
+      }
+      return [];
+    }
+    if (ts.isTemplateExpression(node)) return this.templateValues(node, depth, via);
+    if (ts.isBinaryExpression(node)) return this.binaryValues(node, depth, via);
+    if (ts.isConditionalExpression(node)) {
+      return [...this.values(node.whenTrue, depth + 1, via), ...this.values(node.whenFalse, depth + 1, via)].slice(0, MAX_CANDIDATES);
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const members: ObjectMember[] = [];
+      for (const property of node.properties) {
+        if (ts.isPropertyAssignment(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) members.push({ kind: 'property', name, node: property, value: property.initializer, sourceFile });
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          members.push({ kind: 'property', name: property.name.text, node: property, value: property.name, sourceFile });
+        } else if (ts.isSpreadAssignment(property)) {
+          members.push({ kind: 'spread', expression: property.expression, sourceFile });
+        } else if (ts.isMethodDeclaration(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) members.push({ kind: 'property', name, node: property, value: undefined, sourceFile });
+        }
+      }
+      return [{ kind: 'object', members, origin, via }];
+    }
+    if (ts.isArrayLiteralExpression(node)) return [{ kind: 'array', elements: [...node.elements], origin, via }];
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return [{ kind: 'function', node, origin, via }];
+    if (ts.isIdentifier(node)) return this.identifierValues(node, depth, via);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.memberValues(node, depth, via);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) return this.callValues(node, depth, via);
+    return [];
+  }
+
+  private templateValues(node: ts.TemplateExpression, depth: number, via: Origin[]): Value[] {
+    let prefixes = [node.head.text];
+    for (const span of node.templateSpans) {
+      const parts = this.values(span.expression, depth + 1, via).filter((v) => v.kind === 'string' || v.kind === 'number');
+      if (parts.length === 0) return [];
+      const next: string[] = [];
+      for (const prefix of prefixes) for (const part of parts) next.push(prefix + String((part as StringValue).value) + span.literal.text);
+      prefixes = next.slice(0, MAX_CANDIDATES);
+    }
+    const origin = { sourceFile: node.getSourceFile(), node };
+    return prefixes.map((value) => ({ kind: 'string', value, origin, via }));
+  }
+
+  private binaryValues(node: ts.BinaryExpression, depth: number, via: Origin[]): Value[] {
+    const origin = { sourceFile: node.getSourceFile(), node };
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        // `options.alg || 'md5'`: the fallback is a value the call can receive.
+        return [...this.values(node.left, depth + 1, via), ...this.values(node.right, depth + 1, via)].filter((v) => v.kind !== 'nullish').slice(0, MAX_CANDIDATES);
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+      case ts.SyntaxKind.AsteriskAsteriskToken:
+      case ts.SyntaxKind.LessThanLessThanToken: {
+        const left = this.values(node.left, depth + 1, via);
+        const right = this.values(node.right, depth + 1, via);
+        const out: Value[] = [];
+        for (const l of left) {
+          for (const r of right) {
+            const combined = combine(node.operatorToken.kind, l, r);
+            if (combined !== undefined) {
+              out.push(typeof combined === 'string' ? { kind: 'string', value: combined, origin, via } : { kind: 'number', value: combined, origin, via });
+            }
+          }
+        }
+        return out.slice(0, MAX_CANDIDATES);
+      }
+      default:
+        return [];
+    }
+  }
+
+  private identifierValues(node: ts.Identifier, depth: number, via: Origin[]): Value[] {
+    const declaration = this.findDeclaration(node);
+    if (!declaration) {
+      if (node.text === 'undefined') return [{ kind: 'nullish', origin: { sourceFile: node.getSourceFile(), node }, via }];
+      return [];
+    }
+    return this.declarationValues(declaration, node.getSourceFile(), depth, via);
+  }
+
+  private declarationValues(declaration: Declaration, sourceFile: ts.SourceFile, depth: number, via: Origin[]): Value[] {
+    switch (declaration.kind) {
+      case 'variable': {
+        if (!declaration.isConst && !neverReassigned(declaration.name)) return [];
+        const nextVia = [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.node }];
+        const element = bindingElementOf(declaration.name);
+        const fromInit = this.pathValues(this.values(declaration.node.initializer, depth + 1, nextVia), declaration.path, depth, nextVia);
+        // `const { alg = 'md5' } = options`: the default is a value too.
+        const fromDefault = element?.initializer ? this.values(element.initializer, depth + 1, nextVia) : [];
+        return [...fromInit, ...fromDefault];
+      }
+      case 'parameter': {
+        const initializer = declaration.element?.initializer ?? (declaration.path.length === 0 ? declaration.node.initializer : undefined);
+        if (!initializer) return [];
+        return this.values(initializer, depth + 1, [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.element ?? declaration.node }]);
+      }
+      case 'import': {
+        const moduleApi = this.moduleApi(declaration.module, sourceFile);
+        if (!moduleApi || moduleApi[0] !== '#module') return [];
+        const target = this.moduleExport(moduleApi[1], declaration.exportName === '*' ? '*' : declaration.exportName, depth + 1);
+        const nextVia = [...via, { sourceFile, node: declaration.node }];
+        if (declaration.exportName === '*') return [this.namespaceObject(moduleApi[1], nextVia)].filter((v): v is Value => !!v);
+        return this.exportTargetValues(target, depth, nextVia);
+      }
+      case 'enum': {
+        const members: ObjectMember[] = declaration.node.members.map((member) => ({
+          kind: 'property',
+          name: propertyNameText(member.name) ?? '',
+          node: member,
+          value: member.initializer,
+          sourceFile: member.getSourceFile(),
+        }));
+        return [{ kind: 'object', members, origin: { sourceFile: declaration.node.getSourceFile(), node: declaration.node }, via }];
+      }
+      case 'function':
+        return [{ kind: 'function', node: declaration.node, origin: { sourceFile: declaration.node.getSourceFile(), node: declaration.node }, via }];
+      case 'class':
+        return [this.classStatics(declaration.node, via)];
+      default:
+        return [];
+    }
+  }
+
+  private exportTargetValues(target: ExportTarget | undefined, depth: number, via: Origin[]): Value[] {
+    if (!target) return [];
+    if (target.kind === 'expression') return this.values(target.expression, depth + 1, via);
+    if (target.kind === 'declaration') return this.declarationValues(target.declaration, target.sourceFile, depth + 1, via);
+    return [];
+  }
+
+  /** `import * as config from './config'`: an object whose members are the module's exports. */
+  private namespaceObject(fileName: string, via: Origin[]): Value | undefined {
+    const sourceFile = this.project.getSourceFile(fileName);
+    if (!sourceFile) return undefined;
+    return { kind: 'object', members: [{ kind: 'spread', expression: sourceFile as unknown as ts.Expression, sourceFile }], origin: { sourceFile, node: sourceFile }, via };
+  }
+
+  private classStatics(node: ts.ClassDeclaration | ts.ClassExpression, via: Origin[]): Value {
+    const members: ObjectMember[] = [];
+    for (const member of node.members) {
+      if (ts.isPropertyDeclaration(member) && isStaticReadonly(member)) {
+        const name = propertyNameText(member.name);
+        if (name !== undefined) members.push({ kind: 'property', name, node: member, value: member.initializer, sourceFile: member.getSourceFile() });
+      }
+    }
+    return { kind: 'object', members, origin: { sourceFile: node.getSourceFile(), node }, via };
+  }
+
+  private memberValues(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, via: Origin[]): Value[] {
+    const name = accessedName(node);
+    if (name === undefined) return [];
+    const sourceFile = node.getSourceFile();
+    // crypto.constants.RSA_PKCS1_PADDING and friends.
+    if (name in CRYPTO_CONSTANTS) {
+      const api = this.resolveApi(node);
+      if (api && (api.join('.') === `crypto.constants.${name}` || api.join('.') === `constants.${name}`)) {
+        return [{ kind: 'number', value: CRYPTO_CONSTANTS[name], constantName: name, origin: { sourceFile, node }, via }];
+      }
+    }
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberValues(node, name, depth, via);
+    const bases = this.values(node.expression, depth + 1, via);
+    return this.pathValues(bases, [name], depth, via);
+  }
+
+  /** `this.algorithm` where the class declares `readonly algorithm = 'md5'` (or a readonly parameter property). */
+  private thisMemberValues(node: ts.Node, name: string, depth: number, via: Origin[]): Value[] {
+    let current: ts.Node | undefined = node.parent;
+    while (current && !ts.isClassLike(current)) current = current.parent;
+    if (!current) return [];
+    for (const member of current.members) {
+      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && isReadonly(member) && member.initializer) {
+        return this.values(member.initializer, depth + 1, [...via, { sourceFile: member.getSourceFile(), node: member }]);
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) {
+          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && isReadonly(parameter) && parameter.initializer) {
+            return this.values(parameter.initializer, depth + 1, [...via, { sourceFile: parameter.getSourceFile(), node: parameter }]);
+          }
+        }
+      }
+    }
+    return [];
+  }
+
+  /** Follow property names into object values. */
+  private pathValues(bases: Value[], path: string[], depth: number, via: Origin[]): Value[] {
+    let current = bases;
+    for (const segment of path) {
+      const next: Value[] = [];
+      for (const base of current) {
+        if (base.kind === 'object') {
+          for (const hit of this.findProperties(base, segment, depth + 1)) {
+            next.push(...this.values(hit.value, depth + 1, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]));
+          }
+        } else if (base.kind === 'array' && /^\d+$/.test(segment)) {
+          next.push(...this.values(base.elements[Number(segment)], depth + 1, base.via));
+        } else if (base.kind === 'string' && segment === 'length') {
+          next.push({ kind: 'number', value: base.value.length, origin: base.origin, via: base.via });
+        }
+      }
+      current = next.slice(0, MAX_CANDIDATES);
+    }
+    return current;
+  }
+
+  /**
+   * The properties named `name` in an object value, last one written winning as in JavaScript:
+   * an explicit property after a spread overrides it; a spread after it may override it (then
+   * both are possible and both are returned).
+   */
+  findProperties(object: ObjectValue, name: string, depth = 0): PropertyHit[] {
+    if (depth > MAX_DEPTH) return [];
+    const hits: PropertyHit[] = [];
+    for (let i = object.members.length - 1; i >= 0; i--) {
+      const member = object.members[i];
+      if (member.kind === 'property') {
+        if (member.name === name) {
+          hits.push({ property: member.node, value: member.value, sourceFile: member.sourceFile, via: object.via });
+          return hits;
+        }
+        continue;
+      }
+      if (ts.isSourceFile(member.expression as ts.Node)) {
+        const target = this.moduleExport((member.expression as unknown as ts.SourceFile).fileName, name, depth + 1);
+        if (target?.kind === 'expression') hits.push({ property: target.expression, value: target.expression, sourceFile: target.sourceFile, via: object.via });
+        if (target?.kind === 'declaration' && target.declaration.kind === 'variable') {
+          const decl = target.declaration.node;
+          hits.push({ property: decl, value: decl.initializer, sourceFile: target.sourceFile, via: object.via });
+        }
+        if (target?.kind === 'declaration' && target.declaration.kind === 'enum') {
+          hits.push({ property: target.declaration.node, value: target.declaration.node.name, sourceFile: target.sourceFile, via: object.via });
+        }
+        continue;
+      }
+      for (const spread of this.values(member.expression, depth + 1, object.via)) {
+        if (spread.kind === 'object') hits.push(...this.findProperties(spread, name, depth + 1));
+      }
+    }
+    return hits;
+  }
+
+  /** Values of a property of whatever objects `expression` can be. */
+  propertyHits(expression: ts.Expression | undefined, name: string): PropertyHit[] {
+    return this.values(expression).flatMap((v) => (v.kind === 'object' ? this.findProperties(v, name) : []));
+  }
+
+  private callValues(node: ts.CallExpression | ts.NewExpression, depth: number, via: Origin[]): Value[] {
+    const origin = { sourceFile: node.getSourceFile(), node };
+    const args = node.arguments ?? ts.factory.createNodeArray();
+    // String methods that keep the algorithm name recognisable.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'toString') {
+        return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
+          v.kind === 'string' ? [{ ...v, value: method === 'toLowerCase' ? v.value.toLowerCase() : method === 'toUpperCase' ? v.value.toUpperCase() : v.value.trim() }] : [],
+        );
+      }
+    }
+    const api = this.resolveApi(node.expression)?.join('.');
+    const firstNumber = () => this.values(args[0], depth + 1, via).filter((v): v is NumberValue => v.kind === 'number');
+    switch (api) {
+      case 'Buffer.alloc':
+      case 'buffer.Buffer.alloc':
+      case 'Buffer.allocUnsafe':
+      case 'Uint8Array':
+        return firstNumber().map((n) => ({ kind: 'bytes', length: n.value, random: false, origin, via }));
+      case 'crypto.randomBytes':
+      case 'crypto.getRandomValues':
+        if (api === 'crypto.getRandomValues') return this.values(args[0], depth + 1, via).flatMap((v) => (v.kind === 'bytes' ? [{ ...v, random: true, origin }] : []));
+        return firstNumber().map((n) => ({ kind: 'bytes', length: n.value, random: true, origin, via }));
+      case 'Buffer.from':
+      case 'buffer.Buffer.from': {
+        const encoding = this.values(args[1], depth + 1, via).find((v): v is StringValue => v.kind === 'string')?.value ?? 'utf8';
+        return this.values(args[0], depth + 1, via).flatMap((v): Value[] => {
+          if (v.kind === 'string') {
+            const length = byteLength(v.value, encoding);
+            return length === undefined ? [] : [{ kind: 'bytes', length, random: false, origin, via }];
+          }
+          if (v.kind === 'array') return [{ kind: 'bytes', length: v.elements.length, random: false, origin, via }];
+          return [];
+        });
+      }
+      case 'String':
+        return this.values(args[0], depth + 1, via).flatMap((v) => (v.kind === 'string' || v.kind === 'number' ? [{ kind: 'string' as const, value: String(v.value), origin: v.origin, via: v.via }] : []));
+      default:
+        return [];
+    }
+  }
+
+  /** Byte length of a key/IV/salt value: a string is its UTF-8 bytes. */
+  byteLengths(expression: ts.Expression | undefined): Array<{ length: number; random: boolean; value: Value }> {
+    return this.values(expression).flatMap((v): Array<{ length: number; random: boolean; value: Value }> => {
+      if (v.kind === 'bytes') return [{ length: v.length, random: v.random, value: v }];
+      if (v.kind === 'string') return [{ length: Buffer.byteLength(v.value, 'utf8'), random: false, value: v }];
+      return [];
+    });
+  }
+}
+
+// -------------------------------------------------------------------- helpers
+
+export function builtinModuleName(specifier: string): string | undefined {
+  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (name === 'crypto/webcrypto') return 'crypto';
+  return KNOWN_MODULES.has(name) ? name : undefined;
+}
+
+function globalApi(name: string): ApiPath | undefined {
+  switch (name) {
+    case 'crypto':
+      // The WebCrypto global; Node's module exposes the same `subtle` and `getRandomValues`.
+      return ['crypto'];
+    case 'globalThis':
+    case 'window':
+    case 'self':
+    case 'global':
+      return ['global'];
+    case 'process':
+    case 'Buffer':
+    case 'Object':
+    case 'Uint8Array':
+    case 'require':
+      return [name];
+    default:
+      return undefined;
+  }
+}
+
+/** Fold the spellings of the same API onto one path. */
+export function normalizeApiPath(path: ApiPath): ApiPath | undefined {
+  let p = path;
+  while (p[0] === 'global' && p.length > 1) {
+    const rest = p.slice(1);
+    const head = globalApi(rest[0]);
+    if (!head || head[0] === 'global') {
+      if (head?.[0] === 'global') {
+        p = rest;
+        continue;
+      }
+      return undefined;
+    }
+    p = [...head, ...rest.slice(1)];
+  }
+  if (p[0] === 'crypto' && p[1] === 'webcrypto') p = ['crypto', ...p.slice(2)];
+  if (p[0] === 'buffer' && p[1] === 'Buffer') p = ['Buffer', ...p.slice(2)];
+  if (p[0] === 'process' && p[1] === 'default') p = ['process', ...p.slice(2)];
+  if (KNOWN_MODULES.has(p[0]) && p[1] === 'default') p = [p[0], ...p.slice(2)];
+  return p;
+}
+
+function requiredModule(node: ts.CallExpression, resolver: Resolver): string | undefined {
+  const arg = node.arguments[0];
+  if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
+  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
+  if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && !resolver.findDeclaration(node.expression)) return arg.text;
+  return undefined;
+}
+
+export function skipOuterExpressions(node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+export function accessedName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  const arg = skipOuterExpressions(node.argumentExpression);
+  return ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg) ? arg.text : undefined;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.Node): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const inner = skipOuterExpressions(name.expression);
+    if (ts.isStringLiteralLike(inner)) return inner.text;
+  }
+  return undefined;
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  return !!(ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+}
+
+function isReadonly(node: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean {
+  return !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
+}
+
+function isStaticReadonly(node: ts.PropertyDeclaration): boolean {
+  const modifiers = ts.getModifiers(node) ?? [];
+  return modifiers.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) && modifiers.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
+}
+
+function declarationOfNamed(node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration): Declaration {
+  if (ts.isFunctionDeclaration(node)) return { kind: 'function', node };
+  if (ts.isClassDeclaration(node)) return { kind: 'class', node };
+  return { kind: 'enum', node };
+}
+
+function variableDeclaration(node: ts.VariableDeclaration, found: { path: string[]; name: ts.Identifier }): Declaration {
+  const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
+  return { kind: 'variable', node, path: found.path, isConst, name: found.name };
+}
+
+/** Find `name` inside a binding pattern, with the property path that leads to it. */
+function bindingFor(pattern: ts.BindingName, name: string, path: string[]): { path: string[]; name: ts.Identifier } | undefined {
+  if (ts.isIdentifier(pattern)) return pattern.text === name ? { path, name: pattern } : undefined;
+  if (ts.isObjectBindingPattern(pattern)) {
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) continue;
+      const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (key === undefined) continue;
+      const found = bindingFor(element.name, name, [...path, key]);
+      if (found) return found;
+    }
+  }
+  if (ts.isArrayBindingPattern(pattern)) {
+    for (let index = 0; index < pattern.elements.length; index++) {
+      const element = pattern.elements[index];
+      if (ts.isOmittedExpression(element) || element.dotDotDotToken) continue;
+      const found = bindingFor(element.name, name, [...path, String(index)]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function bindingElementOf(name: ts.Identifier): ts.BindingElement | undefined {
+  return ts.isBindingElement(name.parent) ? name.parent : undefined;
+}
+
+function lookupDeclaration(identifier: ts.Identifier): Declaration | undefined {
+  const name = identifier.text;
+  let scope: ts.Node | undefined = identifier.parent;
+  while (scope) {
+    if (ts.isFunctionLike(scope)) {
+      for (const parameter of scope.parameters) {
+        const found = bindingFor(parameter.name, name, []);
+        if (found) {
+          const element = ts.isBindingElement(found.name.parent) ? found.name.parent : undefined;
+          return { kind: 'parameter', node: parameter, path: found.path, name: found.name, element };
+        }
+      }
+      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'opaque', node: scope };
+    }
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindingFor(scope.variableDeclaration.name, name, [])) return { kind: 'opaque', node: scope };
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      for (const decl of scope.initializer.declarations) if (bindingFor(decl.name, name, [])) return { kind: 'opaque', node: decl };
+    }
+    if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+      const found = declarationIn(scope.statements, name, ts.isSourceFile(scope));
+      if (found) return found;
+    }
+    scope = scope.parent;
+  }
+  return undefined;
+}
+
+function declarationIn(statements: ts.NodeArray<ts.Statement>, name: string, isModuleScope: boolean): Declaration | undefined {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const found = bindingFor(decl.name, name, []);
+        if (found) return variableDeclaration(decl, found);
+      }
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === name) {
+      return declarationOfNamed(statement);
+    } else if (isModuleScope && ts.isImportDeclaration(statement) && statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const module = statement.moduleSpecifier.text;
+      if (clause.name?.text === name) return { kind: 'import', module, exportName: 'default', node: statement };
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return { kind: 'import', module, exportName: '*', node: statement };
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          if (element.name.text === name) return { kind: 'import', module, exportName: (element.propertyName ?? element.name).text, node: element };
+        }
+      }
+    } else if (isModuleScope && ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return { kind: 'import', module: ref.expression.text, exportName: '*', node: statement };
+      return { kind: 'opaque', node: statement };
+    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && statement.name.text === name) {
+      return { kind: 'opaque', node: statement };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `let`/`var` counts as a constant when nothing in its file assigns to it again. Reading the
+ * identifiers of one file is cheap next to a wrong answer.
+ */
+function neverReassigned(name: ts.Identifier): boolean {
+  const sourceFile = name.getSourceFile();
+  const declaration = lookupDeclaration(name);
+  let reassigned = false;
+  const visit = (node: ts.Node): void => {
+    if (reassigned) return;
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
+      const target = skipOuterExpressions(node.left);
+      if (ts.isIdentifier(target) && target.text === name.text && lookupDeclaration(target)?.node === declaration?.node) reassigned = true;
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name.text) {
+      reassigned = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return !reassigned;
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function combine(operator: ts.SyntaxKind, left: Value, right: Value): string | number | undefined {
+  const isPrimitive = (v: Value): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number';
+  if (!isPrimitive(left) || !isPrimitive(right)) return undefined;
+  if (operator === ts.SyntaxKind.PlusToken) {
+    if (left.kind === 'string' || right.kind === 'string') return String(left.value) + String(right.value);
+    return (left.value as number) + (right.value as number);
+  }
+  if (left.kind !== 'number' || right.kind !== 'number') return undefined;
+  switch (operator) {
+    case ts.SyntaxKind.MinusToken:
+      return left.value - right.value;
+    case ts.SyntaxKind.AsteriskToken:
+      return left.value * right.value;
+    case ts.SyntaxKind.SlashToken:
+      return right.value === 0 ? undefined : left.value / right.value;
+    case ts.SyntaxKind.AsteriskAsteriskToken:
+      return left.value ** right.value;
+    case ts.SyntaxKind.LessThanLessThanToken:
+      return left.value << right.value;
+    default:
+      return undefined;
+  }
+}
+
+function byteLength(text: string, encoding: string): number | undefined {
+  const enc = encoding.toLowerCase();
+  if (enc === 'hex') return text.length % 2 === 0 && /^[0-9a-f]*$/i.test(text) ? text.length / 2 : undefined;
+  if (enc === 'base64' || enc === 'base64url') return Buffer.from(text, enc).length;
+  if (enc === 'utf8' || enc === 'utf-8' || enc === 'ascii' || enc === 'latin1' || enc === 'binary') return Buffer.byteLength(text, enc as BufferEncoding);
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import type { ts } from 'ts-morph';
+import { API_SIGNATURES } from './apis';
+import type { Operation, PolicyContext, Status, Use } from './policy/status';
+import type { Origin, PropertyHit, Resolver, StringValue, NumberValue, Value } from './resolve';
+import type { AnalysisOptions, Category, FipsRuntime, FixSafety, ProfileId, Severity, TextEdit } from './types';
+
+/**
+ * What a rule is: metadata (used by the CLI, SARIF, docs and the language server), and a
+ * `create` that returns listeners for the API calls and assignments it wants to see. The
+ * analyzer walks each file once and hands every rule only the calls it subscribed to.
+ */
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Section of `shared/docs/fips-reference.md` the rule implements. */
+  reference: string;
+  /** Standards the findings cite. */
+  standards: string[];
+  /** `safe`: `--fix` applies the preferred fix; `suggestion`: fixes change behaviour and a person picks; `none`. */
+  fix: FixSafety | 'mixed' | 'none';
+  /** What the rule looks at (for the docs page and the registry test). */
+  apis: string[];
+}
+
+export interface CallSite {
+  api: string;
+  node: ts.CallExpression | ts.NewExpression;
+  sourceFile: ts.SourceFile;
+  /** The argument in `role` (see `API_SIGNATURES`). */
+  argument(role: string): ts.Expression | undefined;
+  /** The options object argument, wherever it stands (`tls.connect(port, host, options)`). */
+  optionsArgument(): ts.Expression | undefined;
+}
+
+export interface AssignmentSite {
+  api: string;
+  node: ts.BinaryExpression;
+  sourceFile: ts.SourceFile;
+}
+
+export interface RuleListeners {
+  calls?: Record<string, (site: CallSite) => void>;
+  assignments?: Record<string, (site: AssignmentSite) => void>;
+}
+
+export interface FixDescriptor {
+  title: string;
+  safety: FixSafety;
+  preferred?: boolean;
+  edits: Array<TextEdit | undefined>;
+}
+
+export interface ReportDescriptor {
+  /** The offending value; the finding sits on it when it is written in this file. */
+  value?: Value;
+  /** Where the finding sits when there is no value, or the value is written in another file. */
+  site: ts.Node;
+  status: Status;
+  /** For "should" findings the status table has no word for (e.g. pinning TLS 1.2): the severity to use instead. */
+  severity?: Severity;
+  message: string;
+  fixes?: Array<FixDescriptor | undefined>;
+  fipsRuntime?: FipsRuntime;
+  related?: Array<{ origin: Origin; message: string }>;
+}
+
+export interface RuleContext {
+  readonly options: AnalysisOptions;
+  readonly profile: ProfileId;
+  readonly resolver: Resolver;
+  readonly sourceFile: ts.SourceFile;
+  policy(operation?: Operation, use?: Use): PolicyContext;
+  report(descriptor: ReportDescriptor): void;
+  /** Known string values of an expression (literals, constants, templates...). */
+  strings(expression: ts.Expression | undefined): StringValue[];
+  numbers(expression: ts.Expression | undefined): NumberValue[];
+  /** Properties named `name` of the objects `expression` can be. */
+  properties(expression: ts.Expression | undefined, name: string): PropertyHit[];
+  /** Known values of a property hit. */
+  valuesOf(hit: PropertyHit): Value[];
+}
+
+export interface RuleModule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleListeners;
+}
+
+/** Identity helper that type-checks a rule and keeps its metadata next to its matcher. */
+export function defineRule(rule: RuleModule): RuleModule {
+  for (const api of rule.meta.apis) {
+    if (!api.startsWith('assign:') && !(api in API_SIGNATURES) && !api.includes(' ')) {
+      throw new Error(`rule ${rule.meta.id}: unknown API ${api}`);
+    }
+  }
+  return rule;
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return value === 'error' || value === 'warning' || value === 'info';
+}

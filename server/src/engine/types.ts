@@ -1,0 +1,91 @@
+/**
+ * Plain data the engine hands to its callers (CLI, language server). No LSP or VS Code types:
+ * positions are UTF-16 offsets into the file text, which is what both JavaScript strings and
+ * LSP columns count in.
+ */
+
+export type ProfileId = 'fips-140-2' | 'fips-140-3' | 'cnsa-2.0';
+export const PROFILE_IDS: readonly ProfileId[] = ['fips-140-3', 'fips-140-2', 'cnsa-2.0'];
+export const DEFAULT_PROFILE: ProfileId = 'fips-140-3';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Category =
+  | 'hash'
+  | 'mac'
+  | 'cipher'
+  | 'mode'
+  | 'key-size'
+  | 'key-agreement'
+  | 'signature'
+  | 'padding'
+  | 'kdf'
+  | 'random'
+  | 'tls';
+
+/** A span of a file. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface SourceSpan {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * `safe` fixes keep what the program produces and consumes (same output length, same wire and
+ * storage formats); `--fix` and fix-on-save apply only those. `suggestion` fixes change
+ * behaviour a caller may depend on, so a person picks them.
+ */
+export type FixSafety = 'safe' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  preferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation extends SourceSpan {
+  message: string;
+}
+
+/** What Node does with this call when run with `--enable-fips` (reference §3), where measured. */
+export type FipsRuntime = 'throws' | 'runs';
+
+export interface Finding extends SourceSpan {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  related: RelatedLocation[];
+  fixes: Fix[];
+  fipsRuntime?: FipsRuntime;
+}
+
+export interface AnalysisOptions {
+  profile: ProfileId;
+  /** ISO date (YYYY-MM-DD) at which dated transitions are evaluated. */
+  asOf: string;
+  /** Apply the draft SP 800-131A Rev 3 ahead of publication (reference §1.3). */
+  anticipate131Ar3: boolean;
+  /** Per-rule severity override; `off` disables the rule. */
+  ruleSeverity?: Record<string, Severity | 'off'>;
+}
+
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function defaultAnalysisOptions(overrides: Partial<AnalysisOptions> = {}): AnalysisOptions {
+  return { profile: DEFAULT_PROFILE, asOf: todayIso(), anticipate131Ar3: false, ...overrides };
+}
