@@ -16,7 +16,7 @@ export default defineRule({
     description: 'HMAC with a non-approved digest or a key shorter than 112 bits',
     reference: '§2.2, §2.4.5, §2.8',
     standards: ['FIPS 198-1', 'SP 800-131A Rev 2 §10'],
-    fix: 'suggestion',
+    fix: 'mixed',
     apis: ['crypto.createHmac', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.importKey'],
   },
   create(context) {

@@ -126,10 +126,11 @@ export default defineRule({
       }
     }
 
-    function oaepFix(value: NumberValue, object: ts.Node): FixDescriptor {
+    function oaepFix(value: NumberValue, object: ts.Node): FixDescriptor | undefined {
+      // Only a `x.constants.NAME` spelling can name the OAEP constant without a new import.
       const text = value.origin.node.getText(value.origin.sourceFile);
-      const constant = value.constantName ? text.replace(value.constantName, 'RSA_PKCS1_OAEP_PADDING') : '4';
-      const edits = [replaceValue(value, constant)];
+      if (!value.constantName || !text.endsWith(`.${value.constantName}`)) return undefined;
+      const edits = [replaceValue(value, text.slice(0, -value.constantName.length) + 'RSA_PKCS1_OAEP_PADDING')];
       if (ts.isObjectLiteralExpression(object) && value.origin.sourceFile === object.getSourceFile() && !object.properties.some((p) => p.name?.getText() === 'oaepHash')) {
         const quote = preferredQuote(object.getSourceFile());
         edits.push(insertProperty(object, `oaepHash: ${quote}sha256${quote}`, object.getSourceFile()));

@@ -171,8 +171,8 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
   if (fixes.length > 0 && !fixes.some((f) => f.preferred)) fixes[0].preferred = true;
 
   let message = descriptor.message;
-  if (descriptor.fipsRuntime === 'throws') message += ' Node throws on it under --enable-fips.';
-  else if (descriptor.fipsRuntime === 'runs') message += ' Node runs it without error under --enable-fips, so only a linter catches it.';
+  if (descriptor.fipsRuntime === 'throws') message += ' Throws under node --enable-fips.';
+  else if (descriptor.fipsRuntime === 'runs') message += ' Runs without error under node --enable-fips.';
 
   return {
     ruleId: rule.meta.id,

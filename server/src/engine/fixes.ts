@@ -61,7 +61,8 @@ export function removeProperty(property: ts.Node, sourceFile: ts.SourceFile): Te
   const text = sourceFile.text;
   let start = property.getStart(sourceFile);
   let end = property.getEnd();
-  if (text[end] === ',') end++;
+  const followingComma = text[end] === ',';
+  if (followingComma) end++;
   else {
     // Last property: take the comma before it instead.
     let before = start - 1;
@@ -76,7 +77,7 @@ export function removeProperty(property: ts.Node, sourceFile: ts.SourceFile): Te
   if ((lineStart === 0 || text[lineStart - 1] === '\n') && (text[lineEnd] === '\n' || text.startsWith('\r\n', lineEnd))) {
     start = lineStart;
     end = lineEnd + (text[lineEnd] === '\r' ? 2 : 1);
-  } else if (text[end] === ' ') {
+  } else if (followingComma && text[end] === ' ') {
     end++;
   }
   return { file: sourceFile.fileName, start, end, newText: '' };

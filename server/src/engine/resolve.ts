@@ -369,6 +369,10 @@ export class Resolver {
   }
 
   private identifierValues(node: ts.Identifier, depth: number, via: Origin[]): Value[] {
+    if (node.text in CRYPTO_CONSTANTS) {
+      const constant = this.cryptoConstant(node, via);
+      if (constant) return [constant];
+    }
     const declaration = this.findDeclaration(node);
     if (!declaration) {
       if (node.text === 'undefined') return [{ kind: 'nullish', origin: { sourceFile: node.getSourceFile(), node }, via }];
@@ -449,16 +453,23 @@ export class Resolver {
     const name = accessedName(node);
     if (name === undefined) return [];
     const sourceFile = node.getSourceFile();
-    // crypto.constants.RSA_PKCS1_PADDING and friends.
     if (name in CRYPTO_CONSTANTS) {
-      const api = this.resolveApi(node);
-      if (api && (api.join('.') === `crypto.constants.${name}` || api.join('.') === `constants.${name}`)) {
-        return [{ kind: 'number', value: CRYPTO_CONSTANTS[name], constantName: name, origin: { sourceFile, node }, via }];
-      }
+      const constant = this.cryptoConstant(node, via);
+      if (constant) return [constant];
     }
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberValues(node, name, depth, via);
     const bases = this.values(node.expression, depth + 1, via);
     return this.pathValues(bases, [name], depth, via);
+  }
+
+  /** `crypto.constants.RSA_PKCS1_PADDING`, or a name destructured from it. */
+  private cryptoConstant(node: ts.Node, via: Origin[]): Value | undefined {
+    const path = this.resolveApi(node);
+    const name = path?.[path.length - 1];
+    if (!path || !name || !(name in CRYPTO_CONSTANTS)) return undefined;
+    const owner = path.slice(0, -1).join('.');
+    if (owner !== 'crypto.constants' && owner !== 'constants') return undefined;
+    return { kind: 'number', value: CRYPTO_CONSTANTS[name], constantName: name, origin: { sourceFile: node.getSourceFile(), node }, via };
   }
 
   /** `this.algorithm` where the class declares `readonly algorithm = 'md5'` (or a readonly parameter property). */

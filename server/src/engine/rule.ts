@@ -100,3 +100,37 @@ export function defineRule(rule: RuleModule): RuleModule {
 export function isSeverity(value: unknown): value is Severity {
   return value === 'error' || value === 'warning' || value === 'info';
 }
+
+/**
+ * Test cases of a rule, kept in the rule's folder (`cases.ts`) and run by `test/rules.test.ts`.
+ * An expected finding names its line and the exact source text under its range.
+ */
+export interface RuleCase {
+  name?: string;
+  code: string;
+  profile?: ProfileId;
+  asOf?: string;
+  anticipate131Ar3?: boolean;
+  /** Defaults to `case.ts`; use `.js` for JavaScript. */
+  filename?: string;
+}
+
+export interface ExpectedFinding {
+  line: number;
+  /** The exact text the finding's range covers. */
+  text: string;
+  severity?: Severity;
+  /** A piece of the message. */
+  message?: string;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  errors: ExpectedFinding[];
+  /** The code after every finding's preferred fix; `null` when no finding offers a fix. */
+  output: string | null;
+}
+
+export interface RuleCases {
+  valid: Array<RuleCase | string>;
+  invalid: InvalidRuleCase[];
+}

@@ -1,0 +1,28 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    `import crypto from 'crypto';\ncrypto.createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });`,
+    `import crypto from 'crypto';\ncrypto.createCipheriv('aes-128-ccm', key, nonce, { authTagLength: 8 });`,
+    `await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);`,
+    { name: 'authTagLength on a non-AEAD mode is not this rule\'s business', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-cbc', key, iv, { authTagLength: 4 });` },
+  ],
+  invalid: [
+    {
+      code: `import crypto from 'crypto';\nconst d = crypto.createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 8 });`,
+      errors: [{ line: 2, text: '8' }],
+      output: `import crypto from 'crypto';\nconst d = crypto.createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });`,
+    },
+    {
+      name: 'options held in a variable',
+      code: `import crypto from 'crypto';\nconst opts = { authTagLength: 4 };\ncrypto.createCipheriv('aes-128-ccm', key, nonce, opts);`,
+      errors: [{ line: 2, text: '4' }],
+      output: `import crypto from 'crypto';\nconst opts = { authTagLength: 16 };\ncrypto.createCipheriv('aes-128-ccm', key, nonce, opts);`,
+    },
+    {
+      code: `await crypto.subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, data);`,
+      errors: [{ line: 1, text: '64' }],
+      output: `await crypto.subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);`,
+    },
+  ],
+};

@@ -1,0 +1,72 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    `import { createCipheriv, randomBytes } from 'crypto';\nconst c = createCipheriv('aes-256-gcm', key, randomBytes(12));`,
+    `import crypto from 'crypto';\ncrypto.createDecipheriv('aes-128-cbc', key, iv);`,
+    `import crypto from 'crypto';\ncrypto.createCipheriv('id-aes256-wrap-pad', kek, iv);`,
+    { name: 'algorithm from configuration', code: `import crypto from 'crypto';\ncrypto.createCipheriv(config.cipher, key, iv);` },
+    { name: 'AES-256 under CNSA', profile: 'cnsa-2.0', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ctr', key, iv);` },
+    { name: 'AES-192 is approved under FIPS 140-3', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-192-cbc', key, iv);` },
+  ],
+  invalid: [
+    {
+      code: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('des-ede3-cbc', key, iv);`,
+      errors: [{ line: 2, text: "'des-ede3-cbc'", severity: 'error', message: 'Triple DES' }],
+      output: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('aes-256-gcm', key, iv);`,
+    },
+    {
+      name: 'TDEA decryption is legacy use (info) and has no fix',
+      code: `import crypto from 'crypto';\ncrypto.createDecipheriv('des3', key, iv);`,
+      errors: [{ line: 2, text: "'des3'", severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'TDEA encryption in 2023 was deprecated',
+      asOf: '2023-06-01',
+      code: `import crypto from 'crypto';\ncrypto.createCipheriv('des-ede3-cbc', key, iv);`,
+      errors: [{ line: 2, text: "'des-ede3-cbc'", severity: 'warning' }],
+      output: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,
+    },
+    {
+      name: 'upper-case name keeps its case',
+      code: `const { createCipheriv } = require('crypto');\ncreateCipheriv('BF-CBC', key, iv);`,
+      errors: [{ line: 2, text: "'BF-CBC'", message: 'Blowfish' }],
+      output: `const { createCipheriv } = require('crypto');\ncreateCipheriv('AES-256-GCM', key, iv);`,
+    },
+    {
+      code: `import { createCipheriv } from 'node:crypto';\ncreateCipheriv('rc4', key, null);\ncreateCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });\ncreateCipheriv('des-ecb', key, null);`,
+      errors: [
+        { line: 2, text: "'rc4'" },
+        { line: 3, text: "'chacha20-poly1305'" },
+        { line: 4, text: "'des-ecb'" },
+      ],
+      output: `import { createCipheriv } from 'node:crypto';\ncreateCipheriv('aes-256-gcm', key, null);\ncreateCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });\ncreateCipheriv('aes-256-gcm', key, null);`,
+    },
+    {
+      name: 'same-mode AES for Camellia GCM',
+      code: `import crypto from 'crypto';\ncrypto.createCipheriv('aria-128-gcm', key, iv);`,
+      errors: [{ line: 2, text: "'aria-128-gcm'" }],
+      output: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-128-gcm', key, iv);`,
+    },
+    {
+      name: 'AES-128 under CNSA',
+      profile: 'cnsa-2.0',
+      code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-128-gcm', key, iv);`,
+      errors: [{ line: 2, text: "'aes-128-gcm'", message: 'AES-256' }],
+      output: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,
+    },
+    {
+      name: 'stitched TLS cipher outside TLS',
+      code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-cbc-hmac-sha256', key, iv);`,
+      errors: [{ line: 2, text: "'aes-256-cbc-hmac-sha256'" }],
+      output: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,
+    },
+    {
+      name: 'concatenated name',
+      code: `import crypto from 'crypto';\nconst family = 'des';\ncrypto.createCipheriv(family + '-cbc', key, iv);`,
+      errors: [{ line: 3, text: "family + '-cbc'" }],
+      output: null,
+    },
+  ],
+};

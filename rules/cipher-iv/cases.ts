@@ -1,0 +1,37 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    `import crypto from 'crypto';\nconst iv = crypto.randomBytes(12);\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,
+    `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
+    { name: 'decryption reads the IV it was given', code: `import crypto from 'crypto';\ncrypto.createDecipheriv('aes-256-cbc', key, Buffer.from(ivHex, 'hex'));` },
+    { name: 'ECB takes no IV', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ecb', key, null);` },
+    `const iv = crypto.getRandomValues(new Uint8Array(12));\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
+  ],
+  invalid: [
+    {
+      name: 'zero IV',
+      code: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('aes-256-cbc', key, Buffer.alloc(16, 0));`,
+      errors: [{ line: 2, text: 'Buffer.alloc(16, 0)' }],
+      output: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
+    },
+    {
+      name: 'hard-coded IV in a module constant',
+      code: `import crypto from 'crypto';\nconst IV = Buffer.from('0123456789abcdef');\nexport const encrypt = (key: Buffer, text: string) => crypto.createCipheriv('aes-256-ctr', key, IV).update(text);`,
+      errors: [{ line: 2, text: "Buffer.from('0123456789abcdef')" }],
+      output: `import crypto from 'crypto';\nconst IV = crypto.randomBytes(16);\nexport const encrypt = (key: Buffer, text: string) => crypto.createCipheriv('aes-256-ctr', key, IV).update(text);`,
+    },
+    {
+      name: 'short random GCM IV',
+      code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(8));`,
+      errors: [{ line: 2, text: 'crypto.randomBytes(8)', message: '8 bytes' }],
+      output: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12));`,
+    },
+    {
+      name: 'WebCrypto constant IV',
+      code: `await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, data);`,
+      errors: [{ line: 1, text: 'new Uint8Array(12)' }],
+      output: null,
+    },
+  ],
+};

@@ -1,0 +1,48 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    `import https from 'https';\nconst agent = new https.Agent({ ca: fs.readFileSync('ca.pem'), rejectUnauthorized: true });`,
+    `import tls from 'tls';\ntls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
+    `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';`,
+    { name: 'an unrelated object with the same key', code: `const settings = { rejectUnauthorized: false };\nrender(settings);` },
+    { name: 'a checkServerIdentity that can fail', code: `import tls from 'tls';\ntls.connect({ checkServerIdentity(host, cert) { if (cert.subject.CN !== host) return new Error('mismatch'); } });` },
+  ],
+  invalid: [
+    {
+      code: `import https from 'https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });`,
+      errors: [{ line: 2, text: 'false' }],
+      output: `import https from 'https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: true });`,
+    },
+    {
+      name: 'options spread from a shared object; port and host first',
+      code: `import * as tls from 'node:tls';\nconst insecure = { rejectUnauthorized: false };\ntls.connect(8443, 'db.internal', { ...insecure, servername: 'db' });`,
+      errors: [{ line: 2, text: 'false' }],
+      output: `import * as tls from 'node:tls';\nconst insecure = { rejectUnauthorized: true };\ntls.connect(8443, 'db.internal', { ...insecure, servername: 'db' });`,
+    },
+    {
+      name: 'the environment switch, dot and bracket forms',
+      code: `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nprocess.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 0;\nstart();`,
+      errors: [
+        { line: 1, text: "'0'" },
+        { line: 2, text: '0' },
+      ],
+      output: `start();`,
+    },
+    {
+      code: `Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0', DEBUG: '1' });`,
+      errors: [{ line: 1, text: "'0'" }],
+      output: `Object.assign(process.env, { DEBUG: '1' });`,
+    },
+    {
+      code: `const https = require('https');\nhttps.request({ hostname: 'api', checkServerIdentity: () => undefined }, onResponse);`,
+      errors: [{ line: 2, text: 'checkServerIdentity: () => undefined' }],
+      output: `const https = require('https');\nhttps.request({ hostname: 'api' }, onResponse);`,
+    },
+    {
+      code: `import https from 'https';\nhttps.globalAgent.options.rejectUnauthorized = false;`,
+      errors: [{ line: 2, text: 'false' }],
+      output: `import https from 'https';\nhttps.globalAgent.options.rejectUnauthorized = true;`,
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    `import tls from 'tls';\ntls.createServer({ minVersion: 'TLSv1.2', key, cert });`,
+    `import https from 'https';\nhttps.createServer({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, app);`,
+    `import tls from 'tls';\ntls.DEFAULT_MIN_VERSION = 'TLSv1.2';`,
+    { name: 'a string that is not a TLS option', code: `const label = { minVersion: 'TLSv1' };\nshow(label);` },
+  ],
+  invalid: [
+    {
+      code: `import https from 'https';\nhttps.createServer({ key, cert, minVersion: 'TLSv1' }, app);`,
+      errors: [{ line: 2, text: "'TLSv1'", severity: 'error' }],
+      output: `import https from 'https';\nhttps.createServer({ key, cert, minVersion: 'TLSv1.2' }, app);`,
+    },
+    {
+      code: `import tls from 'tls';\ntls.DEFAULT_MIN_VERSION = "TLSv1.1";`,
+      errors: [{ line: 2, text: '"TLSv1.1"' }],
+      output: `import tls from 'tls';\ntls.DEFAULT_MIN_VERSION = "TLSv1.2";`,
+    },
+    {
+      code: `const tls = require('tls');\nconst ctx = tls.createSecureContext({ secureProtocol: 'TLSv1_method' });`,
+      errors: [{ line: 2, text: "'TLSv1_method'" }],
+      output: `const tls = require('tls');\nconst ctx = tls.createSecureContext({ minVersion: 'TLSv1.2' });`,
+    },
+    {
+      name: 'pinning TLS 1.2 is allowed but rules out TLS 1.3',
+      code: `import tls from 'tls';\ntls.connect({ host, port, maxVersion: 'TLSv1.2' });`,
+      errors: [{ line: 2, text: "'TLSv1.2'", severity: 'info' }],
+      output: `import tls from 'tls';\ntls.connect({ host, port, maxVersion: 'TLSv1.3' });`,
+    },
+    {
+      code: `import http2 from 'http2';\nhttp2.createSecureServer({ secureProtocol: 'SSLv3_method', key, cert });`,
+      errors: [{ line: 2, text: "'SSLv3_method'" }],
+      output: `import http2 from 'http2';\nhttp2.createSecureServer({ minVersion: 'TLSv1.2', key, cert });`,
+    },
+  ],
+};

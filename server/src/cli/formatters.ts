@@ -1,0 +1,138 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_URL, autoFixOf, ruleDocsUrl, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export interface RunSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+  files: number;
+}
+
+export function summarize(results: readonly FileAnalysis[]): RunSummary {
+  const summary: RunSummary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: results.length };
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (autoFixOf(finding)) summary.fixable++;
+    }
+  }
+  return summary;
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') ? relative.split(path.sep).join('/') : file;
+}
+
+/** `file:line:col  severity  message  rule-id`, one line per finding, then a summary line. */
+export function formatText(results: readonly FileAnalysis[], cwd: string, color = false): string {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severityColor: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const f of result.findings) {
+      lines.push(`${displayPath(f.file, cwd)}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${f.message}  ${paint('2', f.ruleId)}`);
+    }
+  }
+  const s = summarize(results);
+  const total = s.errors + s.warnings + s.infos;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (total === 0) {
+    lines.push(paint('32', `✔ No FIPS problems in ${plural(s.files, 'file')}.`));
+  } else {
+    lines.push('');
+    lines.push(
+      paint(s.errors ? '31' : '33', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(s.files, 'file')} scanned.`),
+    );
+    if (s.fixable > 0) lines.push(`  ${plural(s.fixable, 'problem')} fixable with the --fix option.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string }): string {
+  const files = results
+    .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0)
+    .map((r) => ({
+      file: displayPath(r.fileName, cwd),
+      findings: r.findings.map((f) => ({ ...f, file: displayPath(f.file, cwd), docs: ruleDocsUrl(f.ruleId), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, file: displayPath(e.file, cwd) })) })), related: f.related.map((x) => ({ ...x, file: displayPath(x.file, cwd) })) })),
+      ruleFailures: r.ruleFailures,
+    }));
+  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. */
+export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string }): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const uri = (file: string) => {
+    const relative = path.relative(cwd, file);
+    return relative && !relative.startsWith('..') ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(file).href };
+  };
+  const region = (f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) => ({ startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fipslint',
+            version: meta.version,
+            informationUri: PROJECT_URL,
+            rules: rules.map((rule) => ({
+              id: rule.meta.id,
+              name: rule.meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.meta.description },
+              fullDescription: { text: `${rule.meta.description}. Standards: ${rule.meta.standards.join('; ')}.` },
+              helpUri: ruleDocsUrl(rule.meta.id),
+              help: { text: `See ${ruleDocsUrl(rule.meta.id)}` },
+              properties: { category: rule.meta.category, tags: ['security', 'cryptography', 'fips', rule.meta.category], reference: rule.meta.reference, fix: rule.meta.fix },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        properties: { profile: meta.profile },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.ruleId,
+            ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: uri(f.file), region: region(f) } }],
+            ...(f.related.length
+              ? { relatedLocations: f.related.map((x, id) => ({ id, message: { text: x.message }, physicalLocation: { artifactLocation: uri(x.file), region: region(x) } })) }
+              : {}),
+            ...(f.fixes.length
+              ? {
+                  fixes: f.fixes.map((fix) => ({
+                    description: { text: `${fix.title}${fix.safety === 'suggestion' ? ' (changes behaviour: review before applying)' : ''}` },
+                    artifactChanges: groupByFile(fix.edits).map(([file, edits]) => ({
+                      artifactLocation: uri(file),
+                      replacements: edits.map((e) => ({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.newText } })),
+                    })),
+                  })),
+                }
+              : {}),
+            properties: { category: f.category, ...(f.fipsRuntime ? { fipsRuntime: f.fipsRuntime } : {}) },
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function groupByFile<T extends { file: string }>(edits: readonly T[]): Array<[string, T[]]> {
+  const map = new Map<string, T[]>();
+  for (const e of edits) map.set(e.file, [...(map.get(e.file) ?? []), e]);
+  return [...map];
+}

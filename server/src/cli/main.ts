@@ -1,0 +1,194 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RULES } from '../../../rules';
+import { Engine, PROFILE_IDS, SourceProject, applyFixes, autoFixOf, defaultAnalysisOptions, type AnalysisOptions, type FileAnalysis, type ProfileId } from '../engine';
+import { discoverFiles } from './discover';
+import { OUTPUT_FORMATS, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
+import { writeFileAtomic } from './write-file';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `Usage: fipslint [options] [paths...]
+
+Finds cryptography that FIPS 140 does not approve in TypeScript and JavaScript:
+algorithms, key sizes, modes and TLS settings. Paths are files or folders (default: .);
+folders skip node_modules and what .gitignore excludes.
+
+Options:
+  --profile <id>        fips-140-3 (default), fips-140-2 or cnsa-2.0
+  --format <name>       text (default), json or sarif
+  -o, --output <file>   write the report to a file instead of standard output
+  --fix                 apply safe fixes to the files (see README: "Fixes")
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  --as-of <YYYY-MM-DD>  evaluate dated transitions at this date (default: today)
+  --anticipate-131a-r3  also apply the draft SP 800-131A Rev 3 (ECB, SHA-1 after 2030)
+  --rule <id>           run only these rules (repeatable)
+  --list-rules          print the rules and exit
+  --no-color            plain text output
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or input error.`;
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty?: boolean;
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export function runCli(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        profile: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'as-of': { type: 'string' },
+        'anticipate-131a-r3': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        'list-rules': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`fipslint: ${(error as Error).message}\nRun fipslint --help for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP + '\n');
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(version() + '\n');
+    return EXIT_OK;
+  }
+  if (values['list-rules']) {
+    for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(28)} ${rule.meta.category.padEnd(14)} ${rule.meta.description}\n`);
+    return EXIT_OK;
+  }
+
+  const usage = (message: string) => {
+    io.stderr(`fipslint: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const profile = (values.profile ?? 'fips-140-3') as ProfileId;
+  if (!PROFILE_IDS.includes(profile)) return usage(`unknown profile '${values.profile}'; use one of ${PROFILE_IDS.join(', ')}`);
+  const format = (values.format ?? 'text') as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) return usage(`unknown format '${values.format}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) return usage(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
+  const selected = values.rule ?? [];
+  const unknownRule = selected.find((id) => !RULES.some((r) => r.meta.id === id));
+  if (unknownRule) return usage(`unknown rule '${unknownRule}'; fipslint --list-rules lists them`);
+
+  const discovery = discoverFiles(positionals.length ? positionals : ['.'], io.cwd);
+  if (discovery.missing.length) return usage(`no such file or folder: ${discovery.missing.join(', ')}`);
+  for (const problem of discovery.unreadable) io.stderr(`fipslint: skipped ${problem.path}: ${problem.reason}\n`);
+
+  const options: AnalysisOptions = defaultAnalysisOptions({
+    profile,
+    anticipate131Ar3: !!values['anticipate-131a-r3'],
+    ...(asOf ? { asOf } : {}),
+    ...(selected.length ? { ruleSeverity: Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) } : {}),
+  });
+  const engine = new Engine(RULES, new SourceProject());
+  const results: FileAnalysis[] = [];
+  let inputErrors = 0;
+  let fixedFiles = 0;
+  for (const file of discovery.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      io.stderr(`fipslint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+      inputErrors++;
+      continue;
+    }
+    let result = engine.analyze(file, text, options);
+    if (values.fix) {
+      const fixed = fixFile(engine, file, text, result, options);
+      if (fixed.text !== text) {
+        if (writeFileAtomic(file, fixed.text, text)) {
+          fixedFiles++;
+          engine.project.forget(file);
+          result = fixed.result;
+        } else {
+          io.stderr(`fipslint: ${file} changed on disk while it was being fixed; left as it is\n`);
+        }
+      }
+    }
+    for (const failure of result.ruleFailures) io.stderr(`fipslint: rule ${failure.ruleId} failed on ${file}: ${failure.message.split('\n')[0]} (other rules still ran)\n`);
+    results.push(result);
+  }
+
+  const cwd = io.cwd;
+  const report =
+    format === 'json'
+      ? formatJson(results, cwd, { profile, asOf: options.asOf, version: version() })
+      : format === 'sarif'
+        ? formatSarif(results, cwd, RULES, { version: version(), profile })
+        : formatText(results, cwd, !!io.isTty && !values['no-color'] && !values.output) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
+  if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
+  else io.stdout(report);
+
+  const summary = summarize(results);
+  if (inputErrors > 0) return EXIT_USAGE;
+  if (summary.errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings >= 0 && summary.warnings > maxWarnings) {
+    io.stderr(`fipslint: ${summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/** Apply safe fixes until none is left (fixes can uncover or overlap others), at most 10 passes. */
+function fixFile(engine: Engine, file: string, original: string, first: FileAnalysis, options: AnalysisOptions): { text: string; result: FileAnalysis } {
+  let text = original;
+  let result = first;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = result.findings.map(autoFixOf).filter((f): f is NonNullable<typeof f> => !!f);
+    if (fixes.length === 0) break;
+    const next = applyFixes(text, fixes);
+    if (next.appliedFixes === 0 || next.text === text) break;
+    text = next.text;
+    result = engine.analyze(file, text, options);
+  }
+  return { text, result };
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTty: process.stdout.isTTY,
+  });
+}
