@@ -78,7 +78,7 @@ export class Engine {
 
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        if (this.mayBeApi(node.expression)) {
+        if (this.mayBeApi(node.expression, resolver)) {
           const api = resolver.resolveApi(node.expression)?.join('.');
           if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
         }
@@ -98,10 +98,15 @@ export class Engine {
   }
 
   /** Property calls are filtered by name before any resolution; plain identifiers may be aliases. */
-  private mayBeApi(callee: ts.Expression): boolean {
+  private mayBeApi(callee: ts.Expression, resolver: Resolver): boolean {
     const node = skipOuterExpressions(callee);
     if (ts.isIdentifier(node)) return true;
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.callNames.has(accessedName(node) ?? '');
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (this.callNames.has(accessedName(node) ?? '')) return true;
+      // A project module may re-export an API under another name (`module.exports = { hasher: crypto.createHash }`).
+      const base = skipOuterExpressions(node.expression);
+      return ts.isIdentifier(base) && resolver.isProjectModule(base);
+    }
     return ts.isCallExpression(node);
   }
 

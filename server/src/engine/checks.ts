@@ -130,7 +130,9 @@ export function keyUsages(context: RuleContext, expression: ts.Expression | unde
 
 /** The site for a value read from a property: the property when it is in this file, else the argument. */
 export function siteFor(context: RuleContext, hit: PropertyHit, argument: ts.Node): ts.Node {
-  return hit.sourceFile === context.sourceFile ? hit.property : argument;
+  if (hit.sourceFile === context.sourceFile) return hit.property;
+  if (hit.entry && hit.entry.getSourceFile() === context.sourceFile) return hit.entry;
+  return argument;
 }
 
 /** Text of the object an API was reached through (`crypto` in `crypto.createHash`), for fixes that call a sibling API. */

@@ -51,6 +51,8 @@ export interface PropertyHit {
   value: ts.Expression | undefined;
   sourceFile: ts.SourceFile;
   via: Origin[];
+  /** The outermost spread (`...defaults`) the property came through, if any. */
+  entry?: ts.Node;
 }
 
 /** Numeric constants of `crypto.constants` (and the old `constants` module) the rules read. */
@@ -258,6 +260,18 @@ export class Resolver {
     const api = this.resolveApi(inner);
     if (api) return { kind: 'api', path: [...api, exportName] };
     return undefined;
+  }
+
+  /** Whether an identifier is bound to one of the project's own modules (`import * as x from './x'`, `require('./x')`). */
+  isProjectModule(identifier: ts.Identifier): boolean {
+    const declaration = this.findDeclaration(identifier);
+    if (!declaration) return false;
+    if (declaration.kind === 'import') return declaration.module.startsWith('.');
+    if (declaration.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer) {
+      const init = skipOuterExpressions(declaration.node.initializer);
+      return ts.isCallExpression(init) && (requiredModule(init, this)?.startsWith('.') ?? false);
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- scopes
@@ -543,7 +557,8 @@ export class Resolver {
         continue;
       }
       for (const spread of this.values(member.expression, depth + 1, object.via)) {
-        if (spread.kind === 'object') hits.push(...this.findProperties(spread, name, depth + 1));
+        if (spread.kind !== 'object') continue;
+        for (const hit of this.findProperties(spread, name, depth + 1)) hits.push({ ...hit, entry: member.expression });
       }
     }
     return hits;
@@ -557,6 +572,12 @@ export class Resolver {
   private callValues(node: ts.CallExpression | ts.NewExpression, depth: number, via: Origin[]): Value[] {
     const origin = { sourceFile: node.getSourceFile(), node };
     const args = node.arguments ?? ts.factory.createNodeArray();
+    if (ts.isCallExpression(node)) {
+      // const config = require('./config'): the module's exports.
+      const specifier = requiredModule(node, this);
+      const resolved = specifier === undefined ? undefined : this.project.resolveRelativeModule(origin.sourceFile.fileName, specifier);
+      if (resolved) return [this.namespaceObject(resolved, via)].filter((v): v is Value => !!v);
+    }
     // String methods that keep the algorithm name recognisable.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
