@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { RULES } from '../rules';
+import { runCli } from '../server/src/cli/main';
+
+const ROOT = path.join(__dirname, '..', '..');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'project');
+
+function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+let workspace: string;
+
+before(() => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-cli-'));
+  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  // What a scan must skip: dependencies and git-ignored output.
+  fs.mkdirSync(path.join(workspace, 'node_modules', 'left-pad'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'node_modules', 'left-pad', 'index.js'), "require('crypto').createHash('md5');\n");
+  fs.mkdirSync(path.join(workspace, 'dist'));
+  fs.writeFileSync(path.join(workspace, 'dist', 'bundle.js'), "require('crypto').createHash('md5');\n");
+  fs.writeFileSync(path.join(workspace, '.gitignore'), 'dist/\n');
+});
+
+after(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+describe('fipslint CLI', () => {
+  it('prints ESLint-style lines and a summary, and exits 1 on errors', () => {
+    const { code, stdout } = run(['.'], workspace);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n');
+    const findingLines = lines.filter((l) => /^\S+:\d+:\d+ {2}(error|warning|info) {2}/.test(l));
+    assert.equal(findingLines.length, 10);
+    assert.match(findingLines[0], /^src\/index\.ts:10:21 {2}error {2}createHash uses MD5.* {2}hash-algorithm$/);
+    assert.match(stdout, /✖ 10 problems \(\d+ errors, \d+ warnings?, \d+ infos?\) in 5 files scanned\./);
+    assert.doesNotMatch(stdout, /node_modules|dist\/bundle/);
+  });
+
+  it('exits 0 with a clean report on approved code', () => {
+    const { code, stdout } = run(['src/clean.ts'], workspace);
+    assert.equal(code, 0);
+    assert.equal(stdout, '✔ No FIPS problems in 1 file.\n');
+  });
+
+  it('writes JSON whose summary matches its findings', () => {
+    const { code, stdout } = run(['--format', 'json', 'src'], workspace);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.equal(report.profile, 'fips-140-3');
+    const findings = report.files.flatMap((f: { findings: unknown[] }) => f.findings);
+    assert.equal(findings.length, report.summary.errors + report.summary.warnings + report.summary.infos);
+    const first = findings[0];
+    assert.equal(first.file, 'src/index.ts');
+    assert.equal(first.ruleId, 'hash-algorithm');
+    assert.equal(first.docs, 'https://github.com/fipslint/fipslint/blob/main/rules/hash-algorithm/README.md');
+    assert.equal(first.related[0].file, 'src/config.ts');
+  });
+
+  it('writes SARIF 2.1.0 that validates against the schema', () => {
+    const { stdout } = run(['--format', 'sarif', '.'], workspace);
+    const sarif = JSON.parse(stdout);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv');
+    const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    const schema = require(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'));
+    const valid = ajv.validate(schema, sarif);
+    assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
+    const driver = sarif.runs[0].tool.driver;
+    assert.equal(driver.rules.length, RULES.length);
+    for (const rule of driver.rules) {
+      assert.ok(rule.id && rule.shortDescription.text && rule.helpUri && rule.properties.category, `descriptor ${rule.id}`);
+    }
+    const results = sarif.runs[0].results;
+    assert.equal(results.length, 10);
+    for (const result of results) {
+      assert.ok(result.ruleId && ['error', 'warning', 'note'].includes(result.level) && result.message.text);
+      const region = result.locations[0].physicalLocation.region;
+      assert.ok(region.startLine >= 1 && region.startColumn >= 1);
+      assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
+    }
+  });
+
+  it('applies a profile', () => {
+    const file = path.join(workspace, 'cnsa.ts');
+    fs.writeFileSync(file, "import { createHash } from 'crypto';\ncreateHash('sha256');\n");
+    assert.equal(run(['cnsa.ts'], workspace).code, 0);
+    const cnsa = run(['--profile', 'cnsa-2.0', 'cnsa.ts'], workspace);
+    assert.equal(cnsa.code, 1);
+    assert.match(cnsa.stdout, /cnsa\.ts:2:12 {2}error {2}createHash uses SHA-256.*CNSA/);
+  });
+
+  it('fails on too many warnings', () => {
+    const file = path.join(workspace, 'warn.ts');
+    fs.writeFileSync(file, "import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ecb', key, null);\n");
+    assert.equal(run(['warn.ts'], workspace).code, 0);
+    const over = run(['--max-warnings', '0', 'warn.ts'], workspace);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /1 warnings exceed --max-warnings 0/);
+  });
+
+  it('exits 2 with a clear message on bad input', () => {
+    const missing = run(['no-such-dir'], workspace);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'fipslint: no such file or folder: no-such-dir\n');
+    const profile = run(['--profile', 'fips-999', '.'], workspace);
+    assert.equal(profile.code, 2);
+    assert.match(profile.stderr, /unknown profile 'fips-999'; use one of fips-140-3, fips-140-2, cnsa-2.0/);
+    assert.equal(run(['--format', 'xml', '.'], workspace).code, 2);
+    assert.equal(run(['--max-warnings', 'many', '.'], workspace).code, 2);
+    assert.equal(run(['--bogus'], workspace).code, 2);
+    assert.equal(run(['--as-of', '2026-13-45'], workspace).code, 2);
+  });
+
+  it('--fix applies only safe fixes, atomically, keeping CRLF and the file mode, and is idempotent', () => {
+    const file = path.join(workspace, 'tls-client.ts');
+    const original = [
+      "import https from 'https';",
+      "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
+      "const agent = new https.Agent({ rejectUnauthorized: false, minVersion: 'TLSv1' });",
+      "const h = require('crypto').createHash('md5');",
+      '',
+    ].join('\r\n');
+    fs.writeFileSync(file, original, { mode: 0o640 });
+    const first = run(['--fix', 'tls-client.ts'], workspace);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.equal(
+      fixed,
+      ["import https from 'https';", "const agent = new https.Agent({ rejectUnauthorized: true, minVersion: 'TLSv1.2' });", "const h = require('crypto').createHash('md5');", ''].join('\r\n'),
+    );
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.equal(first.code, 1, 'the MD5 finding (a suggestion) remains');
+    assert.match(first.stdout, /1 file fixed\./);
+    assert.deepEqual(fs.readdirSync(workspace).filter((f) => f.endsWith('.tmp')), []);
+    const second = run(['--fix', 'tls-client.ts'], workspace);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed);
+    assert.match(second.stdout, /0 files fixed\./);
+  });
+
+  it('runs as a real process through bin/fipslint.js', () => {
+    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fipslint.js'), 'src/index.ts', '--rule', 'tls-version'], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(child.status, 1, child.stderr);
+    assert.match(child.stdout, /src\/index\.ts:25:43 {2}error {2}minVersion 'TLSv1\.1'/);
+    assert.match(child.stdout, /✖ 2 problems/);
+  });
+});
