@@ -465,7 +465,13 @@ export class Resolver {
 
   private memberValues(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, via: Origin[]): Value[] {
     const name = accessedName(node);
-    if (name === undefined) return [];
+    if (name === undefined) {
+      // table[condition ? 'a' : 'b']: every known key is a possible member.
+      if (!ts.isElementAccessExpression(node)) return [];
+      const keys = this.values(node.argumentExpression, depth + 1, via).filter((k): k is StringValue | NumberValue => k.kind === 'string' || k.kind === 'number');
+      const bases = keys.length ? this.values(node.expression, depth + 1, via) : [];
+      return keys.flatMap((key) => this.pathValues(bases, [String(key.value)], depth, via)).slice(0, MAX_CANDIDATES);
+    }
     const sourceFile = node.getSourceFile();
     if (name in CRYPTO_CONSTANTS) {
       const constant = this.cryptoConstant(node, via);
