@@ -12,6 +12,11 @@ export const cases: RuleCases = {
     { name: 'a parameter shadows the module', code: `export function f(crypto: any) { return crypto.createHash('md5'); }` },
     `await crypto.subtle.digest('SHA-384', data);`,
     { name: 'SHA-384 under CNSA', code: `import { createHash } from 'crypto';\ncreateHash('sha384');`, profile: 'cnsa-2.0' },
+    {
+      name: 'a field the constructor overwrites is not a constant',
+      code: `import { createHash } from 'crypto';\nclass Hasher {\n  private algorithm = 'md5';\n  constructor(algorithm: string) { this.algorithm = algorithm; }\n  run(s: string) { return createHash(this.algorithm).update(s); }\n}`,
+    },
+    { name: 'a wrapper called only with approved values', code: `import { createHash } from 'crypto';\nfunction digest(alg: string, s: string) { return createHash(alg).update(s).digest('hex'); }\ndigest('sha256', 'x');\ndigest(userChoice, 'y');` },
   ],
   invalid: [
     {
@@ -79,6 +84,27 @@ export const cases: RuleCases = {
       code: `import { createHash } from 'crypto';\nclass Cache {\n  private readonly algorithm = 'md5';\n  key(s: string) { return createHash(this.algorithm).update(s).digest('hex'); }\n}`,
       errors: [{ line: 3, text: "'md5'" }],
       output: `import { createHash } from 'crypto';\nclass Cache {\n  private readonly algorithm = 'sha256';\n  key(s: string) { return createHash(this.algorithm).update(s).digest('hex'); }\n}`,
+    },
+    {
+      name: 'a wrapper function: the value comes from its callers',
+      code: `import { createHash } from 'crypto';\nfunction digest(algorithm: string, data: string) {\n  return createHash(algorithm).update(data).digest('hex');\n}\nexport const md5 = (s: string) => digest('md5', s);\nexport const sha = (s: string) => digest('sha512', s);`,
+      errors: [{ line: 5, text: "'md5'" }],
+      output: `import { createHash } from 'crypto';\nfunction digest(algorithm: string, data: string) {\n  return createHash(algorithm).update(data).digest('hex');\n}\nexport const md5 = (s: string) => digest('sha256', s);\nexport const sha = (s: string) => digest('sha512', s);`,
+    },
+    {
+      name: 'a field never reassigned, and a static one',
+      code: `import { createHash } from 'crypto';\nclass Store {\n  static DIGEST = 'md4';\n  private algorithm = 'md5';\n  key(s: string) { return createHash(this.algorithm).update(s); }\n  legacy(s: string) { return createHash(Store.DIGEST).update(s); }\n}`,
+      errors: [
+        { line: 3, text: "'md4'" },
+        { line: 4, text: "'md5'" },
+      ],
+      output: `import { createHash } from 'crypto';\nclass Store {\n  static DIGEST = 'sha256';\n  private algorithm = 'sha256';\n  key(s: string) { return createHash(this.algorithm).update(s); }\n  legacy(s: string) { return createHash(Store.DIGEST).update(s); }\n}`,
+    },
+    {
+      name: 'a local function that returns the algorithm',
+      code: `import { createHash } from 'crypto';\nfunction pickAlgorithm() {\n  return process.env.FAST ? 'md5' : 'sha256';\n}\ncreateHash(pickAlgorithm());`,
+      errors: [{ line: 3, text: "'md5'" }],
+      output: `import { createHash } from 'crypto';\nfunction pickAlgorithm() {\n  return process.env.FAST ? 'sha256' : 'sha256';\n}\ncreateHash(pickAlgorithm());`,
     },
   ],
 };

@@ -44,5 +44,17 @@ export const cases: RuleCases = {
       errors: [{ line: 2, text: 'false' }],
       output: `import https from 'https';\nhttps.globalAgent.options.rejectUnauthorized = true;`,
     },
+    {
+      name: 'an options object changed after it was created',
+      code: `import https from 'https';\nconst options: https.RequestOptions = { host: 'internal', port: 8443 };\nif (process.env.DEV) options.rejectUnauthorized = false;\nhttps.request(options, onResponse);`,
+      errors: [{ line: 3, text: 'false' }],
+      output: `import https from 'https';\nconst options: https.RequestOptions = { host: 'internal', port: 8443 };\nif (process.env.DEV) options.rejectUnauthorized = true;\nhttps.request(options, onResponse);`,
+    },
+    {
+      name: 'options built by a helper function and passed through a wrapper',
+      code: `import tls from 'tls';\nfunction insecure() {\n  return { rejectUnauthorized: false };\n}\nfunction open(host: string, options: tls.ConnectionOptions) {\n  return tls.connect(443, host, options);\n}\nopen('db', insecure());`,
+      errors: [{ line: 3, text: 'false' }],
+      output: `import tls from 'tls';\nfunction insecure() {\n  return { rejectUnauthorized: true };\n}\nfunction open(host: string, options: tls.ConnectionOptions) {\n  return tls.connect(443, host, options);\n}\nopen('db', insecure());`,
+    },
   ],
 };

@@ -84,6 +84,10 @@ type ExportTarget = { kind: 'expression'; expression: ts.Expression; sourceFile:
 export class Resolver {
   private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
   private readonly apiCache = new Map<ts.Node, ApiPath | undefined>();
+  /** Per file: calls by callee name, and `x.prop = value` assignments by object name. One walk each. */
+  private readonly fileIndexes = new Map<ts.SourceFile, FileIndex>();
+  /** Parameters and functions being evaluated: recursion through call sites stops here. */
+  private readonly inProgress = new Set<ts.Node>();
 
   constructor(private readonly project: SourceProject) {}
 
@@ -408,8 +412,9 @@ export class Resolver {
       }
       case 'parameter': {
         const initializer = declaration.element?.initializer ?? (declaration.path.length === 0 ? declaration.node.initializer : undefined);
-        if (!initializer) return [];
-        return this.values(initializer, depth + 1, [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.element ?? declaration.node }]);
+        const nextVia = [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.element ?? declaration.node }];
+        const fromDefault = initializer ? this.values(initializer, depth + 1, nextVia) : [];
+        return [...fromDefault, ...this.argumentValues(declaration.node, declaration.path, depth, nextVia)].slice(0, MAX_CANDIDATES);
       }
       case 'import': {
         const moduleApi = this.moduleApi(declaration.module, sourceFile);
@@ -455,12 +460,121 @@ export class Resolver {
   private classStatics(node: ts.ClassDeclaration | ts.ClassExpression, via: Origin[]): Value {
     const members: ObjectMember[] = [];
     for (const member of node.members) {
-      if (ts.isPropertyDeclaration(member) && isStaticReadonly(member)) {
+      if (ts.isPropertyDeclaration(member) && isStatic(member) && (isReadonly(member) || !this.staticAssigned(node, member))) {
         const name = propertyNameText(member.name);
         if (name !== undefined) members.push({ kind: 'property', name, node: member, value: member.initializer, sourceFile: member.getSourceFile() });
       }
     }
     return { kind: 'object', members, origin: { sourceFile: node.getSourceFile(), node }, via };
+  }
+
+  /**
+   * A wrapper's parameter takes the values its callers in the same file pass
+   * (`const md5 = (s) => digest('md5', s)` makes `'md5'` reach `createHash(alg)` inside `digest`).
+   */
+  private argumentValues(parameter: ts.ParameterDeclaration, path: string[], depth: number, via: Origin[]): Value[] {
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    if (parameter.dotDotDotToken || index < 0 || this.inProgress.has(parameter)) return [];
+    const calls = this.callersOf(fn);
+    if (calls.length === 0) return [];
+    this.inProgress.add(parameter);
+    try {
+      const out: Value[] = [];
+      for (const call of calls) {
+        const argument = call.arguments?.[index];
+        if (!argument || ts.isSpreadElement(argument)) continue;
+        out.push(...this.pathValues(this.values(argument, depth + 1, via), path, depth, via));
+        if (out.length >= MAX_CANDIDATES) break;
+      }
+      return out;
+    } finally {
+      this.inProgress.delete(parameter);
+    }
+  }
+
+  /** Calls of a function in its own file, by name (declarations, `const f = () => ...`, and `this.method()` in its class). */
+  private callersOf(fn: ts.SignatureDeclaration): Array<ts.CallExpression | ts.NewExpression> {
+    const sourceFile = fn.getSourceFile();
+    const index = this.indexOf(sourceFile);
+    if (ts.isFunctionDeclaration(fn) && fn.name) {
+      return (index.callsByName.get(fn.name.text) ?? []).filter((c) => ts.isIdentifier(c.expression) && this.declarationNode(c.expression) === fn);
+    }
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+      const decl = fn.parent;
+      return (index.callsByName.get(decl.name.getText(sourceFile)) ?? []).filter((c) => ts.isIdentifier(c.expression) && this.declarationNode(c.expression) === decl);
+    }
+    if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && ts.isClassLike(fn.parent)) {
+      const cls = fn.parent;
+      return (index.callsByName.get(fn.name.text) ?? []).filter(
+        (c) => ts.isPropertyAccessExpression(c.expression) && c.expression.expression.kind === ts.SyntaxKind.ThisKeyword && c.pos >= cls.pos && c.end <= cls.end,
+      );
+    }
+    return [];
+  }
+
+  private declarationNode(identifier: ts.Identifier): ts.Node | undefined {
+    return this.findDeclaration(identifier)?.node;
+  }
+
+  private indexOf(sourceFile: ts.SourceFile): FileIndex {
+    let index = this.fileIndexes.get(sourceFile);
+    if (index) return index;
+    index = { callsByName: new Map(), assignmentsByName: new Map() };
+    const { callsByName, assignmentsByName } = index;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const callee = skipOuterExpressions(node.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (name) callsByName.set(name, [...(callsByName.get(name) ?? []), node]);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const target = skipOuterExpressions(node.left);
+        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword)) {
+          const name = ts.isIdentifier(target.expression) ? target.expression.text : 'this';
+          assignmentsByName.set(name, [...(assignmentsByName.get(name) ?? []), node]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    this.fileIndexes.set(sourceFile, index);
+    return index;
+  }
+
+  /** `opts.rejectUnauthorized = false` after `const opts = { ... }`: a later write to the same object. */
+  private laterWrites(object: ObjectValue, name: string): PropertyHit[] {
+    const literal = object.origin.node;
+    const declaration = literal.parent;
+    if (!ts.isObjectLiteralExpression(literal) || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return [];
+    const sourceFile = object.origin.sourceFile;
+    const hits: PropertyHit[] = [];
+    for (const assignment of this.indexOf(sourceFile).assignmentsByName.get(declaration.name.text) ?? []) {
+      const target = skipOuterExpressions(assignment.left) as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+      if (accessedName(target) !== name || this.declarationNode(target.expression as ts.Identifier) !== declaration) continue;
+      hits.push({ property: assignment, value: assignment.right, sourceFile, via: object.via });
+    }
+    return hits;
+  }
+
+  /** What a local function returns: `tls.connect(tlsOptions())`, `createHash(pickAlgorithm())`. */
+  private returnedValues(fn: ts.SignatureDeclaration, depth: number, via: Origin[]): Value[] {
+    if (this.inProgress.has(fn)) return [];
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (!body) return [];
+    this.inProgress.add(fn);
+    try {
+      if (!ts.isBlock(body)) return this.values(body, depth + 1, via);
+      const out: Value[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) || out.length >= MAX_CANDIDATES) return;
+        if (ts.isReturnStatement(node) && node.expression) out.push(...this.values(node.expression, depth + 1, via));
+        else ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(body, visit);
+      return out;
+    } finally {
+      this.inProgress.delete(fn);
+    }
   }
 
   private memberValues(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, via: Origin[]): Value[] {
@@ -497,8 +611,9 @@ export class Resolver {
     let current: ts.Node | undefined = node.parent;
     while (current && !ts.isClassLike(current)) current = current.parent;
     if (!current) return [];
-    for (const member of current.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && isReadonly(member) && member.initializer) {
+    const cls = current;
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer && (isReadonly(member) || !this.assignedInClass(cls, name))) {
         return this.values(member.initializer, depth + 1, [...via, { sourceFile: member.getSourceFile(), node: member }]);
       }
       if (ts.isConstructorDeclaration(member)) {
@@ -510,6 +625,19 @@ export class Resolver {
       }
     }
     return [];
+  }
+
+  /** Whether the file writes `ClassName.field` (or `this.field` inside the class) anywhere. */
+  private staticAssigned(cls: ts.ClassDeclaration | ts.ClassExpression, member: ts.PropertyDeclaration): boolean {
+    const name = propertyNameText(member.name);
+    if (!name || !cls.name) return true;
+    const index = this.indexOf(cls.getSourceFile());
+    return (index.assignmentsByName.get(cls.name.text) ?? []).some((a) => accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name) || this.assignedInClass(cls, name);
+  }
+
+  /** Whether any code of the class writes `this.name`. */
+  private assignedInClass(cls: ts.ClassLikeDeclaration, name: string): boolean {
+    return (this.indexOf(cls.getSourceFile()).assignmentsByName.get('this') ?? []).some((a) => a.pos >= cls.pos && a.end <= cls.end && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name);
   }
 
   /** Follow property names into object values. */
@@ -540,7 +668,7 @@ export class Resolver {
    */
   findProperties(object: ObjectValue, name: string, depth = 0): PropertyHit[] {
     if (depth > MAX_DEPTH) return [];
-    const hits: PropertyHit[] = [];
+    const hits: PropertyHit[] = this.laterWrites(object, name);
     for (let i = object.members.length - 1; i >= 0; i--) {
       const member = object.members[i];
       if (member.kind === 'property') {
@@ -594,6 +722,11 @@ export class Resolver {
       }
     }
     const api = this.resolveApi(node.expression)?.join('.');
+    if (!api && ts.isCallExpression(node)) {
+      for (const fn of this.values(node.expression, depth + 1, via)) {
+        if (fn.kind === 'function') return this.returnedValues(fn.node, depth, [...via, fn.origin]);
+      }
+    }
     const firstNumber = () => this.values(args[0], depth + 1, via).filter((v): v is NumberValue => v.kind === 'number');
     switch (api) {
       case 'Buffer.alloc':
@@ -734,9 +867,13 @@ function isReadonly(node: ts.PropertyDeclaration | ts.ParameterDeclaration): boo
   return !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
 }
 
-function isStaticReadonly(node: ts.PropertyDeclaration): boolean {
-  const modifiers = ts.getModifiers(node) ?? [];
-  return modifiers.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) && modifiers.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
+function isStatic(node: ts.PropertyDeclaration): boolean {
+  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+interface FileIndex {
+  callsByName: Map<string, Array<ts.CallExpression | ts.NewExpression>>;
+  assignmentsByName: Map<string, ts.BinaryExpression[]>;
 }
 
 function declarationOfNamed(node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration): Declaration {
