@@ -145,6 +145,17 @@ describe('fipslint CLI', () => {
     assert.match(second.stdout, /0 files fixed\./);
   });
 
+  it('reports a file too deeply nested to parse, keeps going, and exits 2', () => {
+    fs.mkdirSync(path.join(workspace, 'hostile'));
+    fs.writeFileSync(path.join(workspace, 'hostile', 'deep.js'), `const crypto = require('crypto');\nconst v = ${'('.repeat(10000)}1${')'.repeat(10000)};\n`);
+    fs.writeFileSync(path.join(workspace, 'hostile', 'ok.js'), "require('crypto').createHash('md5');\n");
+    const { code, stdout, stderr } = run(['hostile'], workspace);
+    assert.equal(code, 2);
+    assert.match(stderr, /hostile\/deep\.js: the file is nested too deeply to parse/);
+    assert.match(stdout, /hostile\/ok\.js:1:30 {2}error/);
+    assert.match(stdout, /1 file could not be analysed/);
+  });
+
   it('runs as a real process through bin/fipslint.js', () => {
     const child = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fipslint.js'), 'src/index.ts', '--rule', 'tls-version'], { cwd: workspace, encoding: 'utf8' });
     assert.equal(child.status, 1, child.stderr);

@@ -44,14 +44,18 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
   const s = summarize(results);
   const total = s.errors + s.warnings + s.infos;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (total === 0) {
+  const unanalysed = results.filter((r) => r.failure).length;
+  if (total === 0 && unanalysed === 0) {
     lines.push(paint('32', `✔ No FIPS problems in ${plural(s.files, 'file')}.`));
+  } else if (total === 0) {
+    lines.push(paint('33', `No FIPS problems found, but ${plural(unanalysed, 'file')} of ${s.files} could not be analysed (see above).`));
   } else {
     lines.push('');
     lines.push(
       paint(s.errors ? '31' : '33', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(s.files, 'file')} scanned.`),
     );
     if (s.fixable > 0) lines.push(`  ${plural(s.fixable, 'problem')} fixable with the --fix option.`);
+    if (unanalysed > 0) lines.push(`  ${plural(unanalysed, 'file')} could not be analysed (see above).`);
   }
   return lines.join('\n') + '\n';
 }

@@ -145,6 +145,10 @@ export function runCli(argv: string[], io: CliIo): number {
         }
       }
     }
+    if (result.failure) {
+      io.stderr(`fipslint: ${file}: ${result.failure}\n`);
+      inputErrors++;
+    }
     for (const failure of result.ruleFailures) io.stderr(`fipslint: rule ${failure.ruleId} failed on ${file}: ${failure.message.split('\n')[0]} (other rules still ran)\n`);
     results.push(result);
   }

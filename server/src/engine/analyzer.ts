@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus } from './policy/status';
 import { SourceProject } from './project';
-import { Resolver, accessedName, skipOuterExpressions, type Origin, type Value } from './resolve';
+import { Resolver, accessedName, forEachDescendant, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 
@@ -18,6 +18,8 @@ export interface FileAnalysis {
   ruleFailures: RuleFailure[];
   /** True when the cheap text check showed the file cannot contain a finding. */
   skipped: boolean;
+  /** Set when the file could not be analysed at all (e.g. nested beyond the parser's stack); nothing is reported for it. */
+  failure?: string;
 }
 
 /**
@@ -42,6 +44,21 @@ export class Engine {
       result.skipped = true;
       return result;
     }
+    try {
+      return this.analyzeParsed(fileName, text, options, result);
+    } catch (error) {
+      // The TypeScript parser recurses; thousands of nested parentheses exhaust the stack.
+      result.findings = [];
+      result.failure =
+        error instanceof RangeError
+          ? 'the file is nested too deeply to parse (thousands of levels); it was not analysed'
+          : `internal error while analysing the file: ${errorMessage(error).split('\n')[0]}`;
+      this.project.forget(fileName);
+      return result;
+    }
+  }
+
+  private analyzeParsed(fileName: string, text: string, options: AnalysisOptions, result: FileAnalysis): FileAnalysis {
     const sourceFile = this.project.getSourceFile(fileName, text);
     if (!sourceFile) return result;
     const resolver = new Resolver(this.project);
@@ -76,7 +93,7 @@ export class Engine {
       }
     };
 
-    const visit = (node: ts.Node): void => {
+    forEachDescendant(sourceFile, (node) => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         if (this.mayBeApi(node.expression, resolver)) {
           const api = resolver.resolveApi(node.expression)?.join('.');
@@ -89,9 +106,7 @@ export class Engine {
           if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    });
 
     result.findings = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     return result;

@@ -522,7 +522,7 @@ export class Resolver {
     if (index) return index;
     index = { callsByName: new Map(), assignmentsByName: new Map() };
     const { callsByName, assignmentsByName } = index;
-    const visit = (node: ts.Node): void => {
+    forEachDescendant(sourceFile, (node) => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const callee = skipOuterExpressions(node.expression);
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
@@ -534,9 +534,7 @@ export class Resolver {
           assignmentsByName.set(name, [...(assignmentsByName.get(name) ?? []), node]);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    });
     this.fileIndexes.set(sourceFile, index);
     return index;
   }
@@ -933,7 +931,7 @@ function lookupDeclaration(identifier: ts.Identifier): Declaration | undefined {
       for (const decl of scope.initializer.declarations) if (bindingFor(decl.name, name, [])) return { kind: 'opaque', node: decl };
     }
     if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
-      const found = declarationIn(scope.statements, name, ts.isSourceFile(scope));
+      const found = scopeTable(scope).get(name);
       if (found) return found;
     }
     scope = scope.parent;
@@ -941,35 +939,58 @@ function lookupDeclaration(identifier: ts.Identifier): Declaration | undefined {
   return undefined;
 }
 
-function declarationIn(statements: ts.NodeArray<ts.Statement>, name: string, isModuleScope: boolean): Declaration | undefined {
-  for (const statement of statements) {
+type StatementScope = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+
+/**
+ * Every name a block declares, built once per block: lookups stay constant-time even in a
+ * minified bundle with tens of thousands of top-level declarations.
+ */
+const scopeTables = new WeakMap<ts.Node, Map<string, Declaration>>();
+
+function scopeTable(scope: StatementScope): Map<string, Declaration> {
+  let table = scopeTables.get(scope);
+  if (table) return table;
+  const names = new Map<string, Declaration>();
+  const add = (name: string, declaration: Declaration) => {
+    if (!names.has(name)) names.set(name, declaration);
+  };
+  const isModuleScope = ts.isSourceFile(scope);
+  for (const statement of scope.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
-        const found = bindingFor(decl.name, name, []);
-        if (found) return variableDeclaration(decl, found);
+        for (const identifier of boundIdentifiers(decl.name)) add(identifier.text, variableDeclaration(decl, bindingFor(decl.name, identifier.text, [])!));
       }
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === name) {
-      return declarationOfNamed(statement);
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+      add(statement.name.text, declarationOfNamed(statement));
     } else if (isModuleScope && ts.isImportDeclaration(statement) && statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
       const module = statement.moduleSpecifier.text;
-      if (clause.name?.text === name) return { kind: 'import', module, exportName: 'default', node: statement };
+      if (clause.name) add(clause.name.text, { kind: 'import', module, exportName: 'default', node: statement });
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return { kind: 'import', module, exportName: '*', node: statement };
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, { kind: 'import', module, exportName: '*', node: statement });
       if (bindings && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) {
-          if (element.name.text === name) return { kind: 'import', module, exportName: (element.propertyName ?? element.name).text, node: element };
-        }
+        for (const element of bindings.elements) add(element.name.text, { kind: 'import', module, exportName: (element.propertyName ?? element.name).text, node: element });
       }
-    } else if (isModuleScope && ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
+    } else if (isModuleScope && ts.isImportEqualsDeclaration(statement)) {
       const ref = statement.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return { kind: 'import', module: ref.expression.text, exportName: '*', node: statement };
-      return { kind: 'opaque', node: statement };
-    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && statement.name.text === name) {
-      return { kind: 'opaque', node: statement };
+      add(
+        statement.name.text,
+        ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) ? { kind: 'import', module: ref.expression.text, exportName: '*', node: statement } : { kind: 'opaque', node: statement },
+      );
+    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
+      add(statement.name.text, { kind: 'opaque', node: statement });
     }
   }
-  return undefined;
+  table = names;
+  scopeTables.set(scope, table);
+  return table;
+}
+
+function boundIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(pattern)) return [pattern];
+  const out: ts.Identifier[] = [];
+  for (const element of pattern.elements) if (!ts.isOmittedExpression(element)) out.push(...boundIdentifiers(element.name));
+  return out;
 }
 
 /**
@@ -977,21 +998,42 @@ function declarationIn(statements: ts.NodeArray<ts.Statement>, name: string, isM
  * identifiers of one file is cheap next to a wrong answer.
  */
 function neverReassigned(name: ts.Identifier): boolean {
-  const sourceFile = name.getSourceFile();
   const declaration = lookupDeclaration(name);
-  let reassigned = false;
-  const visit = (node: ts.Node): void => {
-    if (reassigned) return;
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
-      const target = skipOuterExpressions(node.left);
-      if (ts.isIdentifier(target) && target.text === name.text && lookupDeclaration(target)?.node === declaration?.node) reassigned = true;
-    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name.text) {
-      reassigned = true;
-    }
-    ts.forEachChild(node, visit);
+  const writes = identifierWrites(name.getSourceFile()).get(name.text) ?? [];
+  return !writes.some((target) => lookupDeclaration(target)?.node === declaration?.node);
+}
+
+/** Identifiers written by `=`, `+=`, `++`... in a file, by name; one walk per file. */
+const writeIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let index = writeIndexes.get(sourceFile);
+  if (index) return index;
+  const writes = new Map<string, ts.Identifier[]>();
+  const record = (node: ts.Node) => {
+    const target = skipOuterExpressions(node);
+    if (ts.isIdentifier(target)) writes.set(target.text, [...(writes.get(target.text) ?? []), target]);
   };
-  visit(sourceFile);
-  return !reassigned;
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) record(node.left);
+    else if (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) record(node.operand);
+    else if (ts.isPostfixUnaryExpression(node)) record(node.operand);
+  });
+  index = writes;
+  writeIndexes.set(sourceFile, index);
+  return index;
+}
+
+/** Pre-order walk with an explicit stack: no recursion, so nesting depth cannot overflow it. */
+export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => void children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
