@@ -38,9 +38,9 @@ describe('fipslint CLI', () => {
     assert.equal(code, 1);
     const lines = stdout.trim().split('\n');
     const findingLines = lines.filter((l) => /^\S+:\d+:\d+ {2}(error|warning|info) {2}/.test(l));
-    assert.equal(findingLines.length, 10);
+    assert.equal(findingLines.length, 11);
     assert.match(findingLines[0], /^src\/index\.ts:10:21 {2}error {2}createHash uses MD5.* {2}hash-algorithm$/);
-    assert.match(stdout, /✖ 10 problems \(\d+ errors, \d+ warnings?, \d+ infos?\) in 5 files scanned\./);
+    assert.match(stdout, /✖ 11 problems \(\d+ errors, \d+ warnings?, \d+ infos?\) in 7 files scanned\./);
     assert.doesNotMatch(stdout, /node_modules|dist\/bundle/);
   });
 
@@ -80,7 +80,7 @@ describe('fipslint CLI', () => {
       assert.ok(rule.id && rule.shortDescription.text && rule.helpUri && rule.properties.category, `descriptor ${rule.id}`);
     }
     const results = sarif.runs[0].results;
-    assert.equal(results.length, 10);
+    assert.equal(results.length, 11);
     for (const result of results) {
       assert.ok(result.ruleId && ['error', 'warning', 'note'].includes(result.level) && result.message.text);
       const region = result.locations[0].physicalLocation.region;

@@ -43,6 +43,13 @@ describe('fixture project: cross-file constants and every import form', () => {
     assert.equal(finding.fixes[0].safety, 'suggestion');
   });
 
+  it('asks the type checker where syntax cannot tell: a settings interface in another file', () => {
+    const result = analyze('src/typed.ts');
+    const got = result.findings.map((f) => `${f.line} ${f.ruleId} ${fs.readFileSync(f.file, 'utf8').slice(f.start, f.end)} fixes=${f.fixes.length}`);
+    assert.deepEqual(got, ['6 cipher-algorithm settings.cipher fixes=0']);
+    assert.equal(result.findings[0].related[0].message, 'value allowed by its declared type');
+  });
+
   it('reports nothing for approved crypto and look-alike names', () => {
     assert.deepEqual(analyze('src/clean.ts').findings.map((f) => `${f.line} ${f.ruleId}: ${f.message}`), []);
   });

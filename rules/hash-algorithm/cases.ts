@@ -16,6 +16,8 @@ export const cases: RuleCases = {
       name: 'a field the constructor overwrites is not a constant',
       code: `import { createHash } from 'crypto';\nclass Hasher {\n  private algorithm = 'md5';\n  constructor(algorithm: string) { this.algorithm = algorithm; }\n  run(s: string) { return createHash(this.algorithm).update(s); }\n}`,
     },
+    { name: 'a parameter typed string tells nothing', code: `import { createHash } from 'crypto';\nexport const digest = (algorithm: string) => createHash(algorithm);` },
+    { name: 'a parameter whose literal type is approved', code: `import { createHash } from 'crypto';\nexport const digest = (algorithm: 'sha256' | 'sha384') => createHash(algorithm);` },
     { name: 'a wrapper called only with approved values', code: `import { createHash } from 'crypto';\nfunction digest(alg: string, s: string) { return createHash(alg).update(s).digest('hex'); }\ndigest('sha256', 'x');\ndigest(userChoice, 'y');` },
   ],
   invalid: [
@@ -84,6 +86,12 @@ export const cases: RuleCases = {
       code: `import { createHash } from 'crypto';\nclass Cache {\n  private readonly algorithm = 'md5';\n  key(s: string) { return createHash(this.algorithm).update(s).digest('hex'); }\n}`,
       errors: [{ line: 3, text: "'md5'" }],
       output: `import { createHash } from 'crypto';\nclass Cache {\n  private readonly algorithm = 'sha256';\n  key(s: string) { return createHash(this.algorithm).update(s).digest('hex'); }\n}`,
+    },
+    {
+      name: 'a parameter whose literal type allows MD5 (type checker; no fix)',
+      code: `import { createHash } from 'crypto';\ntype Digest = 'sha256' | 'md5';\nexport function digest(data: string, algorithm: Digest) {\n  return createHash(algorithm).update(data).digest('hex');\n}`,
+      errors: [{ line: 4, text: 'algorithm', message: 'MD5' }],
+      output: null,
     },
     {
       name: 'a wrapper function: the value comes from its callers',

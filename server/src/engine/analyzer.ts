@@ -145,10 +145,10 @@ export class Engine {
           findings.set(key, finding);
         }
       },
-      strings: (expression) => resolver.values(expression).filter((v): v is Extract<Value, { kind: 'string' }> => v.kind === 'string'),
-      numbers: (expression) => resolver.values(expression).filter((v): v is Extract<Value, { kind: 'number' }> => v.kind === 'number'),
+      strings: (expression) => resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'string' }> => v.kind === 'string'),
+      numbers: (expression) => resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'number' }> => v.kind === 'number'),
       properties: (expression, name) => resolver.propertyHits(expression, name),
-      valuesOf: (hit) => resolver.values(hit.value, 0, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
+      valuesOf: (hit) => resolver.knownValues(hit.value, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
     };
   }
 }
@@ -178,9 +178,11 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
     if (via.sourceFile !== sourceFile) related.push(relatedAt(via, 'through this declaration'));
   }
   for (const extra of descriptor.related ?? []) related.push(relatedAt(extra.origin, extra.message));
+  if (descriptor.value?.fromType) related.push(relatedAt(descriptor.value.origin, 'value allowed by its declared type'));
 
   const fixes: Fix[] = [];
-  for (const fix of descriptor.fixes ?? []) {
+  // A value known only from its declared type has no literal to rewrite.
+  for (const fix of descriptor.value?.fromType ? [] : (descriptor.fixes ?? [])) {
     if (!fix) continue;
     const edits = fix.edits.filter((e): e is NonNullable<typeof e> => !!e);
     if (edits.length === 0 || edits.length !== fix.edits.length) continue;

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { SourceProject } from './project';
+import { TypeOracle } from './type-oracle';
 
 /**
  * Syntactic resolution of what an expression refers to (an API such as `crypto.createHash`) and
@@ -24,6 +25,8 @@ interface ValueBase {
   origin: Origin;
   /** Declarations passed through on the way (`const ALG = ...`, a default parameter), outermost first. */
   via: Origin[];
+  /** Known only from a declared literal type, not from code: there is no literal to fix. */
+  fromType?: boolean;
 }
 
 export type Value =
@@ -89,7 +92,26 @@ export class Resolver {
   /** Parameters and functions being evaluated: recursion through call sites stops here. */
   private readonly inProgress = new Set<ts.Node>();
 
+  private oracle: TypeOracle | undefined;
+
   constructor(private readonly project: SourceProject) {}
+
+  /**
+   * Known values of an argument: the syntactic resolver first, then, for a TypeScript file where
+   * syntax gave nothing, the literal types the checker sees (no fix can come from those).
+   */
+  knownValues(expression: ts.Expression | undefined, via: Origin[] = []): Value[] {
+    const values = this.values(expression, 0, via);
+    if (values.length > 0 || !expression) return values;
+    const node = skipOuterExpressions(expression) as ts.Expression;
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return [];
+    const sourceFile = expression.getSourceFile();
+    if (!/\.[cm]?tsx?$/.test(sourceFile.fileName)) return [];
+    this.oracle ??= new TypeOracle(this.project, sourceFile);
+    return this.oracle.literalValues(node).map((literal) =>
+      typeof literal === 'string' ? { kind: 'string', value: literal, origin: { sourceFile, node }, via, fromType: true } : { kind: 'number', value: literal, origin: { sourceFile, node }, via, fromType: true },
+    );
+  }
 
   // ---------------------------------------------------------------- API references
 
