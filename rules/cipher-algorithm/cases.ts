@@ -8,6 +8,11 @@ export const cases: RuleCases = {
     { name: 'algorithm from configuration', code: `import crypto from 'crypto';\ncrypto.createCipheriv(config.cipher, key, iv);` },
     { name: 'AES-256 under CNSA', profile: 'cnsa-2.0', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ctr', key, iv);` },
     { name: 'AES-192 is approved under FIPS 140-3', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-192-cbc', key, iv);` },
+    {
+      name: 'a field set from a constructor argument is not a constant',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nclass Vault {\n  constructor(algorithm) { this.algorithm = algorithm; }\n  seal(key, iv) { return crypto.createCipheriv(this.algorithm, key, iv); }\n}`,
+    },
   ],
   invalid: [
     {
@@ -67,6 +72,13 @@ export const cases: RuleCases = {
       code: `import crypto from 'crypto';\nconst family = 'des';\ncrypto.createCipheriv(family + '-cbc', key, iv);`,
       errors: [{ line: 3, text: "family + '-cbc'" }],
       output: null,
+    },
+    {
+      name: 'a JavaScript class that sets the algorithm in its constructor',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nclass Vault {\n  constructor() { this.algorithm = 'des-ede3-cbc'; }\n  seal(key, iv) { return crypto.createCipheriv(this.algorithm, key, iv); }\n}`,
+      errors: [{ line: 3, text: "'des-ede3-cbc'" }],
+      output: `const crypto = require('crypto');\nclass Vault {\n  constructor() { this.algorithm = 'aes-256-gcm'; }\n  seal(key, iv) { return crypto.createCipheriv(this.algorithm, key, iv); }\n}`,
     },
   ],
 };

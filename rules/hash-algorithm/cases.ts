@@ -114,5 +114,12 @@ export const cases: RuleCases = {
       errors: [{ line: 3, text: "'md5'" }],
       output: `import { createHash } from 'crypto';\nfunction pickAlgorithm() {\n  return process.env.FAST ? 'sha256' : 'sha256';\n}\ncreateHash(pickAlgorithm());`,
     },
+    {
+      name: 'a bound alias of createHash',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nconst hash = crypto.createHash.bind(crypto);\nhash('md5');`,
+      errors: [{ line: 3, text: "'md5'" }],
+      output: `const crypto = require('crypto');\nconst hash = crypto.createHash.bind(crypto);\nhash('sha256');`,
+    },
   ],
 };

@@ -56,5 +56,12 @@ export const cases: RuleCases = {
       errors: [{ line: 3, text: 'false' }],
       output: `import tls from 'tls';\nfunction insecure() {\n  return { rejectUnauthorized: true };\n}\nfunction open(host: string, options: tls.ConnectionOptions) {\n  return tls.connect(443, host, options);\n}\nopen('db', insecure());`,
     },
+    {
+      name: 'options merged with Object.assign',
+      filename: 'case.js',
+      code: `const tls = require('tls');\nconst opts = Object.assign({}, defaults, { rejectUnauthorized: false });\ntls.connect(443, 'h', opts);`,
+      errors: [{ line: 2, text: 'false' }],
+      output: `const tls = require('tls');\nconst opts = Object.assign({}, defaults, { rejectUnauthorized: true });\ntls.connect(443, 'h', opts);`,
+    },
   ],
 };

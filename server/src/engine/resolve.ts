@@ -147,6 +147,9 @@ export class Resolver {
       const callee = this.resolveApi(node.expression, depth + 1);
       // util.promisify(crypto.pbkdf2) is still crypto.pbkdf2 for the rules.
       if (callee && callee.join('.') === 'util.promisify' && node.arguments[0]) return this.resolveApi(node.arguments[0], depth + 1);
+      // crypto.createHash.bind(crypto) likewise.
+      const target = skipOuterExpressions(node.expression);
+      if (ts.isPropertyAccessExpression(target) && target.name.text === 'bind') return this.resolveApi(target.expression, depth + 1);
       return undefined;
     }
     if (ts.isAwaitExpression(node)) return this.resolveApi(node.expression, depth + 1);
@@ -632,8 +635,14 @@ export class Resolver {
     while (current && !ts.isClassLike(current)) current = current.parent;
     if (!current) return [];
     const cls = current;
+    // Writes made only by the constructor (`constructor() { this.algorithm = 'des-ede3-cbc'; }`) are the field's values.
+    const writes = this.classWrites(cls, name);
+    const constructorWrites = writes.filter((w) => ts.isConstructorDeclaration(enclosingFunction(w) ?? w));
+    const fromConstructor = writes.length > 0 && constructorWrites.length === writes.length
+      ? constructorWrites.flatMap((w) => this.values(w.right, depth + 1, [...via, { sourceFile: w.getSourceFile(), node: w }]))
+      : [];
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer && (isReadonly(member) || !this.assignedInClass(cls, name))) {
+      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer && (isReadonly(member) || writes.length === 0)) {
         return this.values(member.initializer, depth + 1, [...via, { sourceFile: member.getSourceFile(), node: member }]);
       }
       if (ts.isConstructorDeclaration(member)) {
@@ -644,7 +653,13 @@ export class Resolver {
         }
       }
     }
-    return [];
+    return fromConstructor.slice(0, MAX_CANDIDATES);
+  }
+
+  private classWrites(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
+    return (this.indexOf(cls.getSourceFile()).assignmentsByName.get('this') ?? []).filter(
+      (a) => a.pos >= cls.pos && a.end <= cls.end && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name && enclosingClass(a) === cls,
+    );
   }
 
   /** Whether the file writes `ClassName.field` (or `this.field` inside the class) anywhere. */
@@ -657,7 +672,7 @@ export class Resolver {
 
   /** Whether any code of the class writes `this.name`. */
   private assignedInClass(cls: ts.ClassLikeDeclaration, name: string): boolean {
-    return (this.indexOf(cls.getSourceFile()).assignmentsByName.get('this') ?? []).some((a) => a.pos >= cls.pos && a.end <= cls.end && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name);
+    return this.classWrites(cls, name).length > 0;
   }
 
   /** Follow property names into object values. */
@@ -746,6 +761,11 @@ export class Resolver {
       for (const fn of this.values(node.expression, depth + 1, via)) {
         if (fn.kind === 'function') return this.returnedValues(fn.node, depth, [...via, fn.origin]);
       }
+    }
+    if (api === 'Object.assign') {
+      // Object.assign({}, defaults, { rejectUnauthorized: false }): later sources win, like spreads.
+      const members: ObjectMember[] = args.map((arg) => ({ kind: 'spread', expression: arg, sourceFile: origin.sourceFile }));
+      return [{ kind: 'object', members, origin, via }];
     }
     const firstNumber = () => this.values(args[0], depth + 1, via).filter((v): v is NumberValue => v.kind === 'number');
     switch (api) {
@@ -1092,4 +1112,20 @@ function byteLength(text: string, encoding: string): number | undefined {
   if (enc === 'base64' || enc === 'base64url') return Buffer.from(text, enc).length;
   if (enc === 'utf8' || enc === 'utf-8' || enc === 'ascii' || enc === 'latin1' || enc === 'binary') return Buffer.byteLength(text, enc as BufferEncoding);
   return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
+}
+
+/** The class whose own code (not a nested class) contains the node; arrow functions keep `this`. */
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let current = node.parent;
+  while (current && !ts.isClassLike(current)) {
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    current = current.parent;
+  }
+  return current;
 }
