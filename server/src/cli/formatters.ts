@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_URL, autoFixOf, ruleDocsUrl, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
+import { PROJECT_URL, SUPPRESSION_ID, autoFixOf, ruleDocsUrl, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -76,6 +76,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 /** SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. */
 export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string }): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  ruleIndex.set(SUPPRESSION_ID, rules.length);
   const uri = (file: string) => {
     const relative = path.relative(cwd, file);
     return relative && !relative.startsWith('..') ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(file).href };
@@ -99,7 +100,17 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
               helpUri: ruleDocsUrl(rule.meta.id),
               help: { text: `See ${ruleDocsUrl(rule.meta.id)}` },
               properties: { category: rule.meta.category, tags: ['security', 'cryptography', 'fips', rule.meta.category], reference: rule.meta.reference, fix: rule.meta.fix },
-            })),
+            })).concat([
+              {
+                id: SUPPRESSION_ID,
+                name: 'FipslintSuppression',
+                shortDescription: { text: 'A fipslint-disable-next-line comment without a reason, naming an unknown rule, or suppressing nothing' },
+                fullDescription: { text: 'Suppressions must say why (after " -- ") and must suppress a finding on the next line.' },
+                helpUri: `${PROJECT_URL}#suppressing-a-finding`,
+                help: { text: `See ${PROJECT_URL}#suppressing-a-finding` },
+                properties: { category: 'suppression', tags: ['fips', 'suppression'], reference: '', fix: 'none' },
+              },
+            ]),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },

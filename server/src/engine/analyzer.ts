@@ -4,6 +4,8 @@ import { severityForStatus } from './policy/status';
 import { SourceProject } from './project';
 import { Resolver, accessedName, forEachDescendant, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
+import { spanOfRange } from './spans';
+import { applySuppressions } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 
 export interface RuleFailure {
@@ -29,6 +31,7 @@ export interface FileAnalysis {
 export class Engine {
   private readonly callNames: Set<string>;
   private readonly assignNames: Set<string>;
+  private readonly ruleIds: ReadonlySet<string>;
 
   constructor(
     readonly rules: readonly RuleModule[],
@@ -36,6 +39,7 @@ export class Engine {
   ) {
     this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:')).map(lastSegment)));
     this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
+    this.ruleIds = new Set(rules.map((r) => r.meta.id));
   }
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
@@ -108,7 +112,8 @@ export class Engine {
       }
     });
 
-    result.findings = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    const sorted = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    result.findings = applySuppressions(sorted, sourceFile, this.ruleIds);
     return result;
   }
 
@@ -210,11 +215,7 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
 
 export function spanOf(origin: Origin): SourceSpan {
   const { sourceFile, node } = origin;
-  const start = ts.isSourceFile(node) ? 0 : node.getStart(sourceFile);
-  const end = ts.isSourceFile(node) ? 0 : node.getEnd();
-  const s = sourceFile.getLineAndCharacterOfPosition(start);
-  const e = sourceFile.getLineAndCharacterOfPosition(end);
-  return { file: sourceFile.fileName, start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  return ts.isSourceFile(node) ? spanOfRange(sourceFile, 0, 0) : spanOfRange(sourceFile, node.getStart(sourceFile), node.getEnd());
 }
 
 function relatedAt(origin: Origin, message: string): RelatedLocation {

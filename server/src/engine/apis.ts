@@ -76,4 +76,4 @@ export const API_SIGNATURES: Record<string, ApiSignature> = {
 export const TLS_OPTION_APIS = Object.keys(API_SIGNATURES).filter((api) => /^(tls|https|http2)\./.test(api));
 
 /** Cheap text pre-check: a file that mentions none of these cannot contain a finding. */
-export const RELEVANT_TEXT = /crypto|tls|https|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION/;
+export const RELEVANT_TEXT = /crypto|tls|https|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable/;

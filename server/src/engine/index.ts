@@ -5,3 +5,4 @@ export { PROJECT_URL, ruleDocsUrl } from './docs';
 export { SourceProject, diskHost, isSourceFileName, SOURCE_EXTENSIONS, type SourceHost } from './project';
 export type { RuleMeta, RuleModule } from './rule';
 export * from './types';
+export { SUPPRESSION_ID, parseSuppressions } from './suppressions';

@@ -21,7 +21,9 @@ export type Category =
   | 'padding'
   | 'kdf'
   | 'random'
-  | 'tls';
+  | 'tls'
+  /** Problems with `fipslint-disable-next-line` comments themselves. */
+  | 'suppression';
 
 /** A span of a file. Lines and columns are 1-based; columns count UTF-16 code units. */
 export interface SourceSpan {
