@@ -1,0 +1,44 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from './uri';
+import { PROJECT_URL, SUPPRESSION_ID, ruleDocsUrl, type Finding, type Fix, type Severity, type SourceSpan } from '../engine';
+
+/** Translation between engine findings (offsets, file paths) and LSP shapes (positions, URIs). */
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function docsUrl(ruleId: string): string {
+  return ruleId === SUPPRESSION_ID ? `${PROJECT_URL}#suppressing-a-finding` : ruleDocsUrl(ruleId);
+}
+
+/** A span of the open document uses the document's own text; other files use the engine's line/column. */
+function rangeOf(span: SourceSpan, document: TextDocument | undefined) {
+  if (document) return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+  return { start: { line: span.line - 1, character: span.column - 1 }, end: { line: span.endLine - 1, character: span.endColumn - 1 } };
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, index: number): Diagnostic {
+  return {
+    range: rangeOf(finding, document),
+    severity: SEVERITY[finding.severity],
+    source: 'fipslint',
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({
+      location: { uri: URI.fromPath(r.file), range: rangeOf(r, r.file === finding.file ? document : undefined) },
+      message: r.message,
+    })),
+    // Which finding of the cached analysis this is: code actions look it up instead of re-analysing.
+    data: { index },
+  };
+}
+
+export function fixTitle(fix: Fix): string {
+  return fix.safety === 'safe' ? fix.title : `${fix.title} — changes behaviour`;
+}
+

@@ -1,0 +1,401 @@
+import * as path from 'node:path';
+import ignore from 'ignore';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type InitializeResult,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES, RULES_BY_ID } from '../../../rules';
+import { discoverFiles } from '../cli/discover';
+import { Engine, SUPPRESSION_ID, SourceProject, autoFixOf, defaultAnalysisOptions, type Finding, type Fix, type TextEdit } from '../engine';
+import { docsUrl, fixTitle, toDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
+import { URI } from './uri';
+
+export const COMMANDS = {
+  showDocumentation: 'fipslint.showDocumentation',
+  applyFixAll: 'fipslint.applyFixAll',
+  scanWorkspace: 'fipslint.scanWorkspace',
+} as const;
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fipslint`;
+
+/** Re-analysis waits this long after the last keystroke (push mode). */
+const TYPING_DEBOUNCE_MS = 150;
+
+interface Analysis {
+  version: number;
+  path: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The language server: a thin layer that turns engine findings into LSP diagnostics, code
+ * actions and hovers. All analysis happens in the engine; this file only translates and caches.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const project = new SourceProject();
+  const engine = new Engine(RULES, project);
+  const analyses = new Map<string, Analysis>();
+  const settingsCache = new Map<string, Promise<FipslintSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const savedVersions = new Map<string, number>();
+  let pullDiagnostics = false;
+  let configurationPull = false;
+  let showDocumentSupport = false;
+  let watchedFilesDynamic = false;
+  let workspaceRoots: string[] = [];
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    configurationPull = !!capabilities.workspace?.configuration;
+    showDocumentSupport = !!capabilities.window?.showDocument?.support;
+    watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'fipslint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'fipslint', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fipslint' });
+    if (watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] });
+    }
+  });
+
+  // ------------------------------------------------------------------ settings
+
+  function settingsFor(uri: string): Promise<FipslintSettings> {
+    if (!configurationPull) return Promise.resolve(DEFAULT_SETTINGS);
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'fipslint' }).then(
+        (raw) => {
+          const { settings, problems } = readSettings(raw);
+          for (const problem of problems) connection.console.warn(problem);
+          return settings;
+        },
+        () => DEFAULT_SETTINGS,
+      );
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  function isExcluded(filePath: string, settings: FipslintSettings): boolean {
+    if (settings.exclude.length === 0) return false;
+    const matcher = ignore().add(settings.exclude);
+    const relative = path.relative(workspaceRootFor(filePath), filePath).split(path.sep).join('/');
+    return !!relative && !relative.startsWith('..') && matcher.ignores(relative);
+  }
+
+  function workspaceRootFor(filePath: string): string {
+    return workspaceRoots.find((root) => filePath.startsWith(root + path.sep)) ?? path.dirname(filePath);
+  }
+
+  // ------------------------------------------------------------------ analysis
+
+  async function analyze(document: TextDocument): Promise<Analysis | undefined> {
+    const filePath = URI.toPath(document.uri) ?? document.uri;
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const settings = await settingsFor(document.uri);
+    // A newer version arrived while settings were fetched: that version's analysis will publish.
+    if (documents.get(document.uri)?.version !== document.version) return undefined;
+    let findings: Finding[] = [];
+    if (settings.enable && !isExcluded(filePath, settings)) {
+      const text = document.getText();
+      project.setOverlay(filePath, text);
+      const result = engine.analyze(filePath, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules }));
+      findings = result.findings;
+      for (const failure of result.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${filePath}: ${failure.message}`);
+      if (result.failure) connection.console.warn(`${filePath}: ${result.failure}`);
+    }
+    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: findings.map((f, i) => toDiagnostic(f, document, i)) };
+    analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  async function publish(document: TextDocument): Promise<void> {
+    const analysis = await analyze(document);
+    if (!analysis || documents.get(document.uri)?.version !== analysis.version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics: analysis.diagnostics });
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const latest = documents.get(document.uri);
+        if (latest) void publish(latest).catch((error) => connection.console.error(String(error)));
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen(({ document }) => {
+    savedVersions.set(document.uri, document.version);
+    if (!pullDiagnostics) schedule(document, 0);
+  });
+  documents.onDidChangeContent(async ({ document }) => {
+    if (pullDiagnostics) return; // the client asks when it wants diagnostics
+    const settings = await settingsFor(document.uri);
+    if (settings.run === 'onType') schedule(document, TYPING_DEBOUNCE_MS);
+  });
+  documents.onDidSave(({ document }) => {
+    savedVersions.set(document.uri, document.version);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else schedule(document, 0);
+  });
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    analyses.delete(document.uri);
+    savedVersions.delete(document.uri);
+    const filePath = URI.toPath(document.uri);
+    if (filePath) project.setOverlay(filePath, undefined);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await settingsFor(document.uri);
+    // run: onSave keeps showing the last saved analysis while the user types.
+    const previous = analyses.get(document.uri);
+    if (settings.run === 'onSave' && previous && savedVersions.get(document.uri) !== document.version) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
+    }
+    const analysis = await analyze(document);
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis?.diagnostics ?? previous?.diagnostics ?? [] };
+  });
+
+  function relintAll(): void {
+    analyses.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) schedule(document, 0);
+  }
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // Another file changed on disk: constants imported from it may have changed too.
+    for (const change of changes) {
+      const filePath = URI.toPath(change.uri);
+      if (filePath && !documents.get(change.uri)) project.forget(filePath);
+    }
+    relintAll();
+  });
+
+  // ------------------------------------------------------------------ code actions
+
+  function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+    const index = (diagnostic.data as { index?: number } | undefined)?.index;
+    const byIndex = index === undefined ? undefined : analysis.findings[index];
+    if (byIndex && byIndex.ruleId === diagnostic.code) return byIndex;
+    return analysis.findings.find((f, i) => f.ruleId === diagnostic.code && analysis.diagnostics[i].range.start.line === diagnostic.range.start.line && analysis.diagnostics[i].range.start.character === diagnostic.range.start.character);
+  }
+
+  function workspaceEdit(edits: readonly TextEdit[], document: TextDocument, filePath: string): WorkspaceEdit {
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const edit of edits) {
+      const target = edit.file === filePath ? document : documentForPath(edit.file);
+      if (!target) continue;
+      (changes[target.uri] ??= []).push({ range: { start: target.positionAt(edit.start), end: target.positionAt(edit.end) }, newText: edit.newText });
+    }
+    return { changes };
+  }
+
+  function documentForPath(filePath: string): TextDocument | undefined {
+    const uri = URI.fromPath(filePath);
+    const open = documents.get(uri);
+    if (open) return open;
+    const text = project.readText(filePath);
+    return text === undefined ? undefined : TextDocument.create(uri, 'typescript', 0, text);
+  }
+
+  /** The safe fixes of a file that do not overlap, for "fix all" (one pass, like ESLint's). */
+  function nonOverlappingSafeFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
+    const taken: Array<[number, number]> = [];
+    const fixes: Fix[] = [];
+    for (const finding of findings) {
+      if (ruleId && finding.ruleId !== ruleId) continue;
+      const fix = autoFixOf(finding);
+      if (!fix || fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
+      for (const e of fix.edits) taken.push([e.start, e.end]);
+      fixes.push(fix);
+    }
+    return fixes;
+  }
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await analyze(document);
+    if (!analysis) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    if (only && (wants(FIX_ALL_KIND) || wants(CodeActionKind.SourceFixAll)) && !wants(CodeActionKind.QuickFix)) {
+      const fixes = nonOverlappingSafeFixes(analysis.findings);
+      if (fixes.length) actions.push({ title: 'Fix all safe fipslint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
+      return actions;
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+
+    const seenRules = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'fipslint') continue;
+      const finding = findingFor(analysis, diagnostic);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(fix.edits, document, analysis.path) });
+      }
+      if (seenRules.has(finding.ruleId)) continue;
+      seenRules.add(finding.ruleId);
+      const ruleFixes = nonOverlappingSafeFixes(analysis.findings, finding.ruleId);
+      if (ruleFixes.length > 1) {
+        actions.push({ title: `Fix all ${finding.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ruleFixes.flatMap((f) => f.edits), document, analysis.path) });
+      }
+      if (finding.ruleId !== SUPPRESSION_ID) actions.push(suppressAction(document, diagnostic, finding));
+      actions.push({
+        title: `Show documentation for ${finding.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Show documentation for ${finding.ruleId}`, command: COMMANDS.showDocumentation, arguments: [docsUrl(finding.ruleId)] },
+      });
+    }
+    return actions;
+  });
+
+  function suppressAction(document: TextDocument, diagnostic: Diagnostic, finding: Finding): CodeAction {
+    const line = diagnostic.range.start.line;
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+    const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+    const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+    return {
+      title: `Suppress ${finding.ruleId} for this line (then write the reason after --)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// fipslint-disable-next-line ${finding.ruleId} -- ${eol}` }] } },
+    };
+  }
+
+  // ------------------------------------------------------------------ hover
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await analyze(document);
+    if (!analysis) return null;
+    const offset = document.offsetAt(params.position);
+    const hits = analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
+    if (hits.length === 0) return null;
+    const parts = hits.map((f) => {
+      const meta = RULES_BY_ID.get(f.ruleId)?.meta;
+      const fixes = f.fixes.map((x) => `- ${fixTitle(x)}`).join('\n');
+      return [
+        `**fipslint** · \`${f.ruleId}\` · ${f.severity}`,
+        '',
+        f.message,
+        meta ? `\nStandards: ${meta.standards.join('; ')}` : '',
+        fixes ? `\nFixes:\n${fixes}` : '',
+        `\n[Rule documentation](${docsUrl(f.ruleId)})`,
+      ].join('\n');
+    });
+    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  });
+
+  // ------------------------------------------------------------------ commands
+
+  connection.onExecuteCommand(async (params, token) => {
+    switch (params.command) {
+      case COMMANDS.showDocumentation: {
+        const url = String(params.arguments?.[0] ?? '');
+        if (showDocumentSupport && url) await connection.window.showDocument({ uri: url, external: true });
+        else connection.window.showInformationMessage(`fipslint rule documentation: ${url}`);
+        return;
+      }
+      case COMMANDS.applyFixAll: {
+        const uri = String(params.arguments?.[0] ?? '');
+        const document = documents.get(uri);
+        const analysis = document && (await analyze(document));
+        if (!document || !analysis) return;
+        const fixes = nonOverlappingSafeFixes(analysis.findings);
+        if (fixes.length) await connection.workspace.applyEdit({ label: 'fipslint: fix all', edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
+        return;
+      }
+      case COMMANDS.scanWorkspace:
+        return scanWorkspace(token);
+      default:
+        return;
+    }
+  });
+
+  /** Lint every TS/JS file of the workspace folders and publish what is found; cancellable. */
+  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean }> {
+    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+    const roots = folders.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('fipslint: scanning workspace', 0, '', true);
+    let findingCount = 0;
+    let scanned = 0;
+    let cancelled = false;
+    try {
+      const files = discoverFiles(roots).files;
+      for (const file of files) {
+        if (token.isCancellationRequested || progress.token.isCancellationRequested) {
+          cancelled = true;
+          break;
+        }
+        const uri = URI.fromPath(file);
+        scanned++;
+        progress.report(Math.round((scanned / files.length) * 100), path.basename(file));
+        if (documents.get(uri)) continue; // open files have their own diagnostics
+        const settings = await settingsFor(uri);
+        if (!settings.enable || isExcluded(file, settings)) continue;
+        const text = project.readText(file);
+        if (text === undefined) continue;
+        const result = engine.analyze(file, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules }));
+        findingCount += result.findings.length;
+        const document = TextDocument.create(uri, 'typescript', 0, text);
+        await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, document, i)) });
+        await new Promise((resolve) => setImmediate(resolve)); // let edits and requests through
+      }
+    } finally {
+      progress.done();
+    }
+    return { files: scanned, findings: findingCount, cancelled };
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}

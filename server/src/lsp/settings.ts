@@ -1,0 +1,46 @@
+import { PROFILE_IDS, type ProfileId, type Severity } from '../engine';
+
+/**
+ * The extension's settings: typed once, defaulted here only. `package.json`'s
+ * `contributes.configuration` must declare the same keys and defaults (a test compares them).
+ */
+export interface FipslintSettings {
+  enable: boolean;
+  profile: ProfileId;
+  run: 'onType' | 'onSave';
+  rules: Record<string, Severity | 'off'>;
+  exclude: string[];
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const DEFAULT_SETTINGS: FipslintSettings = {
+  enable: true,
+  profile: 'fips-140-3',
+  run: 'onType',
+  rules: {},
+  exclude: [],
+  trace: { server: 'off' },
+};
+
+/** Settings as VS Code (or any client) sent them, checked; anything malformed falls back to the default. */
+export function readSettings(raw: unknown): { settings: FipslintSettings; problems: string[] } {
+  const problems: string[] = [];
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const settings: FipslintSettings = structuredClone(DEFAULT_SETTINGS);
+  if (typeof input.enable === 'boolean') settings.enable = input.enable;
+  if (input.profile !== undefined) {
+    if (PROFILE_IDS.includes(input.profile as ProfileId)) settings.profile = input.profile as ProfileId;
+    else problems.push(`fipslint.profile: unknown profile ${JSON.stringify(input.profile)}; using ${DEFAULT_SETTINGS.profile}`);
+  }
+  if (input.run === 'onType' || input.run === 'onSave') settings.run = input.run;
+  if (input.rules && typeof input.rules === 'object') {
+    for (const [rule, severity] of Object.entries(input.rules as Record<string, unknown>)) {
+      if (severity === 'error' || severity === 'warning' || severity === 'info' || severity === 'off') settings.rules[rule] = severity;
+      else problems.push(`fipslint.rules.${rule}: ${JSON.stringify(severity)} is not error, warning, info or off`);
+    }
+  }
+  if (Array.isArray(input.exclude)) settings.exclude = input.exclude.filter((g): g is string => typeof g === 'string');
+  const trace = (input.trace as Record<string, unknown> | undefined)?.server;
+  if (trace === 'off' || trace === 'messages' || trace === 'verbose') settings.trace.server = trace;
+  return { settings, problems };
+}

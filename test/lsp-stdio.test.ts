@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const SERVER = path.join(__dirname, '..', 'server', 'src', 'lsp', 'main.js');
+const SOURCE = [
+  "import crypto from 'node:crypto';",
+  "import https from 'node:https';",
+  "export const digest = (s: string) => crypto.createHash('md5').update(s).digest('hex');",
+  "export const keys = () => crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });",
+  "export const agent = new https.Agent({ rejectUnauthorized: false });",
+  '',
+].join('\n');
+
+/** A language client that speaks to the real server process over stdio, as any editor would. */
+class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  settings: Record<string, unknown> = { enable: true, profile: 'fips-140-3', run: 'onType', rules: {} };
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.listen();
+  }
+
+  /** Resolves with the first published diagnostics (from now on or already received) that match. */
+  async diagnostics(match: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = this.published.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no diagnostics: ${what}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 1_000).unref();
+      });
+    }
+  }
+
+  async initialize(root: string, capabilities: ClientCapabilities): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async stop(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendNotification(ExitNotification.type);
+    return exited;
+  }
+}
+
+function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit): string {
+  return TextDocument.applyEdits(document, edit.changes?.[document.uri] ?? []);
+}
+
+let root: string;
+before(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-lsp-'));
+});
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('language server over stdio (push diagnostics)', () => {
+  let client: TestClient;
+  let uri: string;
+  let document: TextDocument;
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize(root, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } });
+    const file = path.join(root, 'service.ts');
+    fs.writeFileSync(file, SOURCE);
+    uri = pathToFileURL(file).href;
+    document = TextDocument.create(uri, 'typescript', 1, SOURCE);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+  });
+
+  after(async () => {
+    if (client.process.exitCode === null) client.process.kill();
+  });
+
+  let first: Diagnostic[];
+  it('publishes diagnostics with ranges, codes, links and severities', async () => {
+    const published = await client.diagnostics((p) => p.uri === uri && p.version === 1, 'after didOpen');
+    first = published.diagnostics;
+    const summary = first.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code} ${d.severity} ${d.source}`);
+    const lines = SOURCE.split('\n');
+    const at = (line: number, text: string) => `${line}:${lines[line].indexOf(text)}-${lines[line].indexOf(text) + text.length}`;
+    assert.deepEqual(summary, [
+      `${at(2, "'md5'")} hash-algorithm 1 fipslint`,
+      `${at(3, '1024')} rsa-key-size 1 fipslint`,
+      `${at(4, 'false')} tls-certificate-validation 1 fipslint`,
+    ]);
+    assert.equal(first[0].codeDescription?.href, 'https://github.com/fipslint/fipslint/blob/main/rules/hash-algorithm/README.md');
+    assert.match(String(first[0].message), /MD5/);
+  });
+
+  it('offers quick fixes; applying the preferred one removes the finding after didChange', async () => {
+    const md5 = first[0];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: md5.range, context: { diagnostics: [md5] } })) as Array<{ title: string; isPreferred?: boolean; edit?: WorkspaceEdit; command?: { command: string } }>;
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith("Replace 'md5' with 'sha256'")), titles.join('\n'));
+    assert.ok(titles.includes('Suppress hash-algorithm for this line (then write the reason after --)'));
+    assert.ok(actions.some((a) => a.command?.command === 'fipslint.showDocumentation'));
+    const preferred = actions.find((a) => a.isPreferred)!;
+    const fixed = applyWorkspaceEdit(document, preferred.edit!);
+    assert.match(fixed, /createHash\('sha256'\)/);
+    const change = { range: md5.range, text: "'sha256'" };
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [change] });
+    document = TextDocument.update(document, [change], 2);
+    assert.equal(document.getText(), fixed);
+    const published = await client.diagnostics((p) => p.uri === uri && p.version === 2, 'after didChange');
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['rsa-key-size', 'tls-certificate-validation']);
+  });
+
+  it('answers hover with the rule, standards and a link', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: SOURCE.split('\n')[3].indexOf('1024') + 1 } });
+    const value = (hover?.contents as { value: string }).value;
+    assert.match(value, /`rsa-key-size`/);
+    assert.match(value, /FIPS 186-5/);
+    assert.match(value, /rules\/rsa-key-size\/README\.md/);
+  });
+
+  it('re-lints when the configuration changes (profile, then a rule turned off)', async () => {
+    client.settings = { ...client.settings, profile: 'cnsa-2.0' };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const cnsa = await client.diagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'hash-algorithm' && /SHA-256/.test(String(d.message))), 'SHA-256 under CNSA');
+    assert.ok(cnsa.diagnostics.some((d) => d.code === 'hash-algorithm'));
+    client.settings = { ...client.settings, profile: 'fips-140-3', rules: { 'rsa-key-size': 'off' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const off = await client.diagnostics((p) => p.uri === uri && p.diagnostics.length === 1, 'rule off');
+    assert.deepEqual(off.diagnostics.map((d) => d.code), ['tls-certificate-validation']);
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('language server over stdio (pull diagnostics)', () => {
+  it('answers textDocument/diagnostic with a full report', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize(root, { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
+      const uri = pathToFileURL(path.join(root, 'pull.ts')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(report.items.map((d) => d.code), ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation']);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
