@@ -30,7 +30,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-const SERVER = path.join(__dirname, '..', 'server', 'src', 'lsp', 'main.js');
+// The bundle that ships in the .vsix (npm test builds it first).
+const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 const SOURCE = [
   "import crypto from 'node:crypto';",
   "import https from 'node:https';",

@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/**
+ * The VS Code side: starts the bundled language server, restarts it when it dies, and adds the
+ * commands and the status bar item. Everything about crypto lives in the server.
+ */
+
+const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('fipslint');
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(output),
+  };
+  client = new LanguageClient('fipslint', 'fipslint', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.name = 'fipslint';
+  status.command = 'workbench.actions.view.problems';
+  const updateStatus = () => renderStatus(status, client);
+  context.subscriptions.push(
+    output,
+    status,
+    client.onDidChangeState(updateStatus),
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.commands.registerCommand('fipslint.scan', () => scanWorkspace()),
+    vscode.commands.registerCommand('fipslint.fixAll', () => fixAllInActiveFile()),
+    vscode.commands.registerCommand('fipslint.restart', async () => {
+      await client?.restart();
+      vscode.window.setStatusBarMessage('fipslint: server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('fipslint.output', () => output.show()),
+  );
+  status.show();
+  updateStatus();
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function renderStatus(status: vscode.StatusBarItem, languageClient: LanguageClient | undefined): void {
+  const state = languageClient?.state;
+  if (state === State.Starting) {
+    status.text = '$(sync~spin) fipslint';
+    status.tooltip = 'fipslint: starting the server';
+    return;
+  }
+  if (state !== State.Running) {
+    status.text = '$(error) fipslint';
+    status.tooltip = 'fipslint: the server is not running (fipslint: Restart Server)';
+    return;
+  }
+  const editor = vscode.window.activeTextEditor;
+  const findings = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'fipslint').length : 0;
+  status.text = findings ? `$(shield) fipslint: ${findings}` : '$(shield) fipslint';
+  status.tooltip = findings ? `${findings} FIPS finding${findings === 1 ? '' : 's'} in this file` : 'fipslint: no FIPS findings in this file';
+}
+
+/** Restart a crashed server a few times, saying so; give up (and say so) if it keeps dying. */
+function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        void vscode.window.showErrorMessage(`fipslint: the server stopped ${MAX_RESTARTS} times in 3 minutes and will not be restarted. See the fipslint output.`);
+        return { action: CloseAction.DoNotRestart };
+      }
+      restarts.push(now);
+      output.appendLine(`[${new Date().toISOString()}] the fipslint server stopped; restarting it`);
+      void vscode.window.setStatusBarMessage('fipslint: server stopped, restarting', 5000);
+      return { action: CloseAction.Restart };
+    },
+  };
+}
+
+async function scanWorkspace(): Promise<void> {
+  if (!client) return;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean } | undefined;
+  if (!result) return;
+  const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${result.cancelled ? ' (scan cancelled)' : ''}.`;
+  if (result.findings > 0) {
+    const choice = await vscode.window.showInformationMessage(message, 'Show Problems');
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  } else {
+    void vscode.window.showInformationMessage(message);
+  }
+}
+
+async function fixAllInActiveFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || !LANGUAGES.includes(editor.document.languageId)) return;
+  await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.applyFixAll', arguments: [editor.document.uri.toString()] });
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_SETTINGS, readSettings } from '../server/src/lsp/settings';
+
+const ROOT = path.join(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+function flatten(value: Record<string, unknown>, prefix = 'fipslint'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const name = `${prefix}.${key}`;
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && name !== 'fipslint.rules') Object.assign(out, flatten(v as Record<string, unknown>, name));
+    else out[name] = v;
+  }
+  return out;
+}
+
+describe('extension manifest', () => {
+  it('declares exactly the settings the server reads, with the same defaults', () => {
+    const declared = pkg.contributes.configuration.properties as Record<string, { default: unknown }>;
+    const defaults = flatten(DEFAULT_SETTINGS as unknown as Record<string, unknown>);
+    assert.deepEqual(Object.keys(declared).sort(), Object.keys(defaults).sort());
+    for (const [key, value] of Object.entries(defaults)) assert.deepEqual(declared[key].default, value, key);
+  });
+
+  it('lists the profiles the engine knows', () => {
+    assert.deepEqual(pkg.contributes.configuration.properties['fipslint.profile'].enum, ['fips-140-3', 'fips-140-2', 'cnsa-2.0']);
+  });
+
+  it('reads bad settings as defaults and says what was wrong', () => {
+    const { settings, problems } = readSettings({ profile: 'fips-9', rules: { 'hash-algorithm': 'loud', 'tls-version': 'off' }, run: 'sometimes' });
+    assert.equal(settings.profile, 'fips-140-3');
+    assert.deepEqual(settings.rules, { 'tls-version': 'off' });
+    assert.equal(settings.run, 'onType');
+    assert.equal(problems.length, 2);
+  });
+
+  it('activates on the four languages and contributes its commands', () => {
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact']);
+    assert.deepEqual(
+      pkg.contributes.commands.map((c: { command: string }) => c.command),
+      ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output'],
+    );
+  });
+});
