@@ -180,6 +180,25 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 });
 
+describe('language server over stdio (a client that refuses registrations)', () => {
+  it('keeps serving diagnostics', async () => {
+    const client = new TestClient();
+    client.connection.onRequest(RegistrationRequest.type, () => {
+      throw new Error('registration not supported');
+    });
+    try {
+      await client.initialize(root, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      const uri = pathToFileURL(path.join(root, 'refusing.ts')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      const published = await client.diagnostics((p) => p.uri === uri, 'after a refused registration');
+      assert.equal(published.diagnostics.length, 3);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
 describe('language server over stdio (pull diagnostics)', () => {
   it('answers textDocument/diagnostic with a full report', async () => {
     const client = new TestClient();

@@ -229,6 +229,7 @@ function contains(outer: ts.Node, inner: ts.Node): boolean {
 function makeCallSite(api: string, node: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile, resolver: Resolver): CallSite {
   const args = node.arguments ? [...node.arguments] : [];
   const signature = API_SIGNATURES[api];
+  let options: ts.Expression | undefined | null = null;
   return {
     api,
     node,
@@ -239,7 +240,8 @@ function makeCallSite(api: string, node: ts.CallExpression | ts.NewExpression, s
     },
     optionsArgument() {
       if (signature && !signature.optionsAnywhere) return this.argument('options');
-      return args.find((arg) => resolver.values(arg).some((v) => v.kind === 'object'));
+      if (options === null) options = args.find((arg) => resolver.values(arg).some((v) => v.kind === 'object'));
+      return options;
     },
   };
 }

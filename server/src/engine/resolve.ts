@@ -315,9 +315,25 @@ export class Resolver {
 
   // ---------------------------------------------------------------- values
 
+  private readonly topLevelValues = new Map<ts.Node, Value[]>();
+  private readonly propertyCache = new Map<ts.Node, Map<string, PropertyHit[]>>();
+
   /** Every value the expression can have that is known; empty when none is. */
   values(expression: ts.Expression | undefined, depth = 0, via: Origin[] = []): Value[] {
     if (!expression || depth > MAX_DEPTH) return [];
+    // Several rules ask about the same argument of the same call: answer top-level questions once.
+    if (depth === 0 && via.length === 0) {
+      let cached = this.topLevelValues.get(expression);
+      if (!cached) {
+        cached = this.computeValues(expression, 0, via);
+        this.topLevelValues.set(expression, cached);
+      }
+      return cached;
+    }
+    return this.computeValues(expression, depth, via);
+  }
+
+  private computeValues(expression: ts.Expression, depth: number, via: Origin[]): Value[] {
     const sourceFile = expression.getSourceFile();
     const node = skipOuterExpressions(expression) as ts.Expression;
     const origin = { sourceFile, node };
@@ -735,7 +751,15 @@ export class Resolver {
 
   /** Values of a property of whatever objects `expression` can be. */
   propertyHits(expression: ts.Expression | undefined, name: string): PropertyHit[] {
-    return this.values(expression).flatMap((v) => (v.kind === 'object' ? this.findProperties(v, name) : []));
+    if (!expression) return [];
+    let byName = this.propertyCache.get(expression);
+    if (!byName) this.propertyCache.set(expression, (byName = new Map()));
+    let hits = byName.get(name);
+    if (!hits) {
+      hits = this.values(expression).flatMap((v) => (v.kind === 'object' ? this.findProperties(v, name) : []));
+      byName.set(name, hits);
+    }
+    return hits;
   }
 
   private callValues(node: ts.CallExpression | ts.NewExpression, depth: number, via: Origin[]): Value[] {
@@ -1066,16 +1090,17 @@ function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[
   return index;
 }
 
-/** Pre-order walk with an explicit stack: no recursion, so nesting depth cannot overflow it. */
+/**
+ * Pre-order walk without allocation. It recurses, but the TypeScript parser recurses deeper per
+ * level than this does, so any tree it managed to build can be walked; a file nested too deeply
+ * fails in the parser first, and the engine reports that file instead of crashing.
+ */
 export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => void): void {
-  const stack: ts.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  const walk = (node: ts.Node): undefined => {
     visit(node);
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => void children.push(child));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
+    return ts.forEachChild(node, walk);
+  };
+  walk(root);
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

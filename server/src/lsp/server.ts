@@ -58,6 +58,7 @@ export function startServer(connection: Connection): void {
   let configurationPull = false;
   let showDocumentSupport = false;
   let watchedFilesDynamic = false;
+  let configurationDynamic = false;
   let workspaceRoots: string[] = [];
 
   connection.onInitialize((params): InitializeResult => {
@@ -66,6 +67,7 @@ export function startServer(connection: Connection): void {
     configurationPull = !!capabilities.workspace?.configuration;
     showDocumentSupport = !!capabilities.window?.showDocument?.support;
     watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    configurationDynamic = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
@@ -80,9 +82,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fipslint' });
+    // A client that refuses a registration still gets diagnostics; it only misses those notifications.
+    const logRefusal = (what: string) => (error: unknown) => connection.console.warn(`the client refused to register ${what}: ${String(error)}`);
+    if (configurationDynamic) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'fipslint' }).catch(logRefusal('configuration changes'));
+    }
     if (watchedFilesDynamic) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] })
+        .catch(logRefusal('file watching'));
     }
   });
 
