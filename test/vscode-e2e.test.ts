@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * The extension in real VS Code: code-server (VS Code 1.100 in a browser) on 127.0.0.1 and
+ * Debian's Chromium driven by playwright-core. It installs the .vsix, opens a file with MD5,
+ * waits for the squiggle and the Problems entry, applies the quick fix with Ctrl+. and Enter,
+ * saves, and reads the file from disk. Every wait is for a condition, never a fixed time.
+ */
+const ROOT = path.join(__dirname, '..', '..');
+const CACHE = process.env.FIPSLINT_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'fipslint-e2e');
+const ENTRY = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const SHOTS = path.join(ROOT, 'test-output', 'e2e');
+const SOURCE = "import { createHash } from 'node:crypto';\n\nexport const etag = (body: string) => createHash('md5').update(body).digest('hex');\n";
+
+let work: string;
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let appFile: string;
+
+function run(command: string, args: string[], options: { cwd?: string } = {}): string {
+  const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once code-server answers its health check; rejects if its process dies first. */
+function waitForHealthy(port: number, child: ChildProcess, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  return new Promise((resolve, reject) => {
+    let exited = false;
+    child.once('exit', (code) => {
+      exited = true;
+      reject(new Error(`code-server exited with ${code}`));
+    });
+    const attempt = () => {
+      if (exited) return;
+      const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (response) => {
+        response.resume();
+        if (response.statusCode === 200) resolve();
+        else retry();
+      });
+      request.on('error', retry);
+      request.on('timeout', () => request.destroy());
+    };
+    const retry = () => (Date.now() > deadline ? reject(new Error('code-server did not become healthy')) : setTimeout(attempt, 250));
+    attempt();
+  });
+}
+
+async function shot(name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout: 20 * 60 * 1000 }, () => {
+  before(async () => {
+    run('bash', [path.join(ROOT, 'scripts', 'e2e-setup.sh')]);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-e2e-'));
+    const vsix = path.join(work, 'fipslint.vsix');
+    run(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
+
+    const userData = path.join(work, 'user-data');
+    const extensions = path.join(work, 'extensions');
+    const workspace = path.join(work, 'workspace');
+    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+    fs.mkdirSync(workspace);
+    appFile = path.join(workspace, 'app.ts');
+    fs.writeFileSync(appFile, SOURCE);
+    fs.writeFileSync(
+      path.join(userData, 'User', 'settings.json'),
+      JSON.stringify({
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'workbench.tips.enabled': false,
+        'extensions.ignoreRecommendations': true,
+        // The fixture has no @types/node: keep VS Code's own TypeScript errors out of the picture.
+        'typescript.validate.enable': false,
+        'javascript.validate.enable': false,
+      }),
+    );
+    const dirs = ['--user-data-dir', userData, '--extensions-dir', extensions];
+    run(process.execPath, [ENTRY, ...dirs, '--install-extension', vsix]);
+
+    const port = await freePort();
+    server = spawn(process.execPath, [ENTRY, ...dirs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    await waitForHealthy(port, server, 120_000);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('shows the finding as a squiggle and in the Problems panel, with the rule id', async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'app.ts' }).click({ timeout: 120_000 });
+    await page.waitForSelector('.squiggly-error', { timeout: 180_000 });
+    await shot('1-squiggle');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'hash-algorithm' });
+    await row.first().waitFor({ timeout: 60_000 });
+    const text = (await row.first().innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /createHash uses MD5/);
+    assert.match(text, /fipslint/);
+    assert.match(text, /Ln 3/);
+    await shot('2-problems');
+  });
+
+  it('applies the quick fix with Ctrl+. and Enter, and the saved file holds SHA-256', async () => {
+    // The token span itself (Monaco wraps each line in an outer span holding the whole line).
+    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'md5'$/ }).first().click();
+    await page.waitForSelector('.monaco-editor.focused', { timeout: 30_000 });
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget');
+    await widget.waitFor({ timeout: 30_000 });
+    // Enter applies the focused entry: it must be the recommended fix.
+    const focused = widget.locator('.monaco-list-row.focused');
+    await focused.waitFor({ timeout: 30_000 });
+    assert.match(await focused.innerText(), /Replace 'md5' with 'sha256'/);
+    assert.match(await widget.innerText(), /Suppress hash-algorithm for this line/);
+    await shot('3-quick-fix');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 60_000;
+    while (!fs.readFileSync(appFile, 'utf8').includes("createHash('sha256')")) {
+      assert.ok(Date.now() < deadline, `file on disk still holds:\n${fs.readFileSync(appFile, 'utf8')}`);
+      await page.waitForTimeout(200); // polling the disk for the save, not a fixed wait for an outcome
+    }
+    assert.equal(fs.readFileSync(appFile, 'utf8'), SOURCE.replace("'md5'", "'sha256'"));
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'hash-algorithm' }).waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal(await page.locator('.squiggly-error').count(), 0);
+    await shot('4-fixed');
+  });
+});
