@@ -12,6 +12,7 @@ import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializeRequest,
@@ -195,6 +196,31 @@ describe('language server over stdio (a client that refuses registrations)', () 
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
+describe('language server over stdio (workspace scan)', () => {
+  it('publishes findings for files that are not open, skipping excluded ones', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-scan-'));
+    fs.mkdirSync(path.join(workspace, 'src'));
+    fs.mkdirSync(path.join(workspace, 'generated'));
+    fs.writeFileSync(path.join(workspace, 'src', 'a.ts'), SOURCE);
+    fs.writeFileSync(path.join(workspace, 'src', 'clean.ts'), "import { createHash } from 'crypto';\ncreateHash('sha256');\n");
+    fs.writeFileSync(path.join(workspace, 'generated', 'b.js'), "require('crypto').createHash('md5');\n");
+    const client = new TestClient();
+    client.settings = { ...client.settings, exclude: ['generated/**'] };
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true, workspaceFolders: true } });
+      client.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(workspace).href, name: 'ws' }]);
+      const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean };
+      assert.deepEqual(result, { files: 2, findings: 3, cancelled: false });
+      const published = await client.diagnostics((p) => p.uri.endsWith('/src/a.ts'), 'scan result for a.ts');
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation']);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+      fs.rmSync(workspace, { recursive: true, force: true });
     }
   });
 });

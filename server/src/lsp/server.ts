@@ -376,6 +376,7 @@ export function startServer(connection: Connection): void {
     progress.begin('fipslint: scanning workspace', 0, '', true);
     let findingCount = 0;
     let scanned = 0;
+    let done = 0;
     let cancelled = false;
     try {
       const files = discoverFiles(roots).files;
@@ -385,11 +386,12 @@ export function startServer(connection: Connection): void {
           break;
         }
         const uri = URI.fromPath(file);
-        scanned++;
-        progress.report(Math.round((scanned / files.length) * 100), path.basename(file));
-        if (documents.get(uri)) continue; // open files have their own diagnostics
+        done++;
+        progress.report(Math.round((done / files.length) * 100), path.basename(file));
         const settings = await settingsFor(uri);
         if (!settings.enable || isExcluded(file, settings)) continue;
+        scanned++;
+        if (documents.get(uri)) continue; // open files have their own, fresher diagnostics
         const text = project.readText(file);
         if (text === undefined) continue;
         const result = engine.analyze(file, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules }));
