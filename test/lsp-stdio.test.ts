@@ -157,6 +157,20 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['rsa-key-size', 'tls-certificate-validation']);
   });
 
+  it('offers source.fixAll.fipslint with the safe fixes only (for codeActionsOnSave)', async () => {
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.fipslint'] },
+    })) as Array<{ title: string; kind: string; edit: WorkspaceEdit }>;
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.fipslint');
+    const fixed = applyWorkspaceEdit(document, actions[0].edit);
+    // rejectUnauthorized is a safe fix; the RSA key size (a suggestion) stays for a person to pick.
+    assert.match(fixed, /rejectUnauthorized: true/);
+    assert.match(fixed, /modulusLength: 1024/);
+  });
+
   it('answers hover with the rule, standards and a link', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: SOURCE.split('\n')[3].indexOf('1024') + 1 } });
     const value = (hover?.contents as { value: string }).value;
