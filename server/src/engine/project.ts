@@ -32,23 +32,28 @@ export function isSourceFileName(fileName: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(fileName).toLowerCase()) && !fileName.endsWith('.d.ts');
 }
 
-function scriptKindFor(fileName: string): ts.ScriptKind {
-  switch (path.extname(fileName).toLowerCase()) {
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    case '.jsx':
-      return ts.ScriptKind.JSX;
-    case '.js':
-    case '.mjs':
-    case '.cjs':
-      return ts.ScriptKind.JS;
-    default:
-      return ts.ScriptKind.TS;
-  }
+/** How TypeScript treats each source extension: as a script kind to parse, as a module extension to resolve. */
+const KINDS: Record<string, { script: ts.ScriptKind; module: ts.Extension }> = {
+  '.ts': { script: ts.ScriptKind.TS, module: ts.Extension.Ts },
+  '.mts': { script: ts.ScriptKind.TS, module: ts.Extension.Mts },
+  '.cts': { script: ts.ScriptKind.TS, module: ts.Extension.Cts },
+  '.tsx': { script: ts.ScriptKind.TSX, module: ts.Extension.Tsx },
+  '.js': { script: ts.ScriptKind.JS, module: ts.Extension.Js },
+  '.mjs': { script: ts.ScriptKind.JS, module: ts.Extension.Mjs },
+  '.cjs': { script: ts.ScriptKind.JS, module: ts.Extension.Cjs },
+  '.jsx': { script: ts.ScriptKind.JSX, module: ts.Extension.Jsx },
+};
+
+function kindsOf(fileName: string) {
+  return KINDS[path.extname(fileName).toLowerCase()] ?? KINDS['.ts'];
+}
+
+export function moduleExtensionOf(fileName: string): ts.Extension {
+  return kindsOf(fileName).module;
 }
 
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kindsOf(fileName).script);
 }
 
 /**

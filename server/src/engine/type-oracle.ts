@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { SourceProject } from './project';
+import { moduleExtensionOf, type SourceProject } from './project';
 
 /**
  * The type checker, used only where syntax cannot tell: an argument whose value the resolver
@@ -57,7 +57,7 @@ export class TypeOracle {
       resolveModuleNames: (names, containingFile) =>
         names.map((name) => {
           const resolved = project.resolveRelativeModule(containingFile, name);
-          return resolved ? { resolvedFileName: resolved, extension: extensionOf(resolved), isExternalLibraryImport: false } : undefined;
+          return resolved ? { resolvedFileName: resolved, extension: moduleExtensionOf(resolved), isExternalLibraryImport: false } : undefined;
         }),
     };
     try {
@@ -67,25 +67,5 @@ export class TypeOracle {
       return undefined;
     }
     return this.checker;
-  }
-}
-
-function extensionOf(fileName: string): ts.Extension {
-  const ext = fileName.slice(fileName.lastIndexOf('.'));
-  switch (ext) {
-    case '.tsx':
-      return ts.Extension.Tsx;
-    case '.js':
-    case '.cjs':
-    case '.mjs':
-      return ts.Extension.Js;
-    case '.jsx':
-      return ts.Extension.Jsx;
-    case '.mts':
-      return ts.Extension.Mts;
-    case '.cts':
-      return ts.Extension.Cts;
-    default:
-      return ts.Extension.Ts;
   }
 }
