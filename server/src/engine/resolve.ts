@@ -45,7 +45,9 @@ export type ObjectValue = Extract<Value, { kind: 'object' }>;
 
 export type ObjectMember =
   | { kind: 'property'; name: string; node: ts.Node; value: ts.Expression | undefined; sourceFile: ts.SourceFile }
-  | { kind: 'spread'; expression: ts.Expression; sourceFile: ts.SourceFile };
+  | { kind: 'spread'; expression: ts.Expression; sourceFile: ts.SourceFile }
+  /** Every export of a project module (`import * as config from './config'`, `require('./config')`). */
+  | { kind: 'module'; fileName: string };
 
 /** A property found in an object value, with where it is written. */
 export interface PropertyHit {
@@ -495,7 +497,7 @@ export class Resolver {
   private namespaceObject(fileName: string, via: Origin[]): Value | undefined {
     const sourceFile = this.project.getSourceFile(fileName);
     if (!sourceFile) return undefined;
-    return { kind: 'object', members: [{ kind: 'spread', expression: sourceFile as unknown as ts.Expression, sourceFile }], origin: { sourceFile, node: sourceFile }, via };
+    return { kind: 'object', members: [{ kind: 'module', fileName }], origin: { sourceFile, node: sourceFile }, via };
   }
 
   private classStatics(node: ts.ClassDeclaration | ts.ClassExpression, via: Origin[]): Value {
@@ -729,8 +731,8 @@ export class Resolver {
         }
         continue;
       }
-      if (ts.isSourceFile(member.expression as ts.Node)) {
-        const target = this.moduleExport((member.expression as unknown as ts.SourceFile).fileName, name, depth + 1);
+      if (member.kind === 'module') {
+        const target = this.moduleExport(member.fileName, name, depth + 1);
         if (target?.kind === 'expression') hits.push({ property: target.expression, value: target.expression, sourceFile: target.sourceFile, via: object.via });
         if (target?.kind === 'declaration' && target.declaration.kind === 'variable') {
           const decl = target.declaration.node;
@@ -833,7 +835,7 @@ export class Resolver {
 
 // -------------------------------------------------------------------- helpers
 
-export function builtinModuleName(specifier: string): string | undefined {
+function builtinModuleName(specifier: string): string | undefined {
   const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   if (name === 'crypto/webcrypto') return 'crypto';
   return KNOWN_MODULES.has(name) ? name : undefined;
@@ -861,7 +863,7 @@ function globalApi(name: string): ApiPath | undefined {
 }
 
 /** Fold the spellings of the same API onto one path. */
-export function normalizeApiPath(path: ApiPath): ApiPath | undefined {
+function normalizeApiPath(path: ApiPath): ApiPath | undefined {
   let p = path;
   while (p[0] === 'global' && p.length > 1) {
     const rest = p.slice(1);

@@ -97,10 +97,6 @@ export function defineRule(rule: RuleModule): RuleModule {
   return rule;
 }
 
-export function isSeverity(value: unknown): value is Severity {
-  return value === 'error' || value === 'warning' || value === 'info';
-}
-
 /**
  * Test cases of a rule, kept in the rule's folder (`cases.ts`) and run by `test/rules.test.ts`.
  * An expected finding names its line and the exact source text under its range.

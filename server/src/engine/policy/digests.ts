@@ -201,11 +201,6 @@ export function lookupDigest(name: string): DigestPolicy | undefined {
   return DIGEST_BY_KEY.get(normalizeDigestName(name));
 }
 
-/** The profile's replacement digest for a digest name. Keeps the spelling style the code used (`SHA-256` for WebCrypto). */
-export function digestReplacement(policy: DigestPolicy, profile: ProfileId): string {
-  return policy.replacement[profile];
-}
-
 /**
  * Write a replacement digest the way the code spelled the original: `RSA-SHA1` → `RSA-SHA256`,
  * `sha1WithRSAEncryption` → `sha256WithRSAEncryption`, `SHA-1` → `SHA-256`, `MD5` → `SHA256`.

@@ -1,5 +1,4 @@
 import type { ProfileId } from '../types';
-import { everyProfile, type ProfileStatus } from './status';
 
 /** TLS options: reference §1.10 and §2.9 (SP 800-52 Rev 2, RFC 8996, RFC 9151). */
 
@@ -144,4 +143,3 @@ export function approvedEcdhCurve(profile: ProfileId): string {
   return profile === 'cnsa-2.0' ? 'P-384' : 'P-256:P-384:P-521';
 }
 
-export const TLS_STATUS: ProfileStatus = everyProfile('NO');
