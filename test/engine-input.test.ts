@@ -47,4 +47,28 @@ describe('engine on awkward input', () => {
     assert.equal(result.failure, undefined);
     assert.deepEqual(result.ruleFailures, []);
   });
+  it('reads algorithm names from JSON configuration modules, in every import form', () => {
+    const files: Record<string, string> = {
+      '/p/crypto.json': '{ "hash": "md5", "cipher": { "algorithm": "des-ede3-cbc" }, "tls": { "minVersion": "TLSv1" } }',
+      '/p/app.ts': [
+        "import crypto from 'node:crypto';",
+        "import https from 'node:https';",
+        "import settings from './crypto.json';",
+        "import { hash } from './crypto.json';",
+        "const cfg = require('./crypto.json');",
+        'crypto.createHash(settings.hash);',
+        'crypto.createHash(hash);',
+        'crypto.createCipheriv(cfg.cipher.algorithm, key, iv);',
+        'new https.Agent({ ...settings.tls });',
+      ].join('\n'),
+    };
+    const engine = new Engine(RULES, new SourceProject({ readFile: (name) => files[name] }));
+    const result = engine.analyze('/p/app.ts', files['/p/app.ts'], defaultAnalysisOptions());
+    assert.deepEqual(result.findings.map((f) => `${f.line} ${f.ruleId} ${f.related.find((r) => r.file === '/p/crypto.json') ? 'json' : '-'}`), [
+      '6 hash-algorithm json',
+      '7 hash-algorithm json',
+      '8 cipher-algorithm json',
+      '9 tls-version json',
+    ]);
+  });
 });

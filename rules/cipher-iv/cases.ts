@@ -7,6 +7,7 @@ export const cases: RuleCases = {
     { name: 'decryption reads the IV it was given', code: `import crypto from 'crypto';\ncrypto.createDecipheriv('aes-256-cbc', key, Buffer.from(ivHex, 'hex'));` },
     { name: 'ECB takes no IV', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ecb', key, null);` },
     `const iv = crypto.getRandomValues(new Uint8Array(12));\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
+    { name: 'the key length alone does not derive the IV', code: `import crypto from 'crypto';\nconst c = (key: Buffer) => crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(key.length / 2));` },
   ],
   invalid: [
     {
@@ -31,6 +32,18 @@ export const cases: RuleCases = {
       name: 'WebCrypto constant IV',
       code: `await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, data);`,
       errors: [{ line: 1, text: 'new Uint8Array(12)' }],
+      output: null,
+    },
+    {
+      name: 'IV sliced from the key',
+      code: `import crypto from 'crypto';\nexport const seal = (key: Buffer, text: string) => crypto.createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).update(text);`,
+      errors: [{ line: 2, text: 'key.subarray(0, 16)', message: 'derived from the key' }],
+      output: null,
+    },
+    {
+      name: 'IV hashed from the key, through a const',
+      code: `import crypto from 'crypto';\nfunction seal(secret: Buffer) {\n  const iv = crypto.createHash('md5').update(secret).digest();\n  return crypto.createCipheriv('aes-256-cbc', secret, iv);\n}`,
+      errors: [{ line: 4, text: 'iv', message: 'derived from the key' }],
       output: null,
     },
   ],

@@ -1,8 +1,8 @@
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { calleeBaseText, describe, objectProperty, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName, type ParsedCipher } from '../../server/src/engine/policy/ciphers';
-import type { Value } from '../../server/src/engine/resolve';
+import { skipOuterExpressions, type Value } from '../../server/src/engine/resolve';
 import { defineRule } from '../../server/src/engine/rule';
 
 /** SP 800-38D §5.2.1.1 recommends 96-bit GCM IVs; IG C.H requires them to be unique per key. */
@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     id: 'cipher-iv',
     category: 'mode',
-    description: 'Constant, zero or hard-coded IVs for encryption, and GCM IVs shorter than 96 bits',
+    description: 'Constant, zero, hard-coded or key-derived IVs for encryption, and GCM IVs shorter than 96 bits',
     reference: '§2.3.1, §2.3.4, §2.8',
     standards: ['SP 800-38A Appendix C', 'SP 800-38D §5.2.1.1, §8', 'FIPS 140-3 IG C.H'],
     fix: 'suggestion',
@@ -28,6 +28,20 @@ export default defineRule({
           if (modes.length > 0 && modes.every((m) => m.mode === 'ecb' || m.mode === 'wrap' || m.mode === 'wrap-pad' || m.mode === 'xts')) return;
           const isGcm = modes.length > 0 && modes.every((m) => m.mode === 'gcm');
           const randomBytes = calleeBaseText(site.node.expression, site.sourceFile);
+          const derived = keyReferenceIn(iv, site.argument('key'));
+          if (derived) {
+            context.report({
+              site: derived,
+              status: 'NO',
+              message: describe(
+                'The IV is derived from the key',
+                'an IV computed from the key repeats for every message under that key and leaks key bits; IVs must be unpredictable (CBC/CFB) or unique (CTR/OFB/GCM) (SP 800-38A Appendix C; SP 800-38D §8)',
+                `Generate a random IV per message (crypto.randomBytes(${modes[0]?.mode === 'gcm' ? 12 : 16})) and store it with the ciphertext.`,
+              ),
+              fipsRuntime: 'runs',
+            });
+            return;
+          }
           checkIv(context.resolver.values(iv), iv, isGcm, randomBytes ? `${randomBytes}.randomBytes` : undefined, modes[0]?.mode === 'gcm' ? 12 : 16);
         },
         'crypto.subtle.encrypt': (site) => {
@@ -44,6 +58,37 @@ export default defineRule({
         },
       },
     };
+
+    /**
+     * Where the IV expression (or the `const` it names) uses the key itself, e.g. `key.subarray(0, 16)`
+     * or `createHash('md5').update(key).digest()`. Using only `key.length` does not count.
+     */
+    function keyReferenceIn(iv: ts.Expression, key: ts.Expression | undefined): ts.Node | undefined {
+      if (!key) return undefined;
+      const keyNode = skipOuterExpressions(key);
+      if (!ts.isIdentifier(keyNode) && !ts.isPropertyAccessExpression(keyNode)) return undefined;
+      const keyText = keyNode.getText(context.sourceFile);
+      const keyDeclaration = ts.isIdentifier(keyNode) ? context.resolver.findDeclaration(keyNode)?.node : undefined;
+      const candidates: ts.Node[] = [iv];
+      const ivNode = skipOuterExpressions(iv);
+      if (ts.isIdentifier(ivNode)) {
+        const declaration = context.resolver.findDeclaration(ivNode);
+        if (declaration?.kind === 'variable' && declaration.isConst && declaration.node.initializer) candidates.push(declaration.node.initializer);
+      }
+      let found: ts.Node | undefined;
+      const visit = (node: ts.Node): void => {
+        if (found) return;
+        const isKey =
+          (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) &&
+          node.getText(node.getSourceFile()) === keyText &&
+          (!keyDeclaration || !ts.isIdentifier(node) || context.resolver.findDeclaration(node)?.node === keyDeclaration);
+        const onlyLength = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === 'length';
+        if (isKey && !onlyLength && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) found = node;
+        else ts.forEachChild(node, visit);
+      };
+      for (const candidate of candidates) if (candidate.getSourceFile() === context.sourceFile) visit(candidate);
+      return found ? iv : undefined;
+    }
 
     function checkIv(values: Value[], site: ts.Node, isGcm: boolean, randomBytesCall: string | undefined, length: number) {
       for (const value of values) {

@@ -45,6 +45,7 @@ const KINDS: Record<string, { script: ts.ScriptKind; module: ts.Extension }> = {
 };
 
 function kindsOf(fileName: string) {
+  if (fileName.toLowerCase().endsWith('.json')) return { script: ts.ScriptKind.JSON, module: ts.Extension.Json };
   return KINDS[path.extname(fileName).toLowerCase()] ?? KINDS['.ts'];
 }
 
@@ -103,6 +104,8 @@ export class SourceProject {
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
     if (!specifier.startsWith('.')) return undefined;
     const base = path.resolve(path.dirname(fromFile), specifier);
+    // Configuration modules: `import settings from './crypto.json'`, `require('./tls.json')`.
+    if (base.toLowerCase().endsWith('.json')) return this.readText(base) !== undefined ? base : undefined;
     const candidates: string[] = [base];
     const ext = path.extname(base);
     if (['.js', '.mjs', '.cjs', '.jsx'].includes(ext)) {

@@ -207,6 +207,7 @@ export class Resolver {
     if (depth > MAX_DEPTH) return undefined;
     const sourceFile = this.project.getSourceFile(fileName);
     if (!sourceFile) return undefined;
+    if (fileName.toLowerCase().endsWith('.json')) return jsonExport(sourceFile, exportName);
     let fromStar: ExportTarget | undefined;
     for (const statement of sourceFile.statements) {
       if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
@@ -497,6 +498,8 @@ export class Resolver {
   private namespaceObject(fileName: string, via: Origin[]): Value | undefined {
     const sourceFile = this.project.getSourceFile(fileName);
     if (!sourceFile) return undefined;
+    const json = fileName.toLowerCase().endsWith('.json') ? jsonExport(sourceFile, 'default') : undefined;
+    if (json?.kind === 'expression') return this.values(json.expression, 1, via)[0];
     return { kind: 'object', members: [{ kind: 'module', fileName }], origin: { sourceFile, node: sourceFile }, via };
   }
 
@@ -1155,4 +1158,17 @@ function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
     current = current.parent;
   }
   return current;
+}
+
+/** A JSON module's default export is its value; named imports read its top-level properties. */
+function jsonExport(sourceFile: ts.SourceFile, exportName: string): ExportTarget | undefined {
+  const statement = sourceFile.statements[0];
+  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
+  const value = statement.expression;
+  if (exportName === 'default' || exportName === '*') return { kind: 'expression', expression: value, sourceFile };
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  for (const property of value.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === exportName) return { kind: 'expression', expression: property.initializer, sourceFile };
+  }
+  return undefined;
 }
