@@ -80,5 +80,12 @@ export const cases: RuleCases = {
       errors: [{ line: 3, text: "'des-ede3-cbc'" }],
       output: `const crypto = require('crypto');\nclass Vault {\n  constructor() { this.algorithm = 'aes-256-gcm'; }\n  seal(key, iv) { return crypto.createCipheriv(this.algorithm, key, iv); }\n}`,
     },
+    {
+      name: 'an ES5 constructor function and its prototype method',
+      filename: 'case.js',
+      code: `var crypto = require('crypto');\nfunction Cipher(opts) {\n  this.algorithm = (opts && opts.algorithm) || 'bf-cbc';\n}\nCipher.prototype.encrypt = function (text, key, iv) {\n  return crypto.createCipheriv(this.algorithm, key, iv).update(text);\n};`,
+      errors: [{ line: 3, text: "'bf-cbc'" }],
+      output: `var crypto = require('crypto');\nfunction Cipher(opts) {\n  this.algorithm = (opts && opts.algorithm) || 'aes-256-gcm';\n}\nCipher.prototype.encrypt = function (text, key, iv) {\n  return crypto.createCipheriv(this.algorithm, key, iv).update(text);\n};`,
+    },
   ],
 };

@@ -23,5 +23,11 @@ export const cases: RuleCases = {
       errors: [{ line: 2, text: "'eNULL:HIGH'" }],
       output: `import tls from 'tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_256_GCM_SHA384:ECDHE-ECDSA-AES256-GCM-SHA384';`,
     },
+    {
+      name: 'a list joined with colons',
+      code: `import { Agent } from 'https';\nexport const agent = new Agent({ ciphers: ['ECDHE-RSA-AES128-GCM-SHA256', 'DES-CBC3-SHA'].join(':') });`,
+      errors: [{ line: 2, text: "['ECDHE-RSA-AES128-GCM-SHA256', 'DES-CBC3-SHA'].join(':')", message: 'DES-CBC3-SHA' }],
+      output: null,
+    },
   ],
 };

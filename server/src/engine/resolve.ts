@@ -654,7 +654,7 @@ export class Resolver {
   private thisMemberValues(node: ts.Node, name: string, depth: number, via: Origin[]): Value[] {
     let current: ts.Node | undefined = node.parent;
     while (current && !ts.isClassLike(current)) current = current.parent;
-    if (!current) return [];
+    if (!current) return this.constructorFunctionValues(node, name, depth, via);
     const cls = current;
     // Writes made only by the constructor (`constructor() { this.algorithm = 'des-ede3-cbc'; }`) are the field's values.
     const writes = this.classWrites(cls, name);
@@ -675,6 +675,28 @@ export class Resolver {
       }
     }
     return fromConstructor.slice(0, MAX_CANDIDATES);
+  }
+
+  /**
+   * ES5 classes: `function Cipher() { this.algorithm = 'bf-cbc'; }` read from the constructor
+   * itself or from `Cipher.prototype.encrypt = function () { ... this.algorithm ... }`.
+   */
+  private constructorFunctionValues(node: ts.Node, name: string, depth: number, via: Origin[]): Value[] {
+    const fn = enclosingFunction(node);
+    if (!fn || ts.isArrowFunction(fn)) return [];
+    let constructor: ts.Node | undefined = fn;
+    if (ts.isFunctionExpression(fn) && ts.isBinaryExpression(fn.parent) && fn.parent.right === fn) {
+      const target = skipOuterExpressions(fn.parent.left);
+      const owner = ts.isPropertyAccessExpression(target) ? skipOuterExpressions(target.expression) : undefined;
+      if (owner && ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && ts.isIdentifier(owner.expression)) {
+        constructor = this.findDeclaration(owner.expression)?.node;
+      }
+    }
+    if (!constructor || !(ts.isFunctionDeclaration(constructor) || ts.isFunctionExpression(constructor))) return [];
+    const writes = (this.indexOf(constructor.getSourceFile()).assignmentsByName.get('this') ?? []).filter(
+      (a) => a.pos >= constructor.pos && a.end <= constructor.end && enclosingFunction(a) === constructor && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name,
+    );
+    return writes.flatMap((w) => this.values(w.right, depth + 1, [...via, { sourceFile: w.getSourceFile(), node: w }])).slice(0, MAX_CANDIDATES);
   }
 
   private classWrites(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
@@ -779,6 +801,20 @@ export class Resolver {
     // String methods that keep the algorithm name recognisable.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
+      if (method === 'join') {
+        // ['ECDHE-RSA-AES128-GCM-SHA256', 'DES-CBC3-SHA'].join(':')
+        const separators = node.arguments.length ? this.values(node.arguments[0], depth + 1, via).filter((v): v is StringValue => v.kind === 'string') : [];
+        const separator = node.arguments.length === 0 ? ',' : separators.length === 1 ? separators[0].value : undefined;
+        if (separator === undefined) return [];
+        const out: Value[] = [];
+        for (const array of this.values(node.expression.expression, depth + 1, via)) {
+          if (array.kind !== 'array') continue;
+          const parts = array.elements.map((e) => this.values(e, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number'));
+          if (parts.some((p) => p.length !== 1)) continue;
+          out.push({ kind: 'string', value: parts.map((p) => String(p[0].value)).join(separator), origin, via });
+        }
+        return out;
+      }
       if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'toString') {
         return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
           v.kind === 'string' ? [{ ...v, value: method === 'toLowerCase' ? v.value.toLowerCase() : method === 'toUpperCase' ? v.value.toUpperCase() : v.value.trim() }] : [],
