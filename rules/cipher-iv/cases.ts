@@ -8,6 +8,8 @@ export const cases: RuleCases = {
     { name: 'ECB takes no IV', code: `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-ecb', key, null);` },
     `const iv = crypto.getRandomValues(new Uint8Array(12));\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
     { name: 'the key length alone does not derive the IV', code: `import crypto from 'crypto';\nconst c = (key: Buffer) => crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(key.length / 2));` },
+    { name: 'a buffer filled by randomFillSync', code: `import crypto from 'crypto';\nconst iv = Buffer.alloc(16);\ncrypto.randomFillSync(iv);\ncrypto.createCipheriv('aes-256-cbc', key, iv);` },
+    { name: 'a browser IV filled by getRandomValues', code: `const iv = new Uint8Array(12);\ncrypto.getRandomValues(iv);\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);` },
   ],
   invalid: [
     {

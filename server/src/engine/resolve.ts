@@ -862,6 +862,23 @@ export class Resolver {
     }
   }
 
+  /**
+   * A zero-filled buffer held in a variable that is later filled by the CSPRNG
+   * (`const iv = Buffer.alloc(16); crypto.randomFillSync(iv);`) is random, not constant.
+   */
+  filledRandomly(value: Value): boolean {
+    if (value.kind !== 'bytes' || value.random) return false;
+    const declaration = value.via.map((v) => v.node).find((n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name));
+    if (!declaration) return false;
+    const index = this.indexOf(declaration.getSourceFile());
+    return ['randomFillSync', 'randomFill', 'getRandomValues'].some((fill) =>
+      (index.callsByName.get(fill) ?? []).some((call) => {
+        const target = call.arguments?.[0] && skipOuterExpressions(call.arguments[0]);
+        return !!target && ts.isIdentifier(target) && this.declarationNode(target) === declaration && /^(crypto\.)?(randomFillSync|randomFill|getRandomValues)$/.test(this.resolveApi(call.expression)?.join('.') ?? '');
+      }),
+    );
+  }
+
   /** Byte length of a key/IV/salt value: a string is its UTF-8 bytes. */
   byteLengths(expression: ts.Expression | undefined): Array<{ length: number; random: boolean; value: Value }> {
     return this.values(expression).flatMap((v): Array<{ length: number; random: boolean; value: Value }> => {
