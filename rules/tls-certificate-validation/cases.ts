@@ -63,5 +63,12 @@ export const cases: RuleCases = {
       errors: [{ line: 2, text: 'false' }],
       output: `const tls = require('tls');\nconst opts = Object.assign({}, defaults, { rejectUnauthorized: true });\ntls.connect(443, 'h', opts);`,
     },
+    {
+      name: 'the options of an Agent instance changed after creation',
+      filename: 'case.js',
+      code: `const https = require('https');\nconst proxyAgent = new https.Agent();\nproxyAgent.options.rejectUnauthorized = false;`,
+      errors: [{ line: 3, text: 'false' }],
+      output: `const https = require('https');\nconst proxyAgent = new https.Agent();\nproxyAgent.options.rejectUnauthorized = true;`,
+    },
   ],
 };

@@ -19,7 +19,7 @@ export default defineRule({
       ...TLS_OPTION_APIS,
       'Object.assign',
       'assign:process.env.NODE_TLS_REJECT_UNAUTHORIZED',
-      'assign:https.globalAgent.options.rejectUnauthorized',
+      'assign:https.Agent.instance.options.rejectUnauthorized',
     ],
   },
   create(context) {
@@ -72,7 +72,8 @@ export default defineRule({
             });
           }
         },
-        'https.globalAgent.options.rejectUnauthorized': (site: AssignmentSite) => {
+        // Covers https.globalAgent too (normalised to an Agent instance).
+        'https.Agent.instance.options.rejectUnauthorized': (site: AssignmentSite) => {
           for (const value of context.resolver.values(site.node.right)) if (isFalse(value)) reportRejectUnauthorized(value, site.node);
         },
       },

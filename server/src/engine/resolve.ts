@@ -155,6 +155,11 @@ export class Resolver {
       return undefined;
     }
     if (ts.isAwaitExpression(node)) return this.resolveApi(node.expression, depth + 1);
+    // `new https.Agent()` is an instance of that API: its members are `https.Agent.instance.*`.
+    if (ts.isNewExpression(node)) {
+      const constructor = this.resolveApi(node.expression, depth + 1);
+      return constructor && [...constructor, 'instance'];
+    }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) return this.resolveApi(node.right, depth + 1);
     return undefined;
   }
@@ -936,6 +941,7 @@ function normalizeApiPath(path: ApiPath): ApiPath | undefined {
   if (p[0] === 'crypto' && p[1] === 'webcrypto') p = ['crypto', ...p.slice(2)];
   if (p[0] === 'buffer' && p[1] === 'Buffer') p = ['Buffer', ...p.slice(2)];
   if (p[0] === 'process' && p[1] === 'default') p = ['process', ...p.slice(2)];
+  if (p[0] === 'https' && p[1] === 'globalAgent') p = ['https', 'Agent', 'instance', ...p.slice(2)];
   if (KNOWN_MODULES.has(p[0]) && p[1] === 'default') p = [p[0], ...p.slice(2)];
   return p;
 }
