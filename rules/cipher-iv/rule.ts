@@ -92,12 +92,7 @@ export default defineRule({
 
     function checkIv(values: Value[], site: ts.Node, isGcm: boolean, randomBytesCall: string | undefined, length: number) {
       for (const value of values) {
-        const bytes =
-          value.kind === 'bytes'
-            ? { length: value.length, random: value.random || context.resolver.filledRandomly(value) }
-            : value.kind === 'string'
-              ? { length: Buffer.byteLength(value.value), random: false }
-              : undefined;
+        const bytes = context.resolver.bytesOf(value);
         if (!bytes) continue;
         const fix = randomBytesCall
           ? [{ title: `Use a fresh random IV: ${randomBytesCall}(${length}) (store or send it with the ciphertext)`, safety: 'suggestion' as const, edits: [replaceValue(value, `${randomBytesCall}(${length})`)] }]

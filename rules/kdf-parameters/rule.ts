@@ -96,12 +96,7 @@ export default defineRule({
     }
 
     function checkSalt(value: Value, site: ts.Node, cryptoBase: string | undefined) {
-      const bytes =
-        value.kind === 'bytes'
-          ? { length: value.length, random: value.random || context.resolver.filledRandomly(value) }
-          : value.kind === 'string'
-            ? { length: Buffer.byteLength(value.value), random: false }
-            : undefined;
+      const bytes = context.resolver.bytesOf(value);
       if (!bytes) return;
       if (bytes.random && bytes.length >= MIN_SALT_BYTES) return;
       const fixes = cryptoBase ? [{ title: `Use ${cryptoBase}.randomBytes(16) (store the salt with the hash)`, safety: 'suggestion' as const, edits: [replaceValue(value, `${cryptoBase}.randomBytes(16)`)] }] : [];

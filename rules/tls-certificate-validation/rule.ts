@@ -1,9 +1,9 @@
 import { ts } from 'ts-morph';
 import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, siteFor } from '../../server/src/engine/checks';
+import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
-import { defineRule, type AssignmentSite, type CallSite, type RuleListeners } from '../../server/src/engine/rule';
+import { defineRule, type AssignmentSite, type CallSite } from '../../server/src/engine/rule';
 
 const WHY = 'TLS clients must validate the server certificate path and identity (SP 800-52 Rev 2 §4; RFC 5280)';
 
@@ -35,7 +35,7 @@ export default defineRule({
         }
       }
     };
-    const calls: RuleListeners['calls'] = Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, optionsCheck]));
+    const calls = onTlsOptions(optionsCheck);
     calls['Object.assign'] = (site) => {
       const target = site.argument('target');
       if (!target || context.resolver.resolveApi(target)?.join('.') !== 'process.env') return;

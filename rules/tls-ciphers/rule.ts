@@ -1,10 +1,10 @@
 import type { ts } from 'ts-morph';
 import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, siteFor } from '../../server/src/engine/checks';
+import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { replaceString } from '../../server/src/engine/fixes';
 import { approvedCipherList, bannedCipherTokens } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
-import { defineRule, type CallSite, type RuleListeners } from '../../server/src/engine/rule';
+import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
         for (const value of context.valuesOf(hit)) if (value.kind === 'string') check(value, siteFor(context, hit, options));
       }
     };
-    const calls: RuleListeners['calls'] = Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, optionsCheck]));
+    const calls = onTlsOptions(optionsCheck);
     return {
       calls,
       assignments: {

@@ -1,10 +1,10 @@
 import { ts } from 'ts-morph';
 import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, siteFor } from '../../server/src/engine/checks';
+import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { quoteOf, replaceNode, replaceString } from '../../server/src/engine/fixes';
 import { TLS_MIN_APPROVED, TLS_VERSION_REASON, secureProtocolVerdict, tlsVersionRank } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
-import { defineRule, type CallSite, type RuleListeners } from '../../server/src/engine/rule';
+import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 const RANK_12 = tlsVersionRank('TLSv1.2');
 const SHOULD_13 = 'servers shall support TLS 1.2 and should support TLS 1.3; agencies were to support TLS 1.3 by 2024 (SP 800-52 Rev 2 §3.1)';
@@ -55,7 +55,7 @@ export default defineRule({
         }
       }
     };
-    const calls: RuleListeners['calls'] = Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, optionsCheck]));
+    const calls = onTlsOptions(optionsCheck);
     return {
       calls,
       assignments: {

@@ -25,17 +25,23 @@ export function autoFixOf(finding: Finding): Fix | undefined {
   return fix.edits.every((e) => e.file === finding.file) ? fix : undefined;
 }
 
-/** Whole fixes only: a fix whose edits would not all apply is left for the next pass. */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; appliedFixes: number } {
+/**
+ * The fixes that can be applied together: whole fixes only, none touching an edit already taken
+ * (an insertion at the edge of a taken range counts as touching). The rest wait for the next pass.
+ */
+export function nonOverlappingFixes(fixes: readonly Fix[]): Fix[] {
   const taken: Array<[number, number]> = [];
-  const edits: TextEdit[] = [];
-  let appliedFixes = 0;
+  const chosen: Fix[] = [];
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end || (e.start === e.end && e.start >= s && e.start <= t)));
+    const overlaps = fix.edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && e.start >= s && e.start <= t)));
     if (overlaps) continue;
     for (const e of fix.edits) taken.push([e.start, e.end]);
-    edits.push(...fix.edits);
-    appliedFixes++;
+    chosen.push(fix);
   }
-  return { text: applyEdits(text, edits).text, appliedFixes };
+  return chosen;
+}
+
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; appliedFixes: number } {
+  const chosen = nonOverlappingFixes(fixes);
+  return { text: applyEdits(text, chosen.flatMap((f) => f.edits)).text, appliedFixes: chosen.length };
 }

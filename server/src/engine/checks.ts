@@ -3,7 +3,8 @@ import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
 import { STATUS_WORDS, statusFor, type Operation, type Use } from './policy/status';
 import type { ObjectValue, PropertyHit, StringValue, Value } from './resolve';
-import type { RuleContext } from './rule';
+import { TLS_OPTION_APIS } from './apis';
+import type { CallSite, RuleContext, RuleListeners } from './rule';
 
 /**
  * Checks more than one rule needs. Each takes the rule's context, so the finding carries the
@@ -138,4 +139,9 @@ export function siteFor(context: RuleContext, hit: PropertyHit, argument: ts.Nod
 /** Text of the object an API was reached through (`crypto` in `crypto.createHash`), for fixes that call a sibling API. */
 export function calleeBaseText(callee: ts.Expression, sourceFile: ts.SourceFile): string | undefined {
   return ts.isPropertyAccessExpression(callee) ? callee.expression.getText(sourceFile) : undefined;
+}
+
+/** The same listener for every API whose options object carries TLS settings (reference §2.9). */
+export function onTlsOptions(listener: (site: CallSite) => void): NonNullable<RuleListeners['calls']> {
+  return Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, listener]));
 }

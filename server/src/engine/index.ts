@@ -1,6 +1,6 @@
 /** The engine's public surface: what the CLI and the language server may use. */
 export { Engine, type FileAnalysis, type RuleFailure } from './analyzer';
-export { applyEdits, applyFixes, autoFixOf } from './apply-fixes';
+export { applyEdits, applyFixes, autoFixOf, nonOverlappingFixes } from './apply-fixes';
 export { PROJECT_URL, ruleDocsUrl } from './docs';
 export { SourceProject, diskHost, isSourceFileName, SOURCE_EXTENSIONS, type SourceHost } from './project';
 export type { RuleMeta, RuleModule } from './rule';

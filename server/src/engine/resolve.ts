@@ -454,7 +454,7 @@ export class Resolver {
         if (!declaration.isConst && !neverReassigned(declaration.name)) return [];
         const nextVia = [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.node }];
         const element = bindingElementOf(declaration.name);
-        const fromInit = this.pathValues(this.values(declaration.node.initializer, depth + 1, nextVia), declaration.path, depth, nextVia);
+        const fromInit = this.pathValues(this.values(declaration.node.initializer, depth + 1, nextVia), declaration.path, depth);
         // `const { alg = 'md5' } = options`: the default is a value too.
         const fromDefault = element?.initializer ? this.values(element.initializer, depth + 1, nextVia) : [];
         return [...fromInit, ...fromDefault];
@@ -535,7 +535,7 @@ export class Resolver {
       for (const call of calls) {
         const argument = call.arguments?.[index];
         if (!argument || ts.isSpreadElement(argument)) continue;
-        out.push(...this.pathValues(this.values(argument, depth + 1, via), path, depth, via));
+        out.push(...this.pathValues(this.values(argument, depth + 1, via), path, depth));
         if (out.length >= MAX_CANDIDATES) break;
       }
       return out;
@@ -633,16 +633,15 @@ export class Resolver {
       if (!ts.isElementAccessExpression(node)) return [];
       const keys = this.values(node.argumentExpression, depth + 1, via).filter((k): k is StringValue | NumberValue => k.kind === 'string' || k.kind === 'number');
       const bases = keys.length ? this.values(node.expression, depth + 1, via) : [];
-      return keys.flatMap((key) => this.pathValues(bases, [String(key.value)], depth, via)).slice(0, MAX_CANDIDATES);
+      return keys.flatMap((key) => this.pathValues(bases, [String(key.value)], depth)).slice(0, MAX_CANDIDATES);
     }
-    const sourceFile = node.getSourceFile();
     if (name in CRYPTO_CONSTANTS) {
       const constant = this.cryptoConstant(node, via);
       if (constant) return [constant];
     }
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberValues(node, name, depth, via);
     const bases = this.values(node.expression, depth + 1, via);
-    return this.pathValues(bases, [name], depth, via);
+    return this.pathValues(bases, [name], depth);
   }
 
   /** `crypto.constants.RSA_PKCS1_PADDING`, or a name destructured from it. */
@@ -724,7 +723,7 @@ export class Resolver {
   }
 
   /** Follow property names into object values. */
-  private pathValues(bases: Value[], path: string[], depth: number, via: Origin[]): Value[] {
+  private pathValues(bases: Value[], path: string[], depth: number): Value[] {
     let current = bases;
     for (const segment of path) {
       const next: Value[] = [];
@@ -871,7 +870,7 @@ export class Resolver {
    * A zero-filled buffer held in a variable that is later filled by the CSPRNG
    * (`const iv = Buffer.alloc(16); crypto.randomFillSync(iv);`) is random, not constant.
    */
-  filledRandomly(value: Value): boolean {
+  private filledRandomly(value: Value): boolean {
     if (value.kind !== 'bytes' || value.random) return false;
     const declaration = value.via.map((v) => v.node).find((n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name));
     if (!declaration) return false;
@@ -884,14 +883,23 @@ export class Resolver {
     );
   }
 
-  /** Byte length of a key/IV/salt value: a string is its UTF-8 bytes. */
+  /**
+   * Length and randomness of a key/IV/salt value: a string is its UTF-8 bytes and constant; a
+   * buffer is random when it came from the CSPRNG or was filled by it afterwards.
+   */
+  bytesOf(value: Value): { length: number; random: boolean } | undefined {
+    if (value.kind === 'bytes') return { length: value.length, random: value.random || this.filledRandomly(value) };
+    if (value.kind === 'string') return { length: Buffer.byteLength(value.value, 'utf8'), random: false };
+    return undefined;
+  }
+
   byteLengths(expression: ts.Expression | undefined): Array<{ length: number; random: boolean; value: Value }> {
-    return this.values(expression).flatMap((v): Array<{ length: number; random: boolean; value: Value }> => {
-      if (v.kind === 'bytes') return [{ length: v.length, random: v.random, value: v }];
-      if (v.kind === 'string') return [{ length: Buffer.byteLength(v.value, 'utf8'), random: false, value: v }];
-      return [];
+    return this.values(expression).flatMap((value) => {
+      const bytes = this.bytesOf(value);
+      return bytes ? [{ ...bytes, value }] : [];
     });
   }
+
 }
 
 // -------------------------------------------------------------------- helpers

@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, RULES_BY_ID } from '../../../rules';
 import { discoverFiles } from '../cli/discover';
-import { Engine, SUPPRESSION_ID, SourceProject, autoFixOf, defaultAnalysisOptions, type Finding, type Fix, type TextEdit } from '../engine';
+import { Engine, SUPPRESSION_ID, SourceProject, autoFixOf, defaultAnalysisOptions, nonOverlappingFixes, type Finding, type Fix, type TextEdit } from '../engine';
 import { docsUrl, fixTitle, toDiagnostic } from './convert';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { URI } from './uri';
@@ -54,6 +54,7 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<FipslintSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const savedVersions = new Map<string, number>();
+  const excludeMatchers = new WeakMap<FipslintSettings, ReturnType<typeof ignore>>();
   let pullDiagnostics = false;
   let configurationPull = false;
   let showDocumentSupport = false;
@@ -115,7 +116,8 @@ export function startServer(connection: Connection): void {
 
   function isExcluded(filePath: string, settings: FipslintSettings): boolean {
     if (settings.exclude.length === 0) return false;
-    const matcher = ignore().add(settings.exclude);
+    let matcher = excludeMatchers.get(settings);
+    if (!matcher) excludeMatchers.set(settings, (matcher = ignore().add(settings.exclude)));
     const relative = path.relative(workspaceRootFor(filePath), filePath).split(path.sep).join('/');
     return !!relative && !relative.startsWith('..') && matcher.ignores(relative);
   }
@@ -249,19 +251,12 @@ export function startServer(connection: Connection): void {
     return text === undefined ? undefined : TextDocument.create(uri, 'typescript', 0, text);
   }
 
-  /** The safe fixes of a file that do not overlap, for "fix all" (one pass, like ESLint's). */
+  /** The safe fixes of a file that can be applied together, for "fix all" (one pass, like ESLint's). */
   function nonOverlappingSafeFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
-    const taken: Array<[number, number]> = [];
-    const fixes: Fix[] = [];
-    for (const finding of findings) {
-      if (ruleId && finding.ruleId !== ruleId) continue;
-      const fix = autoFixOf(finding);
-      if (!fix || fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
-      for (const e of fix.edits) taken.push([e.start, e.end]);
-      fixes.push(fix);
-    }
-    return fixes;
+    const safe = findings.filter((f) => !ruleId || f.ruleId === ruleId).map(autoFixOf);
+    return nonOverlappingFixes(safe.filter((fix): fix is Fix => !!fix));
   }
+
 
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
