@@ -24,5 +24,11 @@ export const cases: RuleCases = {
       errors: [{ line: 1, text: '64' }],
       output: `await crypto.subtle.decrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);`,
     },
+    {
+      name: 'unwrapping with a 32-bit tag',
+      code: `await crypto.subtle.unwrapKey('raw', wrapped, kek, { name: 'AES-GCM', iv, tagLength: 32 }, 'AES-GCM', false, ['decrypt']);`,
+      errors: [{ line: 1, text: '32' }],
+      output: `await crypto.subtle.unwrapKey('raw', wrapped, kek, { name: 'AES-GCM', iv, tagLength: 128 }, 'AES-GCM', false, ['decrypt']);`,
+    },
   ],
 };

@@ -16,7 +16,7 @@ export default defineRule({
     reference: '§2.3.1, §2.8, §5 (GCM tag length)',
     standards: ['SP 800-38D §5.2.1.2, Appendix C', 'SP 800-38C'],
     fix: 'suggestion',
-    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.subtle.encrypt', 'crypto.subtle.decrypt'],
+    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.subtle.encrypt', 'crypto.subtle.decrypt', 'crypto.subtle.wrapKey', 'crypto.subtle.unwrapKey'],
   },
   create(context) {
     const nodeCheck = (site: CallSite) => {
@@ -41,7 +41,16 @@ export default defineRule({
         }
       }
     };
-    return { calls: { 'crypto.createCipheriv': nodeCheck, 'crypto.createDecipheriv': nodeCheck, 'crypto.subtle.encrypt': webCheck, 'crypto.subtle.decrypt': webCheck } };
+    return {
+      calls: {
+        'crypto.createCipheriv': nodeCheck,
+        'crypto.createDecipheriv': nodeCheck,
+        'crypto.subtle.encrypt': webCheck,
+        'crypto.subtle.decrypt': webCheck,
+        'crypto.subtle.wrapKey': webCheck,
+        'crypto.subtle.unwrapKey': webCheck,
+      },
+    };
 
     function report(value: Value, site: ts.Node, size: string, mode: 'gcm' | 'ccm', fixText: string) {
       context.report({

@@ -13,6 +13,7 @@ export const cases: RuleCases = {
       filename: 'case.js',
       code: `const crypto = require('crypto');\nclass Vault {\n  constructor(algorithm) { this.algorithm = algorithm; }\n  seal(key, iv) { return crypto.createCipheriv(this.algorithm, key, iv); }\n}`,
     },
+    { name: 'AES-128 keys are approved under FIPS 140-3', code: `import crypto from 'crypto';\ncrypto.generateKeySync('aes', { length: 128 });` },
   ],
   invalid: [
     {
@@ -86,6 +87,20 @@ export const cases: RuleCases = {
       code: `var crypto = require('crypto');\nfunction Cipher(opts) {\n  this.algorithm = (opts && opts.algorithm) || 'bf-cbc';\n}\nCipher.prototype.encrypt = function (text, key, iv) {\n  return crypto.createCipheriv(this.algorithm, key, iv).update(text);\n};`,
       errors: [{ line: 3, text: "'bf-cbc'" }],
       output: `var crypto = require('crypto');\nfunction Cipher(opts) {\n  this.algorithm = (opts && opts.algorithm) || 'aes-256-gcm';\n}\nCipher.prototype.encrypt = function (text, key, iv) {\n  return crypto.createCipheriv(this.algorithm, key, iv).update(text);\n};`,
+    },
+    {
+      name: 'AES-128 key generation under CNSA',
+      profile: 'cnsa-2.0',
+      code: `import crypto from 'crypto';\nconst key = crypto.generateKeySync('aes', { length: 128 });`,
+      errors: [{ line: 2, text: '128', message: 'AES-256' }],
+      output: `import crypto from 'crypto';\nconst key = crypto.generateKeySync('aes', { length: 256 });`,
+    },
+    {
+      name: 'WebCrypto AES-128 key under CNSA',
+      profile: 'cnsa-2.0',
+      code: `await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['encrypt']);`,
+      errors: [{ line: 1, text: '128' }],
+      output: `await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);`,
     },
   ],
 };

@@ -1,7 +1,9 @@
-import { describe } from '../../server/src/engine/checks';
-import { inCaseOf, replaceString } from '../../server/src/engine/fixes';
+import type { ts } from 'ts-morph';
+import { describe, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
+import { inCaseOf, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import { CIPHER_FAMILIES, cipherReplacements, parseCipherName, type CipherReplacement, type ParsedCipher } from '../../server/src/engine/policy/ciphers';
 import { STATUS_WORDS, statusFor, type Operation, type Status } from '../../server/src/engine/policy/status';
+import type { Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 import type { FipsRuntime } from '../../server/src/engine/types';
 
@@ -9,11 +11,11 @@ export default defineRule({
   meta: {
     id: 'cipher-algorithm',
     category: 'cipher',
-    description: 'Block and stream ciphers other than AES (DES, 3DES encryption, RC4, Blowfish, ChaCha20...), AES-OCB, and AES below 256 bits under CNSA',
-    reference: '§2.3.1–2.3.3',
+    description: 'Block and stream ciphers other than AES (DES, 3DES encryption, RC4, Blowfish, ChaCha20...), AES-OCB, and AES keys below 256 bits under CNSA',
+    reference: '§2.3.1–2.3.3, §2.4.5',
     standards: ['SP 800-131A Rev 2 §2', 'SP 800-140C', 'SP 800-38 series', 'CNSA 2.0'],
     fix: 'suggestion',
-    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv'],
+    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.deriveKey'],
   },
   create(context) {
     const check = (operation: Operation) => (site: CallSite) => {
@@ -47,7 +49,40 @@ export default defineRule({
         });
       }
     };
-    return { calls: { 'crypto.createCipheriv': check('apply'), 'crypto.createDecipheriv': check('process') } };
+    // AES key sizes: 128/192/256 are approved; CNSA 2.0 requires 256 (reference §2.4.5).
+    const checkAesLength = (value: Value, site: ts.Node) => {
+      if (value.kind !== 'number' || value.value === 256 || context.profile !== 'cnsa-2.0' || ![128, 192].includes(value.value)) return;
+      context.report({
+        value,
+        site,
+        status: 'NO',
+        message: describe(`AES key of ${value.value} bits`, 'CNSA 2.0 requires AES-256 (reference §1.12, §2.4.5)', 'Use 256 bits.'),
+        fipsRuntime: 'runs',
+        fixes: [{ title: 'Generate 256-bit AES keys (existing keys cannot be upgraded)', safety: 'suggestion', edits: [replaceValue(value, '256')] }],
+      });
+    };
+    const nodeKey = (site: CallSite) => {
+      if (!context.strings(site.argument('type')).some((t) => t.value.toLowerCase() === 'aes')) return;
+      const options = site.argument('options');
+      for (const hit of context.properties(options, 'length')) for (const value of context.valuesOf(hit)) checkAesLength(value, siteFor(context, hit, options!));
+    };
+    const webKey = (role: string) => (site: CallSite) => {
+      const algorithm = site.argument(role);
+      for (const { name, object } of webCryptoAlgorithms(context, algorithm)) {
+        if (!object || !/^AES-/i.test(name.value)) continue;
+        for (const { hit, value } of objectProperty(context, object, 'length')) checkAesLength(value, siteFor(context, hit, algorithm!));
+      }
+    };
+    return {
+      calls: {
+        'crypto.createCipheriv': check('apply'),
+        'crypto.createDecipheriv': check('process'),
+        'crypto.generateKey': nodeKey,
+        'crypto.generateKeySync': nodeKey,
+        'crypto.subtle.generateKey': webKey('algorithm'),
+        'crypto.subtle.deriveKey': webKey('derivedKeyType'),
+      },
+    };
 
     function verdictFor(parsed: ParsedCipher, operation: Operation):
       | { status: Status; display: string; reason: string; fipsRuntime: FipsRuntime; replacements: CipherReplacement[] }

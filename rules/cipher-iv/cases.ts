@@ -48,5 +48,11 @@ export const cases: RuleCases = {
       errors: [{ line: 4, text: 'iv', message: 'derived from the key' }],
       output: null,
     },
+    {
+      name: 'key wrapping with a constant IV',
+      code: `const IV = new Uint8Array(12);\nawait crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv: IV });`,
+      errors: [{ line: 1, text: 'new Uint8Array(12)' }],
+      output: null,
+    },
   ],
 };

@@ -3,7 +3,7 @@ import { calleeBaseText, describe, objectProperty, webCryptoAlgorithms } from '.
 import { replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName, type ParsedCipher } from '../../server/src/engine/policy/ciphers';
 import { skipOuterExpressions, type Value } from '../../server/src/engine/resolve';
-import { defineRule } from '../../server/src/engine/rule';
+import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 /** SP 800-38D §5.2.1.1 recommends 96-bit GCM IVs; IG C.H requires them to be unique per key. */
 const GCM_MIN_IV_BYTES = 12;
@@ -16,7 +16,7 @@ export default defineRule({
     reference: '§2.3.1, §2.3.4, §2.8',
     standards: ['SP 800-38A Appendix C', 'SP 800-38D §5.2.1.1, §8', 'FIPS 140-3 IG C.H'],
     fix: 'suggestion',
-    apis: ['crypto.createCipheriv', 'crypto.subtle.encrypt'],
+    apis: ['crypto.createCipheriv', 'crypto.subtle.encrypt', 'crypto.subtle.wrapKey'],
   },
   create(context) {
     return {
@@ -44,20 +44,23 @@ export default defineRule({
           }
           checkIv(context.resolver.values(iv), iv, isGcm, randomBytes ? `${randomBytes}.randomBytes` : undefined, modes[0]?.mode === 'gcm' ? 12 : 16);
         },
-        'crypto.subtle.encrypt': (site) => {
-          const algorithm = site.argument('algorithm');
-          for (const { name, object } of webCryptoAlgorithms(context, algorithm)) {
-            if (!object) continue;
-            const upper = name.value.toUpperCase();
-            const field = upper === 'AES-CTR' ? 'counter' : upper === 'AES-GCM' || upper === 'AES-CBC' ? 'iv' : undefined;
-            if (!field) continue;
-            for (const { hit, value } of objectProperty(context, object, field)) {
-              checkIv([value], hit.sourceFile === context.sourceFile ? hit.property : algorithm!, upper === 'AES-GCM', undefined, upper === 'AES-GCM' ? 12 : 16);
-            }
-          }
-        },
+        'crypto.subtle.encrypt': (site) => webIv(site),
+        'crypto.subtle.wrapKey': (site) => webIv(site),
       },
     };
+
+    function webIv(site: CallSite) {
+      const algorithm = site.argument('algorithm');
+      for (const { name, object } of webCryptoAlgorithms(context, algorithm)) {
+        if (!object) continue;
+        const upper = name.value.toUpperCase();
+        const field = upper === 'AES-CTR' ? 'counter' : upper === 'AES-GCM' || upper === 'AES-CBC' ? 'iv' : undefined;
+        if (!field) continue;
+        for (const { hit, value } of objectProperty(context, object, field)) {
+          checkIv([value], hit.sourceFile === context.sourceFile ? hit.property : algorithm!, upper === 'AES-GCM', undefined, upper === 'AES-GCM' ? 12 : 16);
+        }
+      }
+    }
 
     /**
      * Where the IV expression (or the `const` it names) uses the key itself, e.g. `key.subarray(0, 16)`
