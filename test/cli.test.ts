@@ -44,6 +44,25 @@ describe('fipslint CLI', () => {
     assert.doesNotMatch(stdout, /node_modules|dist\/bundle/);
   });
 
+  it('skips a file over --max-file-size with one line that names it, and analyses it with --max-file-size 0', () => {
+    const big = path.join(workspace, 'vendor-big.js');
+    fs.writeFileSync(big, `require('crypto').createHash('md5');\n${'// generated\n'.repeat(20_000)}`);
+    try {
+      const skipped = run(['--max-file-size', '100kb', 'vendor-big.js'], workspace);
+      assert.equal(skipped.code, 0);
+      assert.match(skipped.stderr, /^fipslint: skipped .*vendor-big\.js: 254 KB is over the 100 KB limit for one file .*--max-file-size 0 analyses it\n$/);
+      assert.match(skipped.stdout, /1 file over --max-file-size not analysed/);
+      const json = JSON.parse(run(['--max-file-size', '100kb', '--format', 'json', 'vendor-big.js'], workspace).stdout);
+      assert.deepEqual(json.files[0].notAnalysed, { reason: 'too-large', chars: 260_037, limit: 102_400 });
+      const analysed = run(['--max-file-size', '0', 'vendor-big.js'], workspace);
+      assert.equal(analysed.code, 1);
+      assert.match(analysed.stdout, /vendor-big\.js:1:30 {2}error {2}createHash uses MD5/);
+      assert.equal(run(['--max-file-size', 'huge', 'vendor-big.js'], workspace).code, 2);
+    } finally {
+      fs.rmSync(big);
+    }
+  });
+
   it('exits 0 with a clean report on approved code', () => {
     const { code, stdout } = run(['src/clean.ts'], workspace);
     assert.equal(code, 0);

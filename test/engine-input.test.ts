@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../rules';
+import { denseFileText } from '../bench/generate';
 import { Engine, SourceProject, defaultAnalysisOptions } from '../server/src/engine';
 
 const noDisk = { readFile: () => undefined };
@@ -70,5 +71,59 @@ describe('engine on awkward input', () => {
       '8 cipher-algorithm json',
       '9 tls-version json',
     ]);
+  });
+
+  // Found by the benchmark on got, eslint and axios: a rest element in a destructuring crashed the file's analysis.
+  it('analyses files with rest elements in destructuring, and does not take a rest binding for an outer constant', () => {
+    const text = [
+      "const crypto = require('crypto');",
+      "const rest = 'sha256';",
+      'function digest(item, [name, ...rest]) {',
+      "  const [first, ...others] = item.split(';');",
+      "  for (const [k, ...tail] of others) crypto.createHash(tail);",
+      '  return crypto.createHash(rest) && crypto.createHash(first);',
+      '}',
+      "crypto.createHash('md5');",
+    ].join('\n');
+    const result = analyze(text);
+    assert.equal(result.failure, undefined);
+    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.ruleId}`), ['8:hash-algorithm']);
+  });
+
+  it('does not parse a file over the size limit, and says how large it is', () => {
+    const text = `const crypto = require('crypto'); crypto.createHash('md5');\n${'// padding\n'.repeat(2000)}`;
+    const engine = new Engine(RULES, new SourceProject(noDisk));
+    const limited = engine.analyze('/input/big.js', text, defaultAnalysisOptions({ maxFileChars: 10_000 }));
+    assert.deepEqual(limited.tooLarge, { chars: text.length, limit: 10_000 });
+    assert.deepEqual(limited.findings, []);
+    const unlimited = engine.analyze('/input/big.js', text, defaultAnalysisOptions({ maxFileChars: 0 }));
+    assert.equal(unlimited.tooLarge, undefined);
+    assert.equal(unlimited.findings.length, 1);
+  });
+
+  it('finds the same after edits, reparsed incrementally, as a fresh parse of the same text', () => {
+    const incremental = new Engine(RULES, new SourceProject(noDisk));
+    let text = denseFileText().split('\n').slice(0, 600).join('\n');
+    const edits: Array<(t: string) => string> = [
+      (t) => t.replace("'md5'", "'sha256'"),
+      (t) => t.replace('modulusLength: 2048', 'modulusLength: 1024'),
+      (t) => t.replace("'edit here'", "'edit xhere'"),
+      (t) => t.replace('export function keys3() {', 'export function keys3() {\n  const weak = crypto.createHash("md4");'),
+      (t) => t.replace('rejectUnauthorized: true', 'rejectUnauthorized: false'),
+      (t) => t.replace(/\n\/\/ Block 5:[^]*?\n\/\/ Block 6:/, '\n// Block 6:'),
+      // Mid-typing syntax error, then mended.
+      (t) => t.replace("const HASH_4 = 'md5';", "const HASH_4 = ('md5';"),
+      (t) => t.replace("const HASH_4 = ('md5';", "const HASH_4 = 'md5';"),
+      (t) => 'import * as tls from "node:tls";\n' + t,
+    ];
+    const summary = (text: string, engine: Engine) =>
+      engine.analyze('/input/dense.ts', text, defaultAnalysisOptions()).findings.map((f) => `${f.ruleId}@${f.start}-${f.end}:${f.message}:${f.fixes.length}`);
+    summary(text, incremental);
+    for (const edit of edits) {
+      const next = edit(text);
+      assert.notEqual(next, text);
+      text = next;
+      assert.deepEqual(summary(text, incremental), summary(text, new Engine(RULES, new SourceProject(noDisk))));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import { describe, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName } from '../../server/src/engine/policy/ciphers';

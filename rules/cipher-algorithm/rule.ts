@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import { describe, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { inCaseOf, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import { CIPHER_FAMILIES, cipherReplacements, parseCipherName, type CipherReplacement, type ParsedCipher } from '../../server/src/engine/policy/ciphers';

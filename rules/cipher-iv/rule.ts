@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe, objectProperty, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName, type ParsedCipher } from '../../server/src/engine/policy/ciphers';

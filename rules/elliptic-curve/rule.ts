@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import { describe, keyUsages, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { replaceString } from '../../server/src/engine/fixes';
 import { curveSpelling, lookupCurve } from '../../server/src/engine/policy/curves';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import type { Value } from '../../server/src/engine/resolve';
 import { checkDigest, describe, keyUsages, objectProperty, siteFor, webCryptoAlgorithms, webCryptoHashValues } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';

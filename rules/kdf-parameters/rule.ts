@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, checkDigest, describe, objectProperty, siteFor, webCryptoAlgorithms, webCryptoHashValues } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { lookupDigest } from '../../server/src/engine/policy/digests';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { describe } from '../../server/src/engine/checks';
 import { replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe } from '../../server/src/engine/checks';
 import { preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';

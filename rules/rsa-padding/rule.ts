@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe, siteFor } from '../../server/src/engine/checks';
 import { insertProperty, preferredQuote, replaceValue } from '../../server/src/engine/fixes';
 import { lookupDigest } from '../../server/src/engine/policy/digests';

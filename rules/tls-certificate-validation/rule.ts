@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
 import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceValue } from '../../server/src/engine/fixes';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '../../server/src/engine/typescript';
 import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
 import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { replaceString } from '../../server/src/engine/fixes';

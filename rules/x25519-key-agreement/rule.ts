@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/engine/typescript';
 import { describe, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { insertProperty, quoteOf, replaceNode, replaceString } from '../../server/src/engine/fixes';
 import { KEY_TYPES } from '../../server/src/engine/policy/curves';

@@ -6,6 +6,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 export interface RunSummary {
+  /** Files over the size limit, not analysed. */
+  tooLarge: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -14,8 +16,9 @@ export interface RunSummary {
 }
 
 export function summarize(results: readonly FileAnalysis[]): RunSummary {
-  const summary: RunSummary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: results.length };
+  const summary: RunSummary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: results.length, tooLarge: 0 };
   for (const result of results) {
+    if (result.tooLarge) summary.tooLarge++;
     for (const finding of result.findings) {
       if (finding.severity === 'error') summary.errors++;
       else if (finding.severity === 'warning') summary.warnings++;
@@ -45,6 +48,7 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
   const total = s.errors + s.warnings + s.infos;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const unanalysed = results.filter((r) => r.failure).length;
+  const tooLarge = results.filter((r) => r.tooLarge).length;
   if (total === 0 && unanalysed === 0) {
     lines.push(paint('32', `✔ No FIPS problems in ${plural(s.files, 'file')}.`));
   } else if (total === 0) {
@@ -57,14 +61,16 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
     if (s.fixable > 0) lines.push(`  ${plural(s.fixable, 'problem')} fixable with the --fix option.`);
     if (unanalysed > 0) lines.push(`  ${plural(unanalysed, 'file')} could not be analysed (see above).`);
   }
+  if (tooLarge > 0) lines.push(`  ${plural(tooLarge, 'file')} over --max-file-size not analysed (see above).`);
   return lines.join('\n') + '\n';
 }
 
 export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string }): string {
   const files = results
-    .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0)
+    .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0 || r.tooLarge)
     .map((r) => ({
       file: displayPath(r.fileName, cwd),
+      ...(r.tooLarge ? { notAnalysed: { reason: 'too-large', chars: r.tooLarge.chars, limit: r.tooLarge.limit } } : {}),
       findings: r.findings.map((f) => ({ ...f, file: displayPath(f.file, cwd), docs: ruleDocsUrl(f.ruleId), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, file: displayPath(e.file, cwd) })) })), related: f.related.map((x) => ({ ...x, file: displayPath(x.file, cwd) })) })),
       ruleFailures: r.ruleFailures,
     }));

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../../rules';
-import { Engine, PROFILE_IDS, SourceProject, applyFixes, autoFixOf, defaultAnalysisOptions, type AnalysisOptions, type FileAnalysis, type ProfileId } from '../engine';
+import { DEFAULT_MAX_FILE_CHARS, Engine, PROFILE_IDS, SourceProject, applyFixes, autoFixOf, defaultAnalysisOptions, type AnalysisOptions, type FileAnalysis, type ProfileId } from '../engine';
 import { discoverFiles } from './discover';
 import { OUTPUT_FORMATS, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
 import { writeFileAtomic } from './write-file';
@@ -26,6 +26,7 @@ Options:
   --as-of <YYYY-MM-DD>  evaluate dated transitions at this date (default: today)
   --anticipate-131a-r3  also apply the draft SP 800-131A Rev 3 (ECB, SHA-1 after 2030)
   --rule <id>           run only these rules (repeatable)
+  --max-file-size <n>   skip files larger than this, e.g. 500kb or 4mb (default 2mb; 0: no limit)
   --list-rules          print the rules and exit
   --no-color            plain text output
   -h, --help            show this help
@@ -66,6 +67,7 @@ export function runCli(argv: string[], io: CliIo): number {
         'as-of': { type: 'string' },
         'anticipate-131a-r3': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
         'list-rules': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -105,6 +107,12 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const asOf = values['as-of'];
   if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) return usage(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
+  let maxFileChars = DEFAULT_MAX_FILE_CHARS;
+  if (values['max-file-size'] !== undefined) {
+    const size = parseSize(values['max-file-size']);
+    if (size === undefined) return usage(`--max-file-size takes a size such as 500kb, 4mb or 0 (no limit), not '${values['max-file-size']}'`);
+    maxFileChars = size;
+  }
   const selected = values.rule ?? [];
   const unknownRule = selected.find((id) => !RULES.some((r) => r.meta.id === id));
   if (unknownRule) return usage(`unknown rule '${unknownRule}'; fipslint --list-rules lists them`);
@@ -116,6 +124,7 @@ export function runCli(argv: string[], io: CliIo): number {
   const options: AnalysisOptions = defaultAnalysisOptions({
     profile,
     anticipate131Ar3: !!values['anticipate-131a-r3'],
+    maxFileChars,
     ...(asOf ? { asOf } : {}),
     ...(selected.length ? { ruleSeverity: Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) } : {}),
   });
@@ -145,6 +154,9 @@ export function runCli(argv: string[], io: CliIo): number {
         }
       }
     }
+    if (result.tooLarge) {
+      io.stderr(`fipslint: skipped ${file}: ${formatSize(result.tooLarge.chars)} is over the ${formatSize(result.tooLarge.limit)} limit for one file (bundles and minified files are usually generated); --max-file-size 0 analyses it\n`);
+    }
     if (result.failure) {
       io.stderr(`fipslint: ${file}: ${result.failure}\n`);
       inputErrors++;
@@ -171,6 +183,18 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** `500kb`, `4mb`, `2.5MB` or a plain number of bytes; 0 means no limit. */
+function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(chars / 1024)} KB`;
 }
 
 /** Apply safe fixes until none is left (fixes can uncover or overlap others), at most 10 passes. */

@@ -1,8 +1,8 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript';
 import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus } from './policy/status';
 import { SourceProject } from './project';
-import { Resolver, accessedName, forEachDescendant, skipOuterExpressions, type Origin, type Value } from './resolve';
+import { Resolver, accessedName, append, forEachDescendant, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions } from './suppressions';
@@ -20,6 +20,8 @@ export interface FileAnalysis {
   ruleFailures: RuleFailure[];
   /** True when the cheap text check showed the file cannot contain a finding. */
   skipped: boolean;
+  /** Set when the file mentions crypto but is over `maxFileChars`: it was not parsed, and says so. */
+  tooLarge?: { chars: number; limit: number };
   /** Set when the file could not be analysed at all (e.g. nested beyond the parser's stack); nothing is reported for it. */
   failure?: string;
 }
@@ -48,6 +50,10 @@ export class Engine {
       result.skipped = true;
       return result;
     }
+    if (options.maxFileChars > 0 && text.length > options.maxFileChars) {
+      result.tooLarge = { chars: text.length, limit: options.maxFileChars };
+      return result;
+    }
     try {
       return this.analyzeParsed(fileName, text, options, result);
     } catch (error) {
@@ -63,6 +69,7 @@ export class Engine {
   }
 
   private analyzeParsed(fileName: string, text: string, options: AnalysisOptions, result: FileAnalysis): FileAnalysis {
+    this.project.trim();
     const sourceFile = this.project.getSourceFile(fileName, text);
     if (!sourceFile) return result;
     const resolver = new Resolver(this.project);
@@ -80,8 +87,8 @@ export class Engine {
         result.ruleFailures.push({ ruleId: rule.meta.id, message: errorMessage(error) });
         continue;
       }
-      for (const [api, listener] of Object.entries(listeners.calls ?? {})) push(calls, api, { ruleId: rule.meta.id, listener });
-      for (const [api, listener] of Object.entries(listeners.assignments ?? {})) push(assignments, api, { ruleId: rule.meta.id, listener });
+      for (const [api, listener] of Object.entries(listeners.calls ?? {})) append(calls, api, { ruleId: rule.meta.id, listener });
+      for (const [api, listener] of Object.entries(listeners.assignments ?? {})) append(assignments, api, { ruleId: rule.meta.id, listener });
     }
 
     const failed = new Set<string>();
@@ -249,12 +256,6 @@ function makeCallSite(api: string, node: ts.CallExpression | ts.NewExpression, s
 function lastSegment(api: string): string {
   const bare = api.startsWith('assign:') ? api.slice('assign:'.length) : api;
   return bare.slice(bare.lastIndexOf('.') + 1);
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function errorMessage(error: unknown): string {

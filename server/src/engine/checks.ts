@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript';
 import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
 import { STATUS_WORDS, statusFor, type Operation, type Use } from './policy/status';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript';
 import type { Origin, Value } from './resolve';
 import type { TextEdit } from './types';
 

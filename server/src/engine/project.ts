@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './typescript';
 
 /**
  * Where the engine gets file text from. The CLI reads the disk; the language server lays open
@@ -58,15 +58,42 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 }
 
 /**
+ * The new text's tree, built by TypeScript's incremental parser from the previous tree and the one
+ * changed span (common prefix and suffix of the two texts). The previous tree must not be used
+ * afterwards: the parser reuses and moves its unchanged nodes.
+ */
+function reparse(previous: ts.SourceFile, oldText: string, newText: string): ts.SourceFile {
+  if (previous.fileName.toLowerCase().endsWith('.json')) return parseSource(previous.fileName, newText);
+  const shorter = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const change = ts.createTextChangeRange(ts.createTextSpan(prefix, oldText.length - prefix - suffix), newText.length - prefix - suffix);
+  return ts.updateSourceFile(previous, newText, change);
+}
+
+/** How much source text the parse cache keeps (the trees cost about 20 times as much). */
+const DEFAULT_CACHE_BYTES = 1 * 1024 * 1024;
+
+/**
  * The files one analysis may look into: the file being linted and the project modules it imports
  * (relative specifiers only: packages in node_modules are never read). Parsed files are cached
- * by text, so a workspace scan parses each module once however many files import it.
+ * by text, so a workspace scan parses each module once however many files import it, and a file
+ * whose text changed is reparsed incrementally from its previous tree (an editor's keystroke
+ * reparses only the statements around the edit). The cache is bounded by source size and trimmed
+ * only between analyses, so a tree never changes identity while an analysis holds it.
  */
 export class SourceProject {
+  /** In order of last use, oldest first. */
   private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+  private cachedChars = 0;
   private readonly overlay = new Map<string, string>();
 
-  constructor(private readonly host: SourceHost = diskHost) {}
+  constructor(
+    private readonly host: SourceHost = diskHost,
+    private readonly maxCachedChars = DEFAULT_CACHE_BYTES,
+  ) {}
 
   /** Text that wins over the host's (an editor's unsaved buffer). */
   setOverlay(fileName: string, text: string | undefined): void {
@@ -80,21 +107,46 @@ export class SourceProject {
     return this.overlay.get(key) ?? this.host.readFile(key);
   }
 
+  /** The file's tree; `text`, when given, is its new content (the engine passes the text it analyses). */
   getSourceFile(fileName: string, text?: string): ts.SourceFile | undefined {
     const key = path.resolve(fileName);
     const content = text ?? this.readText(key);
     if (content === undefined) return undefined;
     const cached = this.cache.get(key);
-    if (cached && cached.text === content) return cached.sourceFile;
-    const sourceFile = parseSource(key, content);
+    if (cached) {
+      this.cache.delete(key);
+      this.cachedChars -= cached.text.length;
+    }
+    // Only the file an analysis starts from is reparsed in place: a module fetched mid-analysis
+    // may have handed out its tree already, so it gets a fresh one.
+    const sourceFile =
+      cached?.text === content ? cached.sourceFile : cached && text !== undefined ? reparse(cached.sourceFile, cached.text, content) : parseSource(key, content);
     this.cache.set(key, { text: content, sourceFile });
+    this.cachedChars += content.length;
     return sourceFile;
   }
 
-  /** Drop cached parses (files changed on disk). */
+  /** Drops the least recently used trees beyond the cache's budget. The engine calls it before each analysis. */
+  trim(): void {
+    for (const [key, entry] of this.cache) {
+      if (this.cachedChars <= this.maxCachedChars) return;
+      this.cache.delete(key);
+      this.cachedChars -= entry.text.length;
+    }
+  }
+
+  /** Drop cached parses (files changed on disk, or a closed editor's file). */
   forget(fileName?: string): void {
-    if (fileName === undefined) this.cache.clear();
-    else this.cache.delete(path.resolve(fileName));
+    if (fileName === undefined) {
+      this.cache.clear();
+      this.cachedChars = 0;
+      return;
+    }
+    const key = path.resolve(fileName);
+    const entry = this.cache.get(key);
+    if (!entry) return;
+    this.cache.delete(key);
+    this.cachedChars -= entry.text.length;
   }
 
   /**

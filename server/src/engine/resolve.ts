@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript';
 import type { SourceProject } from './project';
 import { TypeOracle } from './type-oracle';
 
@@ -301,6 +301,8 @@ export class Resolver {
 
   /** Whether an identifier is bound to one of the project's own modules (`import * as x from './x'`, `require('./x')`). */
   isProjectModule(identifier: ts.Identifier): boolean {
+    // Asked for every `x.method()` in a file: a file that names no relative module answers at once.
+    if (!mentionsRelativeModule(identifier.getSourceFile())) return false;
     const declaration = this.findDeclaration(identifier);
     if (!declaration) return false;
     if (declaration.kind === 'import') return declaration.module.startsWith('.');
@@ -577,12 +579,12 @@ export class Resolver {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const callee = skipOuterExpressions(node.expression);
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        if (name) callsByName.set(name, [...(callsByName.get(name) ?? []), node]);
+        if (name) append(callsByName, name, node);
       } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const target = skipOuterExpressions(node.left);
         if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword)) {
           const name = ts.isIdentifier(target.expression) ? target.expression.text : 'this';
-          assignmentsByName.set(name, [...(assignmentsByName.get(name) ?? []), node]);
+          append(assignmentsByName, name, node);
         }
       }
     });
@@ -1061,12 +1063,13 @@ function lookupDeclaration(identifier: ts.Identifier): Declaration | undefined {
           const element = ts.isBindingElement(found.name.parent) ? found.name.parent : undefined;
           return { kind: 'parameter', node: parameter, path: found.path, name: found.name, element };
         }
+        if (binds(parameter.name, name)) return { kind: 'opaque', node: parameter };
       }
       if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'opaque', node: scope };
     }
-    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindingFor(scope.variableDeclaration.name, name, [])) return { kind: 'opaque', node: scope };
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && binds(scope.variableDeclaration.name, name)) return { kind: 'opaque', node: scope };
     if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
-      for (const decl of scope.initializer.declarations) if (bindingFor(decl.name, name, [])) return { kind: 'opaque', node: decl };
+      for (const decl of scope.initializer.declarations) if (binds(decl.name, name)) return { kind: 'opaque', node: decl };
     }
     if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
       const found = scopeTable(scope).get(name);
@@ -1096,7 +1099,11 @@ function scopeTable(scope: StatementScope): Map<string, Declaration> {
   for (const statement of scope.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
-        for (const identifier of boundIdentifiers(decl.name)) add(identifier.text, variableDeclaration(decl, bindingFor(decl.name, identifier.text, [])!));
+        for (const identifier of boundIdentifiers(decl.name)) {
+          // A rest element (`const [first, ...rest] = x`) holds no single known property of the value.
+          const found = bindingFor(decl.name, identifier.text, []);
+          add(identifier.text, found ? variableDeclaration(decl, found) : { kind: 'opaque', node: decl });
+        }
       }
     } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
       add(statement.name.text, declarationOfNamed(statement));
@@ -1122,6 +1129,21 @@ function scopeTable(scope: StatementScope): Map<string, Declaration> {
   table = names;
   scopeTables.set(scope, table);
   return table;
+}
+
+const relativeModuleMentions = new WeakMap<ts.SourceFile, boolean>();
+const RELATIVE_SPECIFIER = /(?:require\s*\(|from|import\s*\()\s*['"`]\./;
+
+/** Whether the file's text has any relative module specifier (`from './x'`, `require("../y")`, `import('./z')`). */
+function mentionsRelativeModule(sourceFile: ts.SourceFile): boolean {
+  let mentions = relativeModuleMentions.get(sourceFile);
+  if (mentions === undefined) relativeModuleMentions.set(sourceFile, (mentions = RELATIVE_SPECIFIER.test(sourceFile.text)));
+  return mentions;
+}
+
+/** Whether the pattern declares `name` anywhere, rest elements included. */
+function binds(pattern: ts.BindingName, name: string): boolean {
+  return boundIdentifiers(pattern).some((identifier) => identifier.text === name);
 }
 
 function boundIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
@@ -1150,7 +1172,7 @@ function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[
   const writes = new Map<string, ts.Identifier[]>();
   const record = (node: ts.Node) => {
     const target = skipOuterExpressions(node);
-    if (ts.isIdentifier(target)) writes.set(target.text, [...(writes.get(target.text) ?? []), target]);
+    if (ts.isIdentifier(target)) append(writes, target.text, target);
   };
   forEachDescendant(sourceFile, (node) => {
     if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) record(node.left);
@@ -1167,6 +1189,13 @@ function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[
  * level than this does, so any tree it managed to build can be walked; a file nested too deeply
  * fails in the parser first, and the engine reports that file instead of crashing.
  */
+/** Adds to a map of lists in place (copying the list per entry made indexing a large file quadratic). */
+export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => void): void {
   const walk = (node: ts.Node): undefined => {
     visit(node);

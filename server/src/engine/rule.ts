@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript';
 import { API_SIGNATURES } from './apis';
 import type { Operation, PolicyContext, Status, Use } from './policy/status';
 import type { Origin, PropertyHit, Resolver, StringValue, NumberValue, Value } from './resolve';

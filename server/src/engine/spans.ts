@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript';
 import type { SourceSpan } from './types';
 
 export function spanOfRange(sourceFile: ts.SourceFile, start: number, end: number): SourceSpan {

@@ -1,5 +1,5 @@
 import type { Finding } from './types';
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript';
 import { spanOfRange } from './spans';
 
 /**

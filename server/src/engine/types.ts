@@ -82,12 +82,20 @@ export interface AnalysisOptions {
   anticipate131Ar3: boolean;
   /** Per-rule severity override; `off` disables the rule. */
   ruleSeverity?: Record<string, Severity | 'off'>;
+  /**
+   * Files longer than this (in UTF-16 code units, about bytes) are not parsed: a tree costs some
+   * 40 times its source in memory, and files this size are bundles or generated code. 0: no limit.
+   */
+  maxFileChars: number;
 }
+
+/** 2 MiB: every hand-written module, and the trees stay far below the server's memory budget. */
+export const DEFAULT_MAX_FILE_CHARS = 2 * 1024 * 1024;
 
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
 export function defaultAnalysisOptions(overrides: Partial<AnalysisOptions> = {}): AnalysisOptions {
-  return { profile: DEFAULT_PROFILE, asOf: todayIso(), anticipate131Ar3: false, ...overrides };
+  return { profile: DEFAULT_PROFILE, asOf: todayIso(), anticipate131Ar3: false, maxFileChars: DEFAULT_MAX_FILE_CHARS, ...overrides };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -32,8 +33,13 @@ export const COMMANDS = {
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fipslint`;
 
-/** Re-analysis waits this long after the last keystroke (push mode). */
-const TYPING_DEBOUNCE_MS = 150;
+/**
+ * Re-analysis after a keystroke (push mode) starts as soon as the change is processed: the engine
+ * reparses incrementally and answers in a few milliseconds even on a 5,000-line file, so a delay
+ * would only add latency. Changes that queue up during an analysis are coalesced by the timer, and
+ * a result for an older version is never published.
+ */
+const TYPING_DELAY_MS = 0;
 
 interface Analysis {
   version: number;
@@ -136,17 +142,30 @@ export function startServer(connection: Connection): void {
     // A newer version arrived while settings were fetched: that version's analysis will publish.
     if (documents.get(document.uri)?.version !== document.version) return undefined;
     let findings: Finding[] = [];
+    const notices: Diagnostic[] = [];
     if (settings.enable && !isExcluded(filePath, settings)) {
       const text = document.getText();
       project.setOverlay(filePath, text);
-      const result = engine.analyze(filePath, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules }));
+      const result = engine.analyze(filePath, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules, maxFileChars: Math.round(settings.maxFileSize * 1024 * 1024) }));
       findings = result.findings;
+      if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
       for (const failure of result.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${filePath}: ${failure.message}`);
       if (result.failure) connection.console.warn(`${filePath}: ${result.failure}`);
     }
-    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: findings.map((f, i) => toDiagnostic(f, document, i)) };
+    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...findings.map((f, i) => toDiagnostic(f, document, i))] };
     analyses.set(document.uri, analysis);
     return analysis;
+  }
+
+  /** A file over the size limit says so where the user looks, once, at its first line. */
+  function tooLargeNotice(tooLarge: { chars: number; limit: number }): Diagnostic {
+    const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'fipslint',
+      message: `fipslint did not analyse this file: ${mb(tooLarge.chars)} is over the fipslint.maxFileSize limit of ${mb(tooLarge.limit)} (bundles and minified files are usually generated). Raise the setting to analyse it.`,
+    };
   }
 
   async function publish(document: TextDocument): Promise<void> {
@@ -174,7 +193,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(async ({ document }) => {
     if (pullDiagnostics) return; // the client asks when it wants diagnostics
     const settings = await settingsFor(document.uri);
-    if (settings.run === 'onType') schedule(document, TYPING_DEBOUNCE_MS);
+    if (settings.run === 'onType') schedule(document, TYPING_DELAY_MS);
   });
   documents.onDidSave(({ document }) => {
     savedVersions.set(document.uri, document.version);
@@ -187,7 +206,10 @@ export function startServer(connection: Connection): void {
     analyses.delete(document.uri);
     savedVersions.delete(document.uri);
     const filePath = URI.toPath(document.uri);
-    if (filePath) project.setOverlay(filePath, undefined);
+    if (filePath) {
+      project.setOverlay(filePath, undefined);
+      project.forget(filePath);
+    }
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

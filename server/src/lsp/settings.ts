@@ -10,6 +10,8 @@ export interface FipslintSettings {
   run: 'onType' | 'onSave';
   rules: Record<string, Severity | 'off'>;
   exclude: string[];
+  /** Files larger than this many MB are not analysed; 0: no limit. */
+  maxFileSize: number;
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: FipslintSettings = {
   run: 'onType',
   rules: {},
   exclude: [],
+  maxFileSize: 2,
   trace: { server: 'off' },
 };
 
@@ -40,6 +43,10 @@ export function readSettings(raw: unknown): { settings: FipslintSettings; proble
     }
   }
   if (Array.isArray(input.exclude)) settings.exclude = input.exclude.filter((g): g is string => typeof g === 'string');
+  if (input.maxFileSize !== undefined) {
+    if (typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize >= 0) settings.maxFileSize = input.maxFileSize;
+    else problems.push(`fipslint.maxFileSize: ${JSON.stringify(input.maxFileSize)} is not a size in MB (0 for no limit); using ${DEFAULT_SETTINGS.maxFileSize}`);
+  }
   const trace = (input.trace as Record<string, unknown> | undefined)?.server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') settings.trace.server = trace;
   return { settings, problems };

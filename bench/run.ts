@@ -1,0 +1,184 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureCorpus, type Corpus } from './corpus';
+import { measureLsp, type LspResult } from './lsp';
+import { renderChart, renderTable, type BenchResult, type ScanResult, type Target } from './report';
+
+const REPO = path.join(__dirname, '..', '..');
+const RESULTS = path.join(REPO, 'bench', 'results');
+
+const log = (line: string) => process.stdout.write(line + '\n');
+
+/** Runs one Node program under measure.js: wall time from spawn to exit, peak RSS and CPU from the process itself. */
+async function runMeasured(label: string, script: string, args: string[], cwd: string, corpus: Corpus): Promise<ScanResult> {
+  const resultFile = path.join(os.tmpdir(), `fipslint-bench-${process.pid}-${label}.json`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(__dirname, 'measure.js'), resultFile, script, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const wallMs = performance.now() - started;
+  // ESLint exits 2 when it crashed (a rule threw); a crashed run measures nothing.
+  if (!fs.existsSync(resultFile) || (label === 'eslint' && code === 2)) throw new Error(`${label} did not finish (exit ${code}):\n${stderr.slice(0, 2000)}`);
+  const usage = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { maxRssMb: number; cpuMs: number };
+  fs.rmSync(resultFile, { force: true });
+  const mb = corpus.bytes / 1e6;
+  return {
+    label,
+    exitCode: code,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round(usage.cpuMs),
+    peakRssMb: Math.round(usage.maxRssMb),
+    files: corpus.files.length,
+    filesPerSecond: Math.round(corpus.files.length / (wallMs / 1000)),
+    mbPerSecond: Math.round((mb / (wallMs / 1000)) * 10) / 10,
+    stderrLines: stderr.split('\n').filter(Boolean).length,
+  };
+}
+
+/** Runs a measured program `repeat` times and keeps the fastest run (the least disturbed by other load). */
+async function best(repeat: number, run: () => Promise<ScanResult>): Promise<ScanResult> {
+  let fastest: ScanResult | undefined;
+  for (let i = 0; i < repeat; i++) {
+    const result = await run();
+    if (!fastest || result.wallMs < fastest.wallMs) fastest = result;
+  }
+  return fastest!;
+}
+
+/** ESLint and the peers' plugins, installed from bench/peers' lockfile into the cache (never into the repository's dependencies). */
+function ensurePeers(cacheDir: string): string {
+  const source = path.join(REPO, 'bench', 'peers');
+  const files = ['package.json', 'package-lock.json', 'eslint.config.mjs'];
+  const digest = createHash('sha256');
+  for (const file of files) digest.update(fs.readFileSync(path.join(source, file)));
+  const dir = path.join(cacheDir, `peers-${digest.digest('hex').slice(0, 12)}`);
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    log('installing the ESLint peers (once) ...');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const file of files) fs.copyFileSync(path.join(source, file), path.join(dir, file));
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    fs.writeFileSync(path.join(dir, '.complete'), '');
+  }
+  return dir;
+}
+
+function countFipslint(reportFile: string): number {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { summary: { errors: number; warnings: number; infos: number } };
+  return report.summary.errors + report.summary.warnings + report.summary.infos;
+}
+
+function countEslint(reportFile: string): { findings: number; parseErrors: number } {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Array<{ messages: Array<{ ruleId: string | null; fatal?: boolean }> }>;
+  let findings = 0;
+  let parseErrors = 0;
+  for (const file of report) for (const message of file.messages) message.fatal ? parseErrors++ : message.ruleId && findings++;
+  return { findings, parseErrors };
+}
+
+function targetsOf(result: BenchResult): Target[] {
+  const targets: Target[] = [
+    { name: 'workspace scan vs parse-only floor', measured: result.ratios.fipslintOverFloor, limit: '≤ 1.5×', pass: result.ratios.fipslintOverFloor <= 1.5 },
+    { name: 'peak RSS scanning the corpus', measured: result.fipslint.peakRssMb, unit: 'MB', limit: '≤ 300 MB', pass: result.fipslint.peakRssMb <= 300 },
+  ];
+  if (result.ratios.eslintOverFipslint !== undefined) {
+    targets.splice(1, 0, { name: 'ESLint peers vs fipslint', measured: result.ratios.eslintOverFipslint, limit: '≥ 10×', pass: result.ratios.eslintOverFipslint >= 10 });
+  }
+  const lsp = result.lsp;
+  if (lsp) {
+    const cycles = lsp.rssDuringCyclesMb;
+    const growth = cycles.length > 1 ? Math.round((cycles[cycles.length - 1].rssMb - cycles[0].rssMb) * 10) / 10 : 0;
+    targets.push(
+      { name: 'edit → diagnostics p95, 5,000-line file', measured: lsp.denseEdit.p95Ms, unit: 'ms', limit: '≤ 50 ms', pass: lsp.denseEdit.p95Ms <= 50 },
+      { name: 'edit → diagnostics p95, small file in a large project', measured: lsp.smallEdit.p95Ms, unit: 'ms', limit: '≤ 50 ms', pass: lsp.smallEdit.p95Ms <= 50 },
+      { name: 'cold start to first diagnostics', measured: lsp.coldStartMs, unit: 'ms', limit: '≤ 1,000 ms', pass: lsp.coldStartMs <= 1000 },
+      // "No growth": allow 10% of the starting size for allocator and JIT noise.
+      { name: `RSS growth, cycles ${cycles[0]?.cycle}→${cycles[cycles.length - 1]?.cycle}`, measured: growth, unit: 'MB', limit: 'no growth (≤ 10%)', pass: growth <= (cycles[0]?.rssMb ?? 0) * 0.1 },
+    );
+  }
+  return targets;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'skip-eslint': { type: 'boolean' },
+      'skip-lsp': { type: 'boolean' },
+      repeat: { type: 'string', default: '2' },
+      cache: { type: 'string' },
+    },
+  });
+  const cacheDir = path.resolve(values.cache ?? process.env.FIPSLINT_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'fipslint-bench'));
+  const repeat = Math.max(1, Number(values.repeat) || 1);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const corpus = ensureCorpus(cacheDir, log);
+  const listFile = path.join(cacheDir, 'files.json');
+  fs.writeFileSync(listFile, JSON.stringify(corpus.files));
+  log(`corpus: ${corpus.files.length} files, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.root}`);
+
+  const fipslintReport = path.join(cacheDir, 'fipslint-report.json');
+  // Alternate the two so that load on the machine falls on both alike; keep each one's best run.
+  let floor: ScanResult | undefined;
+  let fipslint: ScanResult | undefined;
+  for (let i = 0; i < repeat; i++) {
+    const floorRun = await runMeasured('floor', path.join(__dirname, 'floor.js'), [listFile], corpus.root, corpus);
+    log(`  parse-only floor: ${(floorRun.wallMs / 1000).toFixed(2)} s`);
+    if (!floor || floorRun.wallMs < floor.wallMs) floor = floorRun;
+    const fipslintRun = await runMeasured('fipslint', path.join(REPO, 'bin', 'fipslint.js'), ['--format', 'json', '-o', fipslintReport, corpus.root], corpus.root, corpus);
+    log(`  fipslint CLI: ${(fipslintRun.wallMs / 1000).toFixed(2)} s`);
+    if (!fipslint || fipslintRun.wallMs < fipslint.wallMs) fipslint = fipslintRun;
+  }
+  fipslint!.findings = countFipslint(fipslintReport);
+
+  let eslint: ScanResult | undefined;
+  if (!values['skip-eslint']) {
+    const peers = ensurePeers(cacheDir);
+    const eslintReport = path.join(cacheDir, 'eslint-report.json');
+    log('  ESLint with the peers’ crypto rules (about a minute or two) ...');
+    eslint = await best(1, () =>
+      runMeasured('eslint', path.join(peers, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['--config', path.join(peers, 'eslint.config.mjs'), '--format', 'json', '-o', eslintReport, '--no-warn-ignored', '.'], corpus.root, corpus),
+    );
+    const counted = countEslint(eslintReport);
+    eslint.findings = counted.findings;
+    eslint.parseErrors = counted.parseErrors;
+    log(`  ESLint: ${(eslint.wallMs / 1000).toFixed(2)} s`);
+  }
+
+  let lsp: LspResult | undefined;
+  if (!values['skip-lsp']) {
+    log('language server (dist/server.js over stdio):');
+    lsp = await measureLsp(corpus, path.join(REPO, 'dist', 'server.js'), log);
+  }
+
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    corpus: { files: corpus.files.length, mb: Math.round(corpus.bytes / 1e5) / 10, packages: fs.readdirSync(corpus.root).filter((d) => !d.startsWith('.')).length },
+    floor: floor!,
+    fipslint: fipslint!,
+    eslint,
+    ratios: { fipslintOverFloor: ratio(fipslint!.wallMs, floor!.wallMs), eslintOverFipslint: eslint ? ratio(eslint.wallMs, fipslint!.wallMs) : undefined },
+    lsp,
+    targets: [],
+  };
+  result.targets = targetsOf(result);
+
+  const previousFile = path.join(RESULTS, 'latest.json');
+  const previous = fs.existsSync(previousFile) ? (JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResult) : undefined;
+  log('');
+  log(renderTable(result, previous));
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(previousFile, JSON.stringify(result, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.svg'), renderChart(result));
+  log(`\nwrote ${path.relative(process.cwd(), previousFile)} and latest.svg${previous ? ` (the previous run, ${previous.date}, is compared above)` : ''}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
