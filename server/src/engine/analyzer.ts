@@ -2,7 +2,7 @@ import { ts } from './typescript';
 import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus } from './policy/status';
 import { SourceProject } from './project';
-import { Resolver, accessedName, append, forEachDescendant, skipOuterExpressions, type Origin, type Value } from './resolve';
+import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions } from './suppressions';
@@ -104,20 +104,18 @@ export class Engine {
       }
     };
 
-    forEachDescendant(sourceFile, (node) => {
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        if (this.mayBeApi(node.expression, resolver)) {
-          const api = resolver.resolveApi(node.expression)?.join('.');
-          if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
-        }
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    for (const node of fileIndex(sourceFile).sites) {
+      if (ts.isBinaryExpression(node)) {
         const target = skipOuterExpressions(node.left);
         if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.assignNames.has(accessedName(target) ?? '')) {
           const api = resolver.resolveApi(target)?.join('.');
           if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
         }
+      } else if (this.mayBeApi(node.expression, resolver)) {
+        const api = resolver.resolveApi(node.expression)?.join('.');
+        if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
       }
-    });
+    }
 
     const sorted = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     result.findings = applySuppressions(sorted, sourceFile, this.ruleIds);

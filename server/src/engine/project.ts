@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileIndex } from './file-index';
 import { ts } from './typescript';
 
 /**
@@ -53,8 +54,11 @@ export function moduleExtensionOf(fileName: string): ts.Extension {
   return kindsOf(fileName).module;
 }
 
+/** A file's tree, with parents set (by the index walk, which every analysed file needs anyway). */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kindsOf(fileName).script);
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kindsOf(fileName).script);
+  fileIndex(sourceFile);
+  return sourceFile;
 }
 
 /**

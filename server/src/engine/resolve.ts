@@ -1,6 +1,9 @@
 import { ts } from './typescript';
 import type { SourceProject } from './project';
 import { TypeOracle } from './type-oracle';
+import { append, fileIndex, skipOuterExpressions, type FileIndex } from './file-index';
+
+export { append, fileIndex, skipOuterExpressions };
 
 /**
  * Syntactic resolution of what an expression refers to (an API such as `crypto.createHash`) and
@@ -90,7 +93,6 @@ export class Resolver {
   private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
   private readonly apiCache = new Map<ts.Node, ApiPath | undefined>();
   /** Per file: calls by callee name, and `x.prop = value` assignments by object name. One walk each. */
-  private readonly fileIndexes = new Map<ts.SourceFile, FileIndex>();
   /** Parameters and functions being evaluated: recursion through call sites stops here. */
   private readonly inProgress = new Set<ts.Node>();
 
@@ -316,9 +318,11 @@ export class Resolver {
   // ---------------------------------------------------------------- scopes
 
   /** The declaration an identifier refers to, by lexical scope; undefined for globals. */
+  private readonly scopeMemo: ScopeMemo = new Map();
+
   findDeclaration(identifier: ts.Identifier): Declaration | undefined {
     if (this.declarationCache.has(identifier)) return this.declarationCache.get(identifier);
-    const found = lookupDeclaration(identifier);
+    const found = lookupDeclaration(identifier, this.scopeMemo);
     this.declarationCache.set(identifier, found);
     return found;
   }
@@ -571,25 +575,7 @@ export class Resolver {
   }
 
   private indexOf(sourceFile: ts.SourceFile): FileIndex {
-    let index = this.fileIndexes.get(sourceFile);
-    if (index) return index;
-    index = { callsByName: new Map(), assignmentsByName: new Map() };
-    const { callsByName, assignmentsByName } = index;
-    forEachDescendant(sourceFile, (node) => {
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        const callee = skipOuterExpressions(node.expression);
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        if (name) append(callsByName, name, node);
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const target = skipOuterExpressions(node.left);
-        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword)) {
-          const name = ts.isIdentifier(target.expression) ? target.expression.text : 'this';
-          append(assignmentsByName, name, node);
-        }
-      }
-    });
-    this.fileIndexes.set(sourceFile, index);
-    return index;
+    return fileIndex(sourceFile);
   }
 
   /** `opts.rejectUnauthorized = false` after `const opts = { ... }`: a later write to the same object. */
@@ -964,22 +950,6 @@ function requiredModule(node: ts.CallExpression, resolver: Resolver): string | u
   return undefined;
 }
 
-export function skipOuterExpressions(node: ts.Node): ts.Node {
-  let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isSatisfiesExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
 
 export function accessedName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
@@ -1009,10 +979,6 @@ function isStatic(node: ts.PropertyDeclaration): boolean {
   return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
 }
 
-interface FileIndex {
-  callsByName: Map<string, Array<ts.CallExpression | ts.NewExpression>>;
-  assignmentsByName: Map<string, ts.BinaryExpression[]>;
-}
 
 function declarationOfNamed(node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration): Declaration {
   if (ts.isFunctionDeclaration(node)) return { kind: 'function', node };
@@ -1052,31 +1018,72 @@ function bindingElementOf(name: ts.Identifier): ts.BindingElement | undefined {
   return ts.isBindingElement(name.parent) ? name.parent : undefined;
 }
 
-function lookupDeclaration(identifier: ts.Identifier): Declaration | undefined {
+/** Per analysis: what a name means from a scope node upward (null: a global). */
+type ScopeMemo = Map<ts.Node, Map<string, Declaration | null>>;
+
+/**
+ * The declaration `identifier` refers to, by lexical scope. With a memo, each scope answers a
+ * name once per analysis: the calls of a large file mostly name the same few imports from deep
+ * inside functions, and walking every one of them up to the file's scope was a tenth of the time.
+ */
+function lookupDeclaration(identifier: ts.Identifier, memo?: ScopeMemo): Declaration | undefined {
   const name = identifier.text;
-  let scope: ts.Node | undefined = identifier.parent;
-  while (scope) {
-    if (ts.isFunctionLike(scope)) {
-      for (const parameter of scope.parameters) {
-        const found = bindingFor(parameter.name, name, []);
-        if (found) {
-          const element = ts.isBindingElement(found.name.parent) ? found.name.parent : undefined;
-          return { kind: 'parameter', node: parameter, path: found.path, name: found.name, element };
-        }
-        if (binds(parameter.name, name)) return { kind: 'opaque', node: parameter };
-      }
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'opaque', node: scope };
+  const passed: ts.Node[] = [];
+  let found: Declaration | undefined;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!isScope(scope)) continue;
+    const known = memo?.get(scope)?.get(name);
+    if (known !== undefined) {
+      found = known ?? undefined;
+      break;
     }
-    if (ts.isCatchClause(scope) && scope.variableDeclaration && binds(scope.variableDeclaration.name, name)) return { kind: 'opaque', node: scope };
-    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
-      for (const decl of scope.initializer.declarations) if (binds(decl.name, name)) return { kind: 'opaque', node: decl };
-    }
-    if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
-      const found = scopeTable(scope).get(name);
-      if (found) return found;
-    }
-    scope = scope.parent;
+    passed.push(scope);
+    found = bindingIn(scope, name);
+    if (found) break;
   }
+  if (memo) {
+    for (const scope of passed) {
+      let names = memo.get(scope);
+      if (!names) memo.set(scope, (names = new Map()));
+      names.set(name, found ?? null);
+    }
+  }
+  return found;
+}
+
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isFunctionLike(node) ||
+    ts.isCatchClause(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isBlock(node) ||
+    ts.isSourceFile(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node)
+  );
+}
+
+/** What `name` means if `scope` itself declares it. */
+function bindingIn(scope: ts.Node, name: string): Declaration | undefined {
+  if (ts.isFunctionLike(scope)) {
+    for (const parameter of scope.parameters) {
+      const found = bindingFor(parameter.name, name, []);
+      if (found) {
+        const element = ts.isBindingElement(found.name.parent) ? found.name.parent : undefined;
+        return { kind: 'parameter', node: parameter, path: found.path, name: found.name, element };
+      }
+      if (binds(parameter.name, name)) return { kind: 'opaque', node: parameter };
+    }
+    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'opaque', node: scope };
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration && binds(scope.variableDeclaration.name, name)) return { kind: 'opaque', node: scope };
+  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    for (const decl of scope.initializer.declarations) if (binds(decl.name, name)) return { kind: 'opaque', node: decl };
+  }
+  if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) return scopeTable(scope).get(name);
   return undefined;
 }
 
@@ -1163,50 +1170,10 @@ function neverReassigned(name: ts.Identifier): boolean {
   return !writes.some((target) => lookupDeclaration(target)?.node === declaration?.node);
 }
 
-/** Identifiers written by `=`, `+=`, `++`... in a file, by name; one walk per file. */
-const writeIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
-
 function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
-  let index = writeIndexes.get(sourceFile);
-  if (index) return index;
-  const writes = new Map<string, ts.Identifier[]>();
-  const record = (node: ts.Node) => {
-    const target = skipOuterExpressions(node);
-    if (ts.isIdentifier(target)) append(writes, target.text, target);
-  };
-  forEachDescendant(sourceFile, (node) => {
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) record(node.left);
-    else if (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) record(node.operand);
-    else if (ts.isPostfixUnaryExpression(node)) record(node.operand);
-  });
-  index = writes;
-  writeIndexes.set(sourceFile, index);
-  return index;
+  return fileIndex(sourceFile).writes;
 }
 
-/**
- * Pre-order walk without allocation. It recurses, but the TypeScript parser recurses deeper per
- * level than this does, so any tree it managed to build can be walked; a file nested too deeply
- * fails in the parser first, and the engine reports that file instead of crashing.
- */
-/** Adds to a map of lists in place (copying the list per entry made indexing a large file quadratic). */
-export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => void): void {
-  const walk = (node: ts.Node): undefined => {
-    visit(node);
-    return ts.forEachChild(node, walk);
-  };
-  walk(root);
-}
-
-function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
 
 function combine(operator: ts.SyntaxKind, left: Value, right: Value): string | number | undefined {
   const isPrimitive = (v: Value): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number';

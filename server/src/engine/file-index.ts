@@ -1,0 +1,107 @@
+import { ts } from './typescript';
+
+/** What the engine and the resolver look up by name in one file. */
+export interface FileIndex {
+  /** Calls, `new` expressions and `=` assignments, in source order: what rules subscribe to. */
+  sites: Array<ts.CallExpression | ts.NewExpression | ts.BinaryExpression>;
+  callsByName: Map<string, Array<ts.CallExpression | ts.NewExpression>>;
+  assignmentsByName: Map<string, ts.BinaryExpression[]>;
+  /** Identifiers written by `=`, `+=`, `++`..., by name. */
+  writes: Map<string, ts.Identifier[]>;
+}
+
+const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
+
+/**
+ * Everything looked up by name in a file, from one walk: the engine dispatches `sites` to the
+ * rules; the resolver finds wrappers' call sites, later writes to option objects and
+ * reassignments here. The same walk sets each node's `parent`, so files are parsed without
+ * TypeScript's own parent pass (a second full walk, a fifth of the parse). A tree never changes
+ * (an edit makes a new SourceFile), so the index lives as long as its tree.
+ */
+export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
+  let index = fileIndexes.get(sourceFile);
+  if (index) return index;
+  const sites: FileIndex['sites'] = [];
+  const callsByName: FileIndex['callsByName'] = new Map();
+  const assignmentsByName: FileIndex['assignmentsByName'] = new Map();
+  const writes: FileIndex['writes'] = new Map();
+  const recordWrite = (node: ts.Node) => {
+    const target = skipOuterExpressions(node);
+    if (ts.isIdentifier(target)) append(writes, target.text, target);
+  };
+  const visit = (node: ts.Node) => {
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression: {
+        const call = node as ts.CallExpression | ts.NewExpression;
+        sites.push(call);
+        const callee = skipOuterExpressions(call.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (name) append(callsByName, name, call);
+        return;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        const operator = binary.operatorToken.kind;
+        if (operator < ts.SyntaxKind.FirstAssignment || operator > ts.SyntaxKind.LastAssignment) return;
+        recordWrite(binary.left);
+        if (operator !== ts.SyntaxKind.EqualsToken) return;
+        sites.push(binary);
+        const target = skipOuterExpressions(binary.left);
+        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword)) {
+          append(assignmentsByName, ts.isIdentifier(target.expression) ? target.expression.text : 'this', binary);
+        }
+        return;
+      }
+      case ts.SyntaxKind.PrefixUnaryExpression: {
+        const unary = node as ts.PrefixUnaryExpression;
+        if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) recordWrite(unary.operand);
+        return;
+      }
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        recordWrite((node as ts.PostfixUnaryExpression).operand);
+    }
+  };
+  // Pre-order and allocation-free. It recurses, but the parser recurses deeper per level than
+  // this does, so any tree it managed to build can be walked; a file nested too deeply fails in
+  // the parser first, and the engine reports that file instead of crashing.
+  let parent: ts.Node = sourceFile;
+  const walk = (node: ts.Node): undefined => {
+    (node as { parent: ts.Node }).parent = parent;
+    visit(node);
+    const saved = parent;
+    parent = node;
+    ts.forEachChild(node, walk);
+    parent = saved;
+    return undefined;
+  };
+  ts.forEachChild(sourceFile, walk);
+  index = { sites, callsByName, assignmentsByName, writes };
+  fileIndexes.set(sourceFile, index);
+  return index;
+}
+
+/** Adds to a map of lists in place (copying the list per entry made indexing a large file quadratic). */
+export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function skipOuterExpressions(node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
