@@ -1,6 +1,6 @@
 import { ts } from './typescript';
 import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
-import { severityForStatus } from './policy/status';
+import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
 import { SourceProject } from './project';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
@@ -141,7 +141,7 @@ export class Engine {
       profile: options.profile,
       resolver,
       sourceFile,
-      policy: (operation, use) => ({ ...options, operation, use }),
+      policy: (operation, use) => policyContext(options, operation, use),
       report: (descriptor) => {
         const finding = buildFinding(rule, descriptor, sourceFile, options);
         if (!finding) return;
@@ -161,6 +161,18 @@ export class Engine {
       valuesOf: (hit) => resolver.knownValues(hit.value, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
     };
   }
+}
+
+const policyContexts = new WeakMap<AnalysisOptions, Map<string, PolicyContext>>();
+
+/** Rules ask for a policy context per call; one object per options, operation and use serves them all. */
+function policyContext(options: AnalysisOptions, operation?: Operation, use?: Use): PolicyContext {
+  let byKey = policyContexts.get(options);
+  if (!byKey) policyContexts.set(options, (byKey = new Map()));
+  const key = `${operation ?? ''}|${use ?? ''}`;
+  let context = byKey.get(key);
+  if (!context) byKey.set(key, (context = Object.freeze({ ...options, operation, use })));
+  return context;
 }
 
 function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile: ts.SourceFile, options: AnalysisOptions): Finding | undefined {

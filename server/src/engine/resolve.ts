@@ -1051,19 +1051,20 @@ function lookupDeclaration(identifier: ts.Identifier, memo?: ScopeMemo): Declara
   return found;
 }
 
+const SCOPE_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+]);
+
 function isScope(node: ts.Node): boolean {
-  return (
-    ts.isFunctionLike(node) ||
-    ts.isCatchClause(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isBlock(node) ||
-    ts.isSourceFile(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseClause(node) ||
-    ts.isDefaultClause(node)
-  );
+  return SCOPE_KINDS.has(node.kind) || ts.isFunctionLike(node);
 }
 
 /** What `name` means if `scope` itself declares it. */
