@@ -3,4 +3,6 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, sourcemap: false, logLevel: 'warning' };
 await build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
-await build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { 'fipslint-server': 'server/src/lsp/main.ts' }, outdir: 'dist' });
+// dist/server.js, what editors start: loads the server bundle through V8's code cache.
+await build({ ...common, entryPoints: { server: 'server/src/lsp/launcher.ts' }, outdir: 'dist' });

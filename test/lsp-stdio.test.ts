@@ -50,8 +50,8 @@ class TestClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -190,6 +190,23 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(off.diagnostics.map((d) => d.code), ['tls-certificate-validation']);
   });
 
+  it('gives a file over fipslint.maxFileSize one notice instead of findings, and lints it once the limit is raised', async () => {
+    const bigText = `${SOURCE}${'// generated\n'.repeat(200)}`;
+    const bigUri = pathToFileURL(path.join(root, 'vendor.js')).href;
+    client.settings = { ...client.settings, rules: {}, maxFileSize: 0.001 };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'javascript', version: 1, text: bigText } });
+    const notice = await client.diagnostics((p) => p.uri === bigUri && p.version === 1, 'too-large notice');
+    assert.equal(notice.diagnostics.length, 1);
+    assert.equal(notice.diagnostics[0].severity, 3);
+    assert.deepEqual(notice.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(String(notice.diagnostics[0].message), /did not analyse this file: .* over the fipslint\.maxFileSize limit/);
+    client.settings = { ...client.settings, maxFileSize: 2 };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const linted = await client.diagnostics((p) => p.uri === bigUri && p.diagnostics.some((d) => d.code === 'hash-algorithm'), 'linted after raising the limit');
+    assert.deepEqual(linted.diagnostics.map((d) => d.code), ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation']);
+  });
+
   it('shuts down and exits cleanly', async () => {
     assert.equal(await client.stop(), 0);
   });
@@ -252,6 +269,45 @@ describe('language server over stdio (pull diagnostics)', () => {
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
+describe('language server start-up through the V8 code cache', () => {
+  it('writes the cache in the user cache folder, starts from it, and starts anyway from a corrupt one', async () => {
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-code-cache-'));
+    const file = path.join(root, 'cached.ts');
+    fs.writeFileSync(file, SOURCE);
+    const uri = pathToFileURL(file).href;
+    const diagnosticsOfOneStart = async () => {
+      const client = new TestClient({ ...process.env, XDG_CACHE_HOME: cacheHome });
+      await client.initialize(root, { workspace: { configuration: true } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      const published = await client.diagnostics((p) => p.uri === uri && p.version === 1, 'after didOpen');
+      return { client, codes: published.diagnostics.map((d) => d.code) };
+    };
+    const expected = ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation'];
+    try {
+      const first = await diagnosticsOfOneStart();
+      assert.deepEqual(first.codes, expected);
+      const cacheDir = path.join(cacheHome, 'fipslint');
+      const deadline = Date.now() + 20_000;
+      while (!(fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => f.endsWith('.cache'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      assert.equal(await first.client.stop(), 0);
+      const [cacheFile] = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.cache'));
+      assert.ok(cacheFile, 'the first start wrote a code cache');
+      assert.equal(fs.statSync(path.join(cacheDir, cacheFile)).mode & 0o077, 0, 'the cache is readable by its owner only');
+
+      const second = await diagnosticsOfOneStart();
+      assert.deepEqual(second.codes, expected);
+      assert.equal(await second.client.stop(), 0);
+
+      fs.writeFileSync(path.join(cacheDir, cacheFile), Buffer.alloc(4096, 7));
+      const corrupt = await diagnosticsOfOneStart();
+      assert.deepEqual(corrupt.codes, expected);
+      assert.equal(await corrupt.client.stop(), 0);
+    } finally {
+      fs.rmSync(cacheHome, { recursive: true, force: true });
     }
   });
 });

@@ -78,11 +78,11 @@ function reparse(previous: ts.SourceFile, oldText: string, newText: string): ts.
 }
 
 /**
- * How much source text the parse cache keeps: 1 Mi characters, whose trees take some 40 MB. Enough
+ * How much source text the parse cache keeps: 512 Ki characters, whose trees take some 20 MB. Enough
  * for the project modules that many files import (settings, constants); a scan's linted files
  * pass through it.
  */
-const DEFAULT_CACHE_CHARS = 1024 * 1024;
+const DEFAULT_CACHE_CHARS = 512 * 1024;
 
 /**
  * The files one analysis may look into: the file being linted and the project modules it imports
