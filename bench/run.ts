@@ -95,7 +95,8 @@ function targetsOf(result: BenchResult): Target[] {
     targets.push(
       { name: 'edit → diagnostics p95, 5,000-line file', measured: lsp.denseEdit.p95Ms, unit: 'ms', limit: '≤ 50 ms', pass: lsp.denseEdit.p95Ms <= 50 },
       { name: 'edit → diagnostics p95, small file in a large project', measured: lsp.smallEdit.p95Ms, unit: 'ms', limit: '≤ 50 ms', pass: lsp.smallEdit.p95Ms <= 50 },
-      { name: 'cold start to first diagnostics (first start, no code cache)', measured: lsp.coldStartMs, unit: 'ms', limit: '≤ 1,000 ms', pass: lsp.coldStartMs <= 1000 },
+      { name: 'cold start to first diagnostics, first start ever (no code cache)', measured: lsp.coldStartMs, unit: 'ms', limit: '≤ 1,000 ms', pass: lsp.coldStartMs <= 1000 },
+      { name: 'cold start to first diagnostics, later starts', measured: lsp.coldStartCachedMs, unit: 'ms', limit: '≤ 1,000 ms', pass: lsp.coldStartCachedMs <= 1000 },
       // "No growth": allow 10% of the starting size for allocator and JIT noise.
       { name: `RSS growth, cycles ${cycles[0]?.cycle}→${cycles[cycles.length - 1]?.cycle}`, measured: growth, unit: 'MB', limit: 'no growth (≤ 10%)', pass: growth <= (cycles[0]?.rssMb ?? 0) * 0.1 },
     );

@@ -42,6 +42,14 @@ describe('engine on awkward input', () => {
     assert.deepEqual(result.findings, []);
   });
 
+  it('does not take a URL for the https module in the pre-check, but does take the module', () => {
+    assert.equal(analyze('// See https://example.com/spec for the format.\nexport const parse = (s) => s.split(",");\n').skipped, true);
+    const agent = analyze("const https = require('https');\nnew https.Agent({ rejectUnauthorized: false }); // https://example.com\n");
+    assert.equal(agent.skipped, false);
+    assert.deepEqual(agent.findings.map((f) => f.ruleId), ['tls-certificate-validation']);
+    assert.equal(analyze("fetch(url, { protocol: 'https:' });\n").skipped, false);
+  });
+
   it('survives binary garbage with a .js name', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     const result = analyze(`crypto ${bytes}`);

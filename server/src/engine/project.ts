@@ -10,9 +10,18 @@ import { ts } from './typescript';
  */
 export interface SourceHost {
   readFile(fileName: string): string | undefined;
+  /** The names in a folder (undefined if unreadable); lets module resolution test candidates without a system call each. */
+  listDirectory?(dir: string): string[] | undefined;
 }
 
 export const diskHost: SourceHost = {
+  listDirectory(dir) {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+  },
   readFile(fileName) {
     try {
       const stat = fs.statSync(fileName);
@@ -97,6 +106,8 @@ export class SourceProject {
   private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   private cachedChars = 0;
   private readonly overlay = new Map<string, string>();
+  /** Folder listings for module resolution; null: unreadable. */
+  private readonly folders = new Map<string, Set<string> | null>();
 
   constructor(
     private readonly host: SourceHost = diskHost,
@@ -113,6 +124,23 @@ export class SourceProject {
   readText(fileName: string): string | undefined {
     const key = path.resolve(fileName);
     return this.overlay.get(key) ?? this.host.readFile(key);
+  }
+
+  /**
+   * Whether the file may exist, for module resolution, which tries a dozen candidate names per
+   * import: one folder listing per folder answers them all (readText still has the last word).
+   */
+  hasFile(fileName: string): boolean {
+    const key = path.resolve(fileName);
+    if (this.overlay.has(key) || this.cache.has(key)) return true;
+    if (!this.host.listDirectory) return this.host.readFile(key) !== undefined;
+    const dir = path.dirname(key);
+    let names = this.folders.get(dir);
+    if (names === undefined) {
+      const listed = this.host.listDirectory(dir);
+      this.folders.set(dir, (names = listed ? new Set(listed) : null));
+    }
+    return !!names?.has(path.basename(key));
   }
 
   /** The file's tree; `text`, when given, is its new content (the engine passes the text it analyses). */
@@ -148,9 +176,12 @@ export class SourceProject {
     if (fileName === undefined) {
       this.cache.clear();
       this.cachedChars = 0;
+      this.folders.clear();
       return;
     }
     const key = path.resolve(fileName);
+    // The file may have been created or deleted: its folder's listing is stale too.
+    this.folders.delete(path.dirname(key));
     const entry = this.cache.get(key);
     if (!entry) return;
     this.cache.delete(key);
@@ -165,7 +196,7 @@ export class SourceProject {
     if (!specifier.startsWith('.')) return undefined;
     const base = path.resolve(path.dirname(fromFile), specifier);
     // Configuration modules: `import settings from './crypto.json'`, `require('./tls.json')`.
-    if (base.toLowerCase().endsWith('.json')) return this.readText(base) !== undefined ? base : undefined;
+    if (base.toLowerCase().endsWith('.json')) return this.hasFile(base) ? base : undefined;
     const candidates: string[] = [base];
     const ext = path.extname(base);
     if (['.js', '.mjs', '.cjs', '.jsx'].includes(ext)) {
@@ -176,7 +207,7 @@ export class SourceProject {
     candidates.push(...SOURCE_EXTENSIONS.map((e) => path.join(base, 'index' + e)));
     for (const candidate of candidates) {
       if (!isSourceFileName(candidate)) continue;
-      if (this.readText(candidate) !== undefined) return candidate;
+      if (this.hasFile(candidate)) return candidate;
     }
     return undefined;
   }

@@ -52,7 +52,7 @@ export class TypeOracle {
       getCanonicalFileName: (f) => f,
       useCaseSensitiveFileNames: () => true,
       getNewLine: () => '\n',
-      fileExists: (f) => f === root.fileName || project.readText(f) !== undefined,
+      fileExists: (f) => f === root.fileName || project.hasFile(f),
       readFile: (f) => project.readText(f),
       resolveModuleNames: (names, containingFile) =>
         names.map((name) => {

@@ -36,8 +36,11 @@ bundleModule.filename = bundle;
 (script.runInThisContext() as (...args: unknown[]) => void).call(bundleModule.exports, bundleModule.exports, createRequire(bundle), bundleModule, bundle, __dirname);
 
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-  // Later than start-up, so the functions of the first analyses are in the cache too.
-  setTimeout(() => writeCodeCache(cacheFile, script.createCachedData()), 5_000).unref();
+  // Right after loading, while the start-up code still has its bytecode (a busy server's GCs
+  // flush the bytecode of functions that ran once, and a cache made later lacks them). Only the
+  // first start pays for this; the file is written off the main path.
+  const data = script.createCachedData();
+  setImmediate(() => writeCodeCache(cacheFile, data));
 }
 
 function codeCacheFile(): string | undefined {
@@ -51,12 +54,13 @@ function codeCacheFile(): string | undefined {
 }
 
 function writeCodeCache(file: string, data: Buffer): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, data, { mode: 0o600 });
-    fs.renameSync(temporary, file);
-  } catch {
-    // A read-only home only costs the compile next time.
-  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  // A read-only home only costs the compile next time.
+  fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 }, (mkdirError) => {
+    if (mkdirError) return;
+    fs.writeFile(temporary, data, { mode: 0o600 }, (writeError) => {
+      if (writeError) return fs.rm(temporary, { force: true }, () => undefined);
+      fs.rename(temporary, file, () => undefined);
+    });
+  });
 }
