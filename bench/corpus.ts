@@ -56,6 +56,8 @@ export interface Corpus {
   denseFile: string;
   /** A small file inside the corpus (a project of thousands of files) that imports a project constant. */
   smallFile: string;
+  /** A large real file dense with crypto: node-forge's TLS implementation. */
+  realLargeFile: string;
 }
 
 const packageFolder = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace('@', '-');
@@ -95,6 +97,7 @@ export function ensureCorpus(cacheDir: string, log: (line: string) => void): Cor
     bytes,
     denseFile: path.join(root, 'generated', 'crypto-dense.ts'),
     smallFile: path.join(root, 'generated', 'service', 'token.ts'),
+    realLargeFile: path.join(root, 'node-forge-1.3.1', 'lib', 'tls.js'),
   };
 }
 

@@ -37,6 +37,10 @@ export interface LspResult {
   coldStartDiagnostics: number;
   denseEdit: LatencyStats;
   smallEdit: LatencyStats;
+  /** A real crypto-heavy file of the corpus (node-forge's TLS implementation, 4,282 lines). */
+  realEdit: LatencyStats;
+  realFile: string;
+  realFileLines: number;
   openFiles: number;
   rssAfterOpenMb: number;
   cycles: number;
@@ -134,13 +138,25 @@ export class ScriptedEditor {
   }
 }
 
-/** Types one character into each `'edit here'` string in turn and deletes it on the next visit: the file keeps its findings. */
-async function typingLatency(editor: ScriptedEditor, file: string): Promise<LatencyStats> {
+/** Where the generated files invite typing: inside each `'edit here'` string. */
+const editHereAnchors = (text: string) => {
+  const anchors: number[] = [];
+  for (let at = text.indexOf("'edit here'"); at >= 0; at = text.indexOf("'edit here'", at + 1)) anchors.push(at + "'edit".length);
+  return anchors;
+};
+
+/** In a real file: the end of every 21st line (typing a space there changes no finding). */
+const lineEndAnchors = (text: string) => {
+  const anchors: number[] = [];
+  for (let at = text.indexOf('\n'), line = 0; at >= 0; at = text.indexOf('\n', at + 1), line++) if (line % 21 === 20) anchors.push(at);
+  return anchors;
+};
+
+/** Types one character at each anchor in turn and deletes it on the next visit: the file keeps its findings. */
+async function typingLatency(editor: ScriptedEditor, file: string, anchorsOf: (text: string) => number[]): Promise<LatencyStats> {
   let document = editor.open(file);
   await editor.diagnostics(document.uri, 1);
-  const anchors: number[] = [];
-  const text = document.getText();
-  for (let at = text.indexOf("'edit here'"); at >= 0; at = text.indexOf("'edit here'", at + 1)) anchors.push(at + "'edit".length);
+  const anchors = anchorsOf(document.getText());
   const typed = new Set<number>();
   const latencies: number[] = [];
   for (let k = 0; k < EDITS; k++) {
@@ -153,7 +169,7 @@ async function typingLatency(editor: ScriptedEditor, file: string): Promise<Late
       document = editor.edit(document, offset, 1, '');
       typed.delete(slot);
     } else {
-      document = editor.edit(document, offset, 0, 'x');
+      document = editor.edit(document, offset, 0, slot % 2 ? 'x' : ' ');
       typed.add(slot);
     }
     await editor.diagnostics(document.uri, document.version);
@@ -196,12 +212,14 @@ export async function measureLsp(corpus: Corpus, serverPath: string, log: (line:
   try {
     log(`  cold start to first diagnostics, first start (no code cache): ${coldStartMs} ms (${coldStartDiagnostics} diagnostics)`);
 
-    const denseEdit = await typingLatency(editor, corpus.denseFile);
+    const denseEdit = await typingLatency(editor, corpus.denseFile, editHereAnchors);
     log(`  edit -> diagnostics, 5,000-line file: p50 ${denseEdit.p50Ms} ms, p95 ${denseEdit.p95Ms} ms`);
-    const smallEdit = await typingLatency(editor, corpus.smallFile);
+    const smallEdit = await typingLatency(editor, corpus.smallFile, editHereAnchors);
     log(`  edit -> diagnostics, small file in the corpus project: p50 ${smallEdit.p50Ms} ms, p95 ${smallEdit.p95Ms} ms`);
+    const realEdit = await typingLatency(editor, corpus.realLargeFile, lineEndAnchors);
+    log(`  edit -> diagnostics, ${path.relative(corpus.root, corpus.realLargeFile)}: p50 ${realEdit.p50Ms} ms, p95 ${realEdit.p95Ms} ms`);
 
-    const others = corpus.files.filter((f) => f !== corpus.denseFile && f !== corpus.smallFile);
+    const others = corpus.files.filter((f) => f !== corpus.denseFile && f !== corpus.smallFile && f !== corpus.realLargeFile);
     const opened = spread(others, OPEN_FILES).map((file) => editor.open(file));
     for (const document of opened) await editor.diagnostics(document.uri, 1);
     const rssAfterOpenMb = round(editor.rssMb());
@@ -224,7 +242,7 @@ export async function measureLsp(corpus: Corpus, serverPath: string, log: (line:
     await again.editor.stop();
     const coldStartCachedMs = again.ms;
     log(`  cold start to first diagnostics, later start (code cache): ${coldStartCachedMs} ms`);
-    return { coldStartMs, coldStartCachedMs, coldStartDiagnostics, denseEdit, smallEdit, openFiles: opened.length, rssAfterOpenMb, cycles: cycleFiles.length, rssDuringCyclesMb };
+    return { coldStartMs, coldStartCachedMs, coldStartDiagnostics, denseEdit, smallEdit, realEdit, realFile: path.relative(corpus.root, corpus.realLargeFile), realFileLines: fs.readFileSync(corpus.realLargeFile, 'utf8').split('\n').length, openFiles: opened.length, rssAfterOpenMb, cycles: cycleFiles.length, rssDuringCyclesMb };
   } finally {
     if (editor.process.exitCode === null) editor.process.kill();
     fs.rmSync(cacheHome, { recursive: true, force: true });

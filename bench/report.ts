@@ -59,6 +59,7 @@ export function renderTable(result: BenchResult, previous?: BenchResult): string
     lines.push('| --- | ---: | ---: | ---: |');
     lines.push(`| edit → diagnostics, 5,000-line file (${l.denseEdit.edits} edits) | ${l.denseEdit.p50Ms} ms | ${l.denseEdit.p95Ms} ms | ${l.denseEdit.maxMs} ms |`);
     lines.push(`| edit → diagnostics, small file in the ${result.corpus.files}-file corpus (${l.smallEdit.edits} edits) | ${l.smallEdit.p50Ms} ms | ${l.smallEdit.p95Ms} ms | ${l.smallEdit.maxMs} ms |`);
+    if (l.realEdit && l.realFileLines) lines.push(`| edit → diagnostics, real ${l.realFileLines.toLocaleString('en-US')}-line file \`${l.realFile}\` (${l.realEdit.edits} edits) | ${l.realEdit.p50Ms} ms | ${l.realEdit.p95Ms} ms | ${l.realEdit.maxMs} ms |`);
     lines.push('');
     lines.push(`Cold start to first diagnostics (5,000-line file, ${l.coldStartDiagnostics} diagnostics): ${l.coldStartMs} ms the first time, ${l.coldStartCachedMs} ms on later starts (V8 code cache). RSS after opening ${l.openFiles} files: ${l.rssAfterOpenMb} MB. RSS over ${l.cycles} open/edit/close cycles: ${l.rssDuringCyclesMb.map((r) => `${r.rssMb} MB at ${r.cycle}`).join(', ')}.`);
     lines.push('');
