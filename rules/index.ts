@@ -1,5 +1,12 @@
 import type { RuleModule } from '../server/src/engine/rule';
 import aeadTagLength from './aead-tag-length/rule';
+import cryptoJs from './crypto-js/rule';
+import nodeForge from './node-forge/rule';
+import jwtAlgorithm from './jwt-algorithm/rule';
+import passwordHashing from './password-hashing/rule';
+import jsCryptoLibrary from './js-crypto-library/rule';
+import insecureRandom from './insecure-random/rule';
+import hardcodedKeyMaterial from './hardcoded-key-material/rule';
 import cipherAlgorithm from './cipher-algorithm/rule';
 import cipherIv from './cipher-iv/rule';
 import cipherMode from './cipher-mode/rule';
@@ -30,6 +37,7 @@ export const RULES: readonly RuleModule[] = [
   noCreateCipher,
   cipherMode,
   cipherIv,
+  hardcodedKeyMaterial,
   aeadTagLength,
   rsaKeySize,
   ellipticCurve,
@@ -41,11 +49,17 @@ export const RULES: readonly RuleModule[] = [
   rsaPadding,
   kdfParameters,
   noScrypt,
+  passwordHashing,
   noPseudoRandomBytes,
+  insecureRandom,
   tlsCertificateValidation,
   tlsVersion,
   tlsCiphers,
   tlsEcdhCurve,
+  cryptoJs,
+  nodeForge,
+  jwtAlgorithm,
+  jsCryptoLibrary,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

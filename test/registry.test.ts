@@ -8,7 +8,7 @@ import type { ProfileId } from '../server/src/engine';
 import { lintCase } from './rule-tester';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CATEGORIES = ['hash', 'mac', 'cipher', 'mode', 'key-size', 'key-agreement', 'signature', 'padding', 'kdf', 'random', 'tls'];
+const CATEGORIES = ['hash', 'mac', 'cipher', 'mode', 'key-size', 'key-agreement', 'signature', 'padding', 'kdf', 'random', 'tls', 'jwt', 'key-material', 'library'];
 
 function codeBlocksUnder(markdown: string, heading: string): string[] {
   const section = markdown.split(/^## /m).find((s) => s.startsWith(heading));

@@ -2,6 +2,7 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'an IV made per call inside the function', code: `import { createCipheriv, randomBytes } from 'node:crypto';\nexport function seal(key: Buffer, data: Buffer) {\n  const iv = randomBytes(12);\n  return createCipheriv('aes-256-gcm', key, iv).update(data);\n}` },
     `import crypto from 'crypto';\nconst iv = crypto.randomBytes(12);\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,
     `import crypto from 'crypto';\ncrypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
     { name: 'decryption reads the IV it was given', code: `import crypto from 'crypto';\ncrypto.createDecipheriv('aes-256-cbc', key, Buffer.from(ivHex, 'hex'));` },
@@ -12,6 +13,12 @@ export const cases: RuleCases = {
     { name: 'a browser IV filled by getRandomValues', code: `const iv = new Uint8Array(12);\ncrypto.getRandomValues(iv);\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);` },
   ],
   invalid: [
+    {
+      name: 'a random IV made once at module level and reused by every call',
+      code: `import { createCipheriv, randomBytes } from 'node:crypto';\nconst IV = randomBytes(12);\nexport function seal(key: Buffer, data: Buffer) {\n  const c = createCipheriv('aes-256-gcm', key, IV);\n  return Buffer.concat([c.update(data), c.final()]);\n}`,
+      errors: [{ line: 4, text: 'IV', severity: 'error', message: 'generated once' }],
+      output: null,
+    },
     {
       name: 'zero IV',
       code: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('aes-256-cbc', key, Buffer.alloc(16, 0));`,

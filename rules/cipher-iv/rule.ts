@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     id: 'cipher-iv',
     category: 'mode',
-    description: 'Constant, zero, hard-coded or key-derived IVs for encryption, and GCM IVs shorter than 96 bits',
+    description: 'Constant, zero, hard-coded, reused or key-derived IVs for encryption, and GCM IVs shorter than 96 bits',
     reference: '§2.3.1, §2.3.4, §2.8',
     standards: ['SP 800-38A Appendix C', 'SP 800-38D §5.2.1.1, §8', 'FIPS 140-3 IG C.H'],
     fix: 'suggestion',
@@ -42,6 +42,21 @@ export default defineRule({
             });
             return;
           }
+          const generatedOnce = randomIvMadeOutside(iv, site);
+          if (generatedOnce) {
+            context.report({
+              site: iv,
+              status: 'NO',
+              message: describe(
+                'The IV is generated once and reused for every encryption',
+                'it is made outside the function that encrypts, so every message under the key gets the same IV; CTR/GCM IVs must never repeat under a key and CBC IVs must be unpredictable per message (SP 800-38D §8; SP 800-38A Appendix C; IG C.H)',
+                'Generate the IV inside the function, per message, and store it with the ciphertext.',
+              ),
+              fipsRuntime: 'runs',
+              related: [{ origin: { sourceFile: generatedOnce.getSourceFile(), node: generatedOnce }, message: 'the IV is generated here, once' }],
+            });
+            return;
+          }
           checkIv(context.resolver.values(iv), iv, isGcm, randomBytes ? `${randomBytes}.randomBytes` : undefined, modes[0]?.mode === 'gcm' ? 12 : 16);
         },
         'crypto.subtle.encrypt': (site) => webIv(site),
@@ -60,6 +75,21 @@ export default defineRule({
           checkIv([value], hit.sourceFile === context.sourceFile ? hit.property : algorithm!, upper === 'AES-GCM', undefined, upper === 'AES-GCM' ? 12 : 16);
         }
       }
+    }
+
+    /**
+     * A `const iv = randomBytes(16)` made at module level (or in an outer function) and used by a
+     * function that encrypts: random once, then the same for every call.
+     */
+    function randomIvMadeOutside(iv: ts.Expression, site: CallSite): ts.Node | undefined {
+      const node = skipOuterExpressions(iv);
+      if (!ts.isIdentifier(node)) return undefined;
+      const declaration = context.resolver.findDeclaration(node);
+      if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.node.initializer) return undefined;
+      const encrypting = enclosingFunction(site.node);
+      if (!encrypting || isInside(declaration.node, encrypting)) return undefined;
+      const random = context.resolver.values(declaration.node.initializer).some((v) => v.kind === 'bytes' && v.random);
+      return random ? declaration.node : undefined;
     }
 
     /**
@@ -127,3 +157,13 @@ export default defineRule({
     }
   },
 });
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === container) return true;
+  return false;
+}

@@ -1,14 +1,8 @@
 import { describe } from '../../server/src/engine/checks';
 import { inCaseOf, replaceString } from '../../server/src/engine/fixes';
-import { parseCipherName } from '../../server/src/engine/policy/ciphers';
-import { byOperation, evaluateStatus, withRev3, type Operation } from '../../server/src/engine/policy/status';
+import { ECB_STATUS, parseCipherName } from '../../server/src/engine/policy/ciphers';
+import { evaluateStatus, type Operation } from '../../server/src/engine/policy/status';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
-
-/**
- * Reference §5: ECB is a warning today (approved by SP 800-38A but leaks equal blocks) and an
- * error for encryption under the draft SP 800-131A Rev 3.
- */
-const ECB_STATUS = byOperation(withRev3('DEPR', 'NO'), withRev3('OK', 'LEGACY'));
 
 export default defineRule({
   meta: {

@@ -2,6 +2,8 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'client libraries with validation on', code: `import { Pool } from 'pg';\nimport { MongoClient } from 'mongodb';\nnew Pool({ ssl: { rejectUnauthorized: true, ca } });\nnew MongoClient('mongodb://h/db?tls=true&tlsAllowInvalidCertificates=false');` },
+    { name: 'a local object called got', code: `const got = (url: string, o: object) => o;\ngot('x', { https: { rejectUnauthorized: false } });` },
     `import https from 'https';\nconst agent = new https.Agent({ ca: fs.readFileSync('ca.pem'), rejectUnauthorized: true });`,
     `import tls from 'tls';\ntls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
     `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';`,
@@ -9,6 +11,47 @@ export const cases: RuleCases = {
     { name: 'a checkServerIdentity that can fail', code: `import tls from 'tls';\ntls.connect({ checkServerIdentity(host, cert) { if (cert.subject.CN !== host) return new Error('mismatch'); } });` },
   ],
   invalid: [
+    {
+      name: 'pg and mysql2: ssl.rejectUnauthorized false, and a connection string with sslmode=no-verify',
+      code: `import { Pool } from 'pg';\nimport mysql from 'mysql2/promise';\nconst pool = new Pool({ connectionString: url, ssl: { rejectUnauthorized: false } });\nconst db = await mysql.createConnection({ host, ssl: { rejectUnauthorized: false } });\nconst p2 = new Pool({ connectionString: 'postgres://db.internal/app?sslmode=no-verify' });`,
+      errors: [
+        { line: 3, text: 'false', severity: 'error' },
+        { line: 4, text: 'false', severity: 'error' },
+        { line: 5, text: "'postgres://db.internal/app?sslmode=no-verify'", severity: 'error', message: 'sslmode=no-verify' },
+      ],
+      output: `import { Pool } from 'pg';\nimport mysql from 'mysql2/promise';\nconst pool = new Pool({ connectionString: url, ssl: { rejectUnauthorized: true } });\nconst db = await mysql.createConnection({ host, ssl: { rejectUnauthorized: true } });\nconst p2 = new Pool({ connectionString: 'postgres://db.internal/app?sslmode=verify-full' });`,
+    },
+    {
+      name: 'MongoDB options and URI, ioredis, nodemailer (CJS)',
+      filename: 'case.js',
+      code: `const { MongoClient } = require('mongodb');\nconst Redis = require('ioredis');\nconst nodemailer = require('nodemailer');\nnew MongoClient(uri, { tls: true, tlsAllowInvalidCertificates: true });\nMongoClient.connect('mongodb://h/db?tls=true&tlsInsecure=true');\nnew Redis({ host, tls: { rejectUnauthorized: false } });\nnodemailer.createTransport({ host, port: 465, tls: { rejectUnauthorized: false } });`,
+      errors: [
+        { line: 4, text: 'true', severity: 'error', message: 'tlsAllowInvalidCertificates' },
+        { line: 5, text: "'mongodb://h/db?tls=true&tlsInsecure=true'", severity: 'error' },
+        { line: 6, text: 'false', severity: 'error' },
+        { line: 7, text: 'false', severity: 'error' },
+      ],
+      output: `const { MongoClient } = require('mongodb');\nconst Redis = require('ioredis');\nconst nodemailer = require('nodemailer');\nnew MongoClient(uri, { tls: true, tlsAllowInvalidCertificates: false });\nMongoClient.connect('mongodb://h/db?tls=true&tlsInsecure=false');\nnew Redis({ host, tls: { rejectUnauthorized: true } });\nnodemailer.createTransport({ host, port: 465, tls: { rejectUnauthorized: true } });`,
+    },
+    {
+      name: 'got, undici, request, needle, ws, superagent',
+      code: `import got from 'got';\nimport { Agent } from 'undici';\nimport request from 'request';\nimport needle from 'needle';\nimport WebSocket from 'ws';\nimport superagent from 'superagent';\nawait got(url, { https: { rejectUnauthorized: false } });\nconst dispatcher = new Agent({ connect: { rejectUnauthorized: false } });\nrequest({ url, strictSSL: false });\nneedle.get(url, { rejectUnauthorized: false }, done);\nnew WebSocket(url, { rejectUnauthorized: false });\nawait superagent.get(url).disableTLSCerts().send(body);`,
+      errors: [
+        { line: 7, text: 'false', severity: 'error' },
+        { line: 8, text: 'false', severity: 'error' },
+        { line: 9, text: 'false', severity: 'error', message: 'strictSSL' },
+        { line: 10, text: 'false', severity: 'error' },
+        { line: 11, text: 'false', severity: 'error' },
+        { line: 12, text: 'disableTLSCerts', severity: 'error' },
+      ],
+      output: `import got from 'got';\nimport { Agent } from 'undici';\nimport request from 'request';\nimport needle from 'needle';\nimport WebSocket from 'ws';\nimport superagent from 'superagent';\nawait got(url, { https: { rejectUnauthorized: true } });\nconst dispatcher = new Agent({ connect: { rejectUnauthorized: true } });\nrequest({ url, strictSSL: true });\nneedle.get(url, { rejectUnauthorized: true }, done);\nnew WebSocket(url, { rejectUnauthorized: true });\nawait superagent.get(url).send(body);`,
+    },
+    {
+      name: 'an axios instance with an https.Agent is reported once, on the agent',
+      code: `import axios from 'axios';\nimport https from 'node:https';\nconst client = axios.create({ httpsAgent: new https.Agent({ rejectUnauthorized: false }) });`,
+      errors: [{ line: 3, text: 'false', severity: 'error' }],
+      output: `import axios from 'axios';\nimport https from 'node:https';\nconst client = axios.create({ httpsAgent: new https.Agent({ rejectUnauthorized: true }) });`,
+    },
     {
       code: `import https from 'https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });`,
       errors: [{ line: 2, text: 'false' }],

@@ -1,7 +1,7 @@
 import { ts } from '../../server/src/engine/typescript';
-import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
+import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
 import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
-import { removeProperty, removeStatement, replaceValue } from '../../server/src/engine/fixes';
+import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
 import { defineRule, type AssignmentSite, type CallSite } from '../../server/src/engine/rule';
 
@@ -11,12 +11,14 @@ export default defineRule({
   meta: {
     id: 'tls-certificate-validation',
     category: 'tls',
-    description: 'Disabled TLS certificate validation: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, a checkServerIdentity that accepts everything',
+    description: 'Disabled TLS certificate validation: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, a checkServerIdentity that accepts everything, and the same switches in HTTP, database, Redis, mail and WebSocket clients',
     reference: '§1.10 (Certificates), §2.9',
     standards: ['SP 800-52 Rev 2 §3–4', 'RFC 5280'],
     fix: 'safe',
     apis: [
       ...TLS_OPTION_APIS,
+      ...TLS_CLIENT_LIBRARY_APIS,
+      'superagent.request.disableTLSCerts',
       'Object.assign',
       'assign:process.env.NODE_TLS_REJECT_UNAUTHORIZED',
       'assign:https.Agent.instance.options.rejectUnauthorized',
@@ -36,6 +38,23 @@ export default defineRule({
       }
     };
     const calls = onTlsOptions(optionsCheck);
+    const clientCheck = (site: CallSite) => {
+      for (const argument of site.node.arguments ?? []) {
+        if (!ts.isSpreadElement(argument)) checkClientOptions(argument, 0);
+      }
+    };
+    for (const api of TLS_CLIENT_LIBRARY_APIS) calls[api] = clientCheck;
+    calls['superagent.request.disableTLSCerts'] = (site) => {
+      const callee = site.node.expression;
+      const base = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+      context.report({
+        site: ts.isPropertyAccessExpression(callee) ? callee.name : callee,
+        status: 'NO',
+        message: describe('disableTLSCerts() turns off TLS certificate validation for the request', WHY, 'Remove it and give private CAs with .ca(cert).'),
+        fipsRuntime: 'runs',
+        fixes: base ? [{ title: 'Remove .disableTLSCerts()', safety: 'safe', edits: [{ file: site.sourceFile.fileName, start: base.getEnd(), end: site.node.getEnd(), newText: '' }] }] : [],
+      });
+    };
     calls['Object.assign'] = (site) => {
       const target = site.argument('target');
       if (!target || context.resolver.resolveApi(target)?.join('.') !== 'process.env') return;
@@ -79,6 +98,58 @@ export default defineRule({
       },
     };
 
+    /**
+     * Client libraries nest the Node TLS options (`ssl: { rejectUnauthorized }` in pg and mysql2,
+     * `https: { … }` in got, `connect: { … }` in undici) or name the switch their own way
+     * (request's `strictSSL`, MongoDB's `tlsAllowInvalidCertificates`); connection strings carry
+     * it too (`?sslmode=no-verify`).
+     */
+    function checkClientOptions(expression: ts.Expression, depth: number) {
+      for (const value of context.strings(expression)) checkConnectionString(value, expression);
+      if (depth > 3) return;
+      for (const name of ['connectionString', 'url', 'uri']) {
+        for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) checkConnectionString(value, siteFor(context, hit, expression));
+      }
+      for (const [name, insecure] of CLIENT_SWITCHES) {
+        for (const hit of context.properties(expression, name)) {
+          for (const value of context.valuesOf(hit)) {
+            if (name === 'rejectUnauthorized' ? !isFalse(value) : value.kind !== 'boolean' || value.value !== insecure) continue;
+            if (name === 'rejectUnauthorized') {
+              reportRejectUnauthorized(value, siteFor(context, hit, expression));
+              continue;
+            }
+            context.report({
+              value,
+              site: siteFor(context, hit, expression),
+              status: 'NO',
+              message: describe(`${name}: ${insecure} turns off TLS certificate ${name.includes('Hostname') ? 'host-name ' : ''}validation`, WHY, 'Remove it and give private CAs with the ca (or tlsCAFile) option.'),
+              fipsRuntime: 'runs',
+              fixes: [{ title: `Set ${name} to ${!insecure}`, safety: 'safe', edits: [replaceValue(value, String(!insecure))] }],
+            });
+          }
+        }
+      }
+      for (const container of CLIENT_CONTAINERS) {
+        for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1);
+      }
+    }
+
+    function checkConnectionString(value: Value, argument: ts.Node) {
+      if (value.kind !== 'string') return;
+      for (const { pattern, secure } of INSECURE_URL_PARAMETERS) {
+        const match = pattern.exec(value.value);
+        if (!match) continue;
+        context.report({
+          value,
+          site: argument,
+          status: 'NO',
+          message: describe(`The connection string sets ${match[2]}, which turns off TLS certificate validation`, WHY, `Use ${secure} and give the CA.`),
+          fipsRuntime: 'runs',
+          fixes: [{ title: `Use ${secure}`, safety: 'safe', edits: [replaceString(value, value.value.replace(pattern, `$1${secure}`))] }],
+        });
+      }
+    }
+
     function reportRejectUnauthorized(value: Value, site: ts.Node) {
       context.report({
         value,
@@ -101,6 +172,28 @@ export default defineRule({
     }
   },
 });
+
+/** Switches that disable validation, with the value that does it. `rejectUnauthorized` also counts `0`. */
+const CLIENT_SWITCHES: Array<[string, boolean]> = [
+  ['rejectUnauthorized', false],
+  ['strictSSL', false],
+  ['sslValidate', false],
+  ['tlsAllowInvalidCertificates', true],
+  ['tlsAllowInvalidHostnames', true],
+  ['tlsInsecure', true],
+];
+
+/** Option objects under which clients keep the TLS settings. */
+const CLIENT_CONTAINERS = ['ssl', 'tls', 'https', 'connect', 'agentOptions', 'connectionOptions', 'connection', 'socket', 'socketOptions', 'redisOptions', 'driverOptions', 'requestOptions', 'httpsOptions', 'tlsOptions', 'options', 'dialectOptions'];
+
+/** Connection-string parameters that disable validation, and what the fix writes. */
+const INSECURE_URL_PARAMETERS: Array<{ pattern: RegExp; secure: string }> = [
+  { pattern: /([?&])(sslmode=no-verify)\b/, secure: 'sslmode=verify-full' },
+  { pattern: /([?&])(tlsAllowInvalidCertificates=true)\b/i, secure: 'tlsAllowInvalidCertificates=false' },
+  { pattern: /([?&])(tlsAllowInvalidHostnames=true)\b/i, secure: 'tlsAllowInvalidHostnames=false' },
+  { pattern: /([?&])(tlsInsecure=true)\b/i, secure: 'tlsInsecure=false' },
+  { pattern: /([?&])(sslValidate=false)\b/i, secure: 'sslValidate=true' },
+];
 
 function isFalse(value: Value): boolean {
   return (value.kind === 'boolean' && !value.value) || (value.kind === 'number' && value.value === 0);

@@ -1,7 +1,7 @@
 import { ts } from './typescript';
 import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
-import { STATUS_WORDS, statusFor, type Operation, type Use } from './policy/status';
+import { STATUS_WORDS, statusFor, type Operation, type Status, type Use } from './policy/status';
 import type { ObjectValue, PropertyHit, StringValue, Value } from './resolve';
 import { TLS_OPTION_APIS } from './apis';
 import type { CallSite, RuleContext, RuleListeners } from './rule';
@@ -144,4 +144,22 @@ export function calleeBaseText(callee: ts.Expression, sourceFile: ts.SourceFile)
 /** The same listener for every API whose options object carries TLS settings (reference §2.9). */
 export function onTlsOptions(listener: (site: CallSite) => void): NonNullable<RuleListeners['calls']> {
   return Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, listener]));
+}
+
+/**
+ * Reference §0.3.1 and §2.11: a pure-JS library never runs inside a validated module, so an
+ * algorithm the profile approves is still NV there. Anything worse keeps its own status.
+ */
+export function inLibrary(status: Status): Status {
+  return status === 'OK' ? 'NV' : status;
+}
+
+/** The "why" of an NV finding, naming the library. */
+export function notValidated(library: string): string {
+  return `${library} is a pure-JavaScript library, not a FIPS 140 validated module, and FIPS 140 compliance requires the operation to run inside one (FIPS 140-3 / ISO/IEC 19790 §7.2; reference §0.3)`;
+}
+
+/** The npm library an API path belongs to, as users spell it (`crypto-js`, `@noble/hashes`). */
+export function libraryOf(api: string): string {
+  return api.split('.')[0];
 }

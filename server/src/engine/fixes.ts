@@ -114,3 +114,130 @@ export function insertProperty(objectLiteral: ts.ObjectLiteralExpression, proper
   }
   return { file: sourceFile.fileName, start: lastEnd, end: lastEnd, newText: `, ${propertyText}` };
 }
+
+/**
+ * How this file reaches a `node:crypto` export (`createHash`), and the edit that makes it
+ * reachable when it is not yet: the existing `import`/`require` of crypto is reused (a namespace
+ * or default binding gives `crypto.createHash`, a destructuring gets the name added), else a new
+ * import is written in the file's module style after its last import.
+ */
+export interface CryptoReference {
+  text: string;
+  /** The import to add, or nothing. */
+  edits: TextEdit[];
+}
+
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+
+export function nodeCryptoReference(sourceFile: ts.SourceFile, name: string): CryptoReference {
+  const { texts, edits } = nodeCryptoReferences(sourceFile, [name]);
+  return { text: texts[name], edits };
+}
+
+/** Several exports at once, so that one import line (or one added name list) brings them all. */
+export function nodeCryptoReferences(sourceFile: ts.SourceFile, names: string[]): { texts: Record<string, string>; edits: TextEdit[] } {
+  const file = sourceFile.fileName;
+  const texts: Record<string, string> = {};
+  let lastImportEnd = -1;
+  let lastRequireEnd = -1;
+  let esm = /\.(ts|tsx|mts|mjs)$/.test(file);
+  let namespace: string | undefined;
+  /** The end of an existing `{ a, b }` list from crypto, where missing names can be added. */
+  let listEnd: number | undefined;
+  const known = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      esm = true;
+      lastImportEnd = statement.getEnd();
+      if (!ts.isStringLiteral(statement.moduleSpecifier) || !CRYPTO_MODULES.has(statement.moduleSpecifier.text)) continue;
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) namespace ??= bindings.name.text;
+      if (clause.name) namespace ??= clause.name.text;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) if (!element.isTypeOnly) known.set((element.propertyName ?? element.name).getText(sourceFile), element.name.text);
+        const last = bindings.elements[bindings.elements.length - 1];
+        if (last) listEnd ??= last.getEnd();
+      }
+    } else if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) {
+      esm = true;
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
+        if (lastImportEnd < 0) lastRequireEnd = statement.getEnd();
+        const specifier = init.arguments[0];
+        if (!specifier || !ts.isStringLiteral(specifier) || !CRYPTO_MODULES.has(specifier.text)) continue;
+        if (ts.isIdentifier(declaration.name)) namespace ??= declaration.name.text;
+        if (ts.isObjectBindingPattern(declaration.name)) {
+          const elements = declaration.name.elements;
+          for (const element of elements) if (ts.isIdentifier(element.name)) known.set((element.propertyName ?? element.name).getText(sourceFile), element.name.text);
+          const last = elements[elements.length - 1];
+          if (last && !last.dotDotDotToken) listEnd ??= last.getEnd();
+        }
+      }
+    }
+  }
+  const missing: string[] = [];
+  for (const name of names) {
+    const text = known.get(name) ?? (namespace ? `${namespace}.${name}` : undefined);
+    if (text) texts[name] = text;
+    else {
+      texts[name] = name;
+      missing.push(name);
+    }
+  }
+  if (missing.length === 0) return { texts, edits: [] };
+  if (listEnd !== undefined) return { texts, edits: [{ file, start: listEnd, end: listEnd, newText: missing.map((n) => `, ${n}`).join('') }] };
+  const quote = preferredQuote(sourceFile);
+  const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+  const list = missing.join(', ');
+  const statement = esm ? `import { ${list} } from ${quote}node:crypto${quote};` : `const { ${list} } = require(${quote}node:crypto${quote});`;
+  const after = esm ? lastImportEnd : lastRequireEnd;
+  if (after >= 0) return { texts, edits: [{ file, start: after, end: after, newText: eol + statement }] };
+  const start = prologueEnd(sourceFile);
+  return { texts, edits: [{ file, start, end: start, newText: statement + eol }] };
+}
+
+/** Where a new first statement goes: after a shebang, leading comments and a `'use strict'` prologue. */
+function prologueEnd(sourceFile: ts.SourceFile): number {
+  const first = sourceFile.statements[0];
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
+    const text = sourceFile.text;
+    let end = first.getEnd();
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (text[end] === '\n') end++;
+    return end;
+  }
+  return first ? first.getStart(sourceFile) : sourceFile.text.length;
+}
+
+/** The name this file binds a package to (`forge` in `import forge from 'node-forge'` or `const forge = require('node-forge')`). */
+export function moduleBindingName(sourceFile: ts.SourceFile, module: string): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module) {
+      const clause = statement.importClause;
+      if (clause?.name) return clause.name.text;
+      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) return clause.namedBindings.name.text;
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && ts.isIdentifier(declaration.name)) {
+          const specifier = init.arguments[0];
+          if (specifier && ts.isStringLiteral(specifier) && specifier.text === module) return declaration.name.text;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Insert text right after the last argument of a call (`f(a)` → `f(a, b)`). */
+export function appendArguments(call: ts.CallExpression | ts.NewExpression, text: string, sourceFile: ts.SourceFile): TextEdit {
+  const args = call.arguments ?? [];
+  const last = args[args.length - 1];
+  const at = last ? last.getEnd() : call.getEnd() - 1;
+  return { file: sourceFile.fileName, start: at, end: at, newText: last ? `, ${text}` : text };
+}

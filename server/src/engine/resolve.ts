@@ -2,6 +2,7 @@ import { ts } from './typescript';
 import type { SourceProject } from './project';
 import { TypeOracle } from './type-oracle';
 import { append, fileIndex, skipOuterExpressions, type FileIndex } from './file-index';
+import { libraryCallResult, libraryModulePath, normalizeLibraryPath } from './libraries';
 
 export { append, fileIndex, skipOuterExpressions };
 
@@ -117,6 +118,14 @@ export class Resolver {
     );
   }
 
+  /** In a TypeScript file, whether the checker types the expression as a string. */
+  isStringTyped(expression: ts.Expression): boolean {
+    const sourceFile = expression.getSourceFile();
+    if (!/\.[cm]?tsx?$/.test(sourceFile.fileName)) return false;
+    this.oracle ??= new TypeOracle(this.project, sourceFile);
+    return this.oracle.isStringTyped(skipOuterExpressions(expression) as ts.Expression);
+  }
+
   // ---------------------------------------------------------------- API references
 
   /** What API an expression names, e.g. `['crypto', 'createHash']`, or undefined. */
@@ -154,7 +163,7 @@ export class Resolver {
       // crypto.createHash.bind(crypto) likewise.
       const target = skipOuterExpressions(node.expression);
       if (ts.isPropertyAccessExpression(target) && target.name.text === 'bind') return this.resolveApi(target.expression, depth + 1);
-      return undefined;
+      return callee && libraryCallResult(callee);
     }
     if (ts.isAwaitExpression(node)) return this.resolveApi(node.expression, depth + 1);
     // `new https.Agent()` is an instance of that API: its members are `https.Agent.instance.*`.
@@ -169,6 +178,8 @@ export class Resolver {
   private moduleApi(specifier: string, fromFile: ts.SourceFile): ApiPath | undefined {
     const builtin = builtinModuleName(specifier);
     if (builtin) return [builtin];
+    const library = libraryModulePath(specifier);
+    if (library) return library;
     const resolved = this.project.resolveRelativeModule(fromFile.fileName, specifier);
     return resolved ? ['#module', resolved] : undefined;
   }
@@ -830,7 +841,9 @@ export class Resolver {
       case 'buffer.Buffer.alloc':
       case 'Buffer.allocUnsafe':
       case 'Uint8Array':
-        return firstNumber().map((n) => ({ kind: 'bytes', length: n.value, random: false, origin, via }));
+        return this.values(args[0], depth + 1, via).flatMap((v): Value[] =>
+          v.kind === 'number' || v.kind === 'array' ? [{ kind: 'bytes', length: v.kind === 'number' ? v.value : v.elements.length, random: false, origin, via }] : [],
+        );
       case 'crypto.randomBytes':
       case 'crypto.getRandomValues':
         if (api === 'crypto.getRandomValues') return this.values(args[0], depth + 1, via).flatMap((v) => (v.kind === 'bytes' ? [{ ...v, random: true, origin }] : []));
@@ -912,6 +925,7 @@ function globalApi(name: string): ApiPath | undefined {
     case 'Buffer':
     case 'Object':
     case 'Uint8Array':
+    case 'Math':
     case 'require':
       return [name];
     default:
@@ -939,7 +953,7 @@ function normalizeApiPath(path: ApiPath): ApiPath | undefined {
   if (p[0] === 'process' && p[1] === 'default') p = ['process', ...p.slice(2)];
   if (p[0] === 'https' && p[1] === 'globalAgent') p = ['https', 'Agent', 'instance', ...p.slice(2)];
   if (KNOWN_MODULES.has(p[0]) && p[1] === 'default') p = [p[0], ...p.slice(2)];
-  return p;
+  return normalizeLibraryPath(p);
 }
 
 function requiredModule(node: ts.CallExpression, resolver: Resolver): string | undefined {

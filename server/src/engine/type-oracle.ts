@@ -39,6 +39,19 @@ export class TypeOracle {
     return values;
   }
 
+  /** True when the declared type is `string` or string literals only (`secret: string`). */
+  isStringTyped(expression: ts.Expression): boolean {
+    if (expression.getSourceFile().isDeclarationFile) return false;
+    const checker = this.getChecker();
+    if (!checker) return false;
+    try {
+      const type = checker.getTypeAtLocation(expression);
+      return (type.isUnion() ? type.types : [type]).every((part) => (part.flags & ts.TypeFlags.StringLike) !== 0);
+    } catch {
+      return false;
+    }
+  }
+
   private getChecker(): ts.TypeChecker | undefined {
     if (this.checker) return this.checker;
     const options: ts.CompilerOptions = { noLib: true, allowJs: true, checkJs: false, noResolve: false, types: [], target: ts.ScriptTarget.Latest, skipLibCheck: true };

@@ -22,6 +22,11 @@ export type Category =
   | 'kdf'
   | 'random'
   | 'tls'
+  | 'jwt'
+  /** Hard-coded or reused keys, IVs and secrets (SSP protection, FIPS 140-3 §7.9). */
+  | 'key-material'
+  /** Approved algorithms computed by a library that is not a validated module, and libraries without an approved algorithm. */
+  | 'library'
   /** Problems with `fipslint-disable-next-line` comments themselves. */
   | 'suppression';
 

@@ -1,5 +1,5 @@
 import type { FipsRuntime, ProfileId } from '../types';
-import { byOperation, dated, everyProfile, type ProfileStatus, type StatusRule } from './status';
+import { byOperation, dated, everyProfile, withRev3, type ProfileStatus, type StatusRule } from './status';
 
 /** Symmetric ciphers: reference §2.3 (names from Node 20's getCiphers(), legacy provider included). */
 
@@ -189,3 +189,9 @@ export function cipherReplacements(parsed: ParsedCipher, profile: ProfileId): Ci
   }
   return [gcm];
 }
+
+/**
+ * Reference §5: ECB is a warning today (approved by SP 800-38A but leaks equal blocks) and an
+ * error for encryption under the draft SP 800-131A Rev 3.
+ */
+export const ECB_STATUS = byOperation(withRev3('DEPR', 'NO'), withRev3('OK', 'LEGACY'));

@@ -1,0 +1,51 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: 'keys from the environment and the CSPRNG',
+      code: `import crypto from 'node:crypto';\nconst key = Buffer.from(process.env.DATA_KEY!, 'base64');\ncrypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12));\ncrypto.createHmac('sha256', crypto.randomBytes(32));`,
+    },
+    { name: "a short HMAC key is hmac-parameters' finding", code: `import { createHmac } from 'node:crypto';\ncreateHmac('sha256', 'secret');` },
+    { name: 'a public key in the code is fine', code: `import crypto from 'node:crypto';\ncrypto.publicEncrypt('-----BEGIN PUBLIC KEY-----\\nMIIB...\\n-----END PUBLIC KEY-----', data);` },
+    { name: 'a key whose value is unknown', code: `import jwt from 'jsonwebtoken';\nexport const issue = (secret: string) => jwt.sign({}, secret, { algorithm: 'HS256' });` },
+  ],
+  invalid: [
+    {
+      name: 'a cipher key as a constant hex buffer, in another statement',
+      code: `import crypto from 'node:crypto';\nconst KEY = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');\ncrypto.createCipheriv('aes-256-gcm', KEY, iv);`,
+      errors: [{ line: 2, text: "Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex')", severity: 'warning', message: 'written in the source code' }],
+      output: null,
+    },
+    {
+      name: 'an HMAC key literal and an environment fallback (CJS)',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'a-long-webhook-signing-secret').update(body).digest('hex');\nconst key = process.env.SESSION_KEY || 'dev-only-session-key-1234';\ncrypto.createHmac('sha256', key);`,
+      errors: [
+        { line: 2, text: "'a-long-webhook-signing-secret'", severity: 'warning' },
+        { line: 3, text: "'dev-only-session-key-1234'", severity: 'warning', message: 'fallback' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JWT secrets: jsonwebtoken, express-jwt, passport-jwt',
+      code: `import jwt from 'jsonwebtoken';\nimport { expressjwt } from 'express-jwt';\nimport { Strategy } from 'passport-jwt';\nconst JWT_SECRET = 'super-secret-signing-key-2024';\njwt.sign(claims, JWT_SECRET, { algorithm: 'HS256' });\napp.use(expressjwt({ secret: 'another-long-shared-secret', algorithms: ['HS256'] }));\nnew Strategy({ secretOrKey: 'passport-long-shared-secret', algorithms: ['HS256'], jwtFromRequest }, verify);`,
+      errors: [
+        { line: 4, text: "'super-secret-signing-key-2024'", severity: 'warning', message: 'JWT signing secret' },
+        { line: 6, text: "'another-long-shared-secret'", severity: 'warning' },
+        { line: 7, text: "'passport-long-shared-secret'", severity: 'warning' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a PEM private key, a raw WebCrypto key and a crypto-js AES key',
+      code: `import crypto from 'node:crypto';\nimport CryptoJS from 'crypto-js';\nconst PEM = '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg...\\n-----END PRIVATE KEY-----';\ncrypto.createPrivateKey(PEM);\nawait crypto.subtle.importKey('raw', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]), 'AES-GCM', false, ['encrypt']);\nCryptoJS.AES.encrypt(msg, 'correct horse battery staple');`,
+      errors: [
+        { line: 3, text: "'-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg...\\n-----END PRIVATE KEY-----'", severity: 'warning', message: 'private key' },
+        { line: 5, text: 'new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])', severity: 'warning' },
+        { line: 6, text: "'correct horse battery staple'", severity: 'warning', message: 'passphrase' },
+      ],
+      output: null,
+    },
+  ],
+};

@@ -1,0 +1,133 @@
+import { ts } from '../../server/src/engine/typescript';
+import { describe } from '../../server/src/engine/checks';
+import { MIN_HMAC_KEY_BYTES } from '../../server/src/engine/policy/jose';
+import type { Value } from '../../server/src/engine/resolve';
+import { defineRule, type CallSite, type RuleContext } from '../../server/src/engine/rule';
+
+/**
+ * Keys and secrets written into the code (reference §2.3.4: outside the algorithm tables, but a
+ * critical security parameter must be protected, so the reference recommends a warning).
+ * Anyone with the repository, a build artefact or its history holds the key, and it cannot be
+ * rotated without a release.
+ */
+
+interface KeySlot {
+  /** How the message names the key. */
+  what: string;
+  /** The argument role (or, with `property`, the options argument and the property in it). */
+  role: string;
+  property?: string;
+  /** HMAC/HS secrets shorter than 112 bits are the short-key rules' findings (hmac-parameters, jwt-algorithm). */
+  shortIsOtherRule?: boolean;
+  /** Only PEM private keys count (a public key in the code is fine). */
+  privatePem?: boolean;
+}
+
+const CIPHER_KEY: KeySlot = { what: 'The cipher key', role: 'key' };
+const HMAC_KEY: KeySlot = { what: 'The HMAC key', role: 'key', shortIsOtherRule: true };
+const PRIVATE_KEY: KeySlot = { what: 'The private key', role: 'key', privatePem: true };
+const JWT_SECRET: KeySlot = { what: 'The JWT secret', role: 'key', shortIsOtherRule: true };
+
+const SLOTS: Record<string, KeySlot> = {
+  'crypto.createCipheriv': CIPHER_KEY,
+  'crypto.createDecipheriv': CIPHER_KEY,
+  'crypto.createHmac': HMAC_KEY,
+  'crypto.createSecretKey': { what: 'The secret key', role: 'key' },
+  'crypto.createPrivateKey': PRIVATE_KEY,
+  'crypto.sign': PRIVATE_KEY,
+  'crypto.privateDecrypt': PRIVATE_KEY,
+  'jsonwebtoken.sign': { ...JWT_SECRET, what: 'The JWT signing secret' },
+  'jsonwebtoken.verify': JWT_SECRET,
+  'jwt-simple.encode': JWT_SECRET,
+  'jwt-simple.decode': JWT_SECRET,
+  'express-jwt': { ...JWT_SECRET, role: 'options', property: 'secret' },
+  'express-jwt.expressjwt': { ...JWT_SECRET, role: 'options', property: 'secret' },
+  'passport-jwt.Strategy': { ...JWT_SECRET, role: 'options', property: 'secretOrKey' },
+  'crypto-js.AES.encrypt': { what: 'The AES key or passphrase', role: 'key' },
+  'crypto-js.AES.decrypt': { what: 'The AES key or passphrase', role: 'key' },
+  'crypto-js.HmacSHA1': HMAC_KEY,
+  'crypto-js.HmacSHA256': HMAC_KEY,
+  'crypto-js.HmacSHA512': HMAC_KEY,
+};
+
+export default defineRule({
+  meta: {
+    id: 'hardcoded-key-material',
+    category: 'key-material',
+    description: 'Keys and secrets written in the source code: cipher and HMAC keys, JWT secrets, private keys',
+    reference: '§2.3.4 (hard-coded keys), §2.2',
+    standards: ['FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP management)', 'SP 800-57 Pt 1 Rev 5 §6.2', 'CWE-321'],
+    fix: 'none',
+    apis: [...Object.keys(SLOTS), 'crypto.subtle.importKey'],
+  },
+  create(context) {
+    const calls: Record<string, (site: CallSite) => void> = {};
+    for (const [api, slot] of Object.entries(SLOTS)) {
+      calls[api] = (site) => {
+        const argument = site.argument(slot.role);
+        if (!argument) return;
+        if (!slot.property) return check(context, argument, context.resolver.values(argument), slot);
+        for (const hit of context.properties(argument, slot.property)) if (hit.value) check(context, hit.value, context.valuesOf(hit), slot);
+      };
+    }
+    calls['crypto.subtle.importKey'] = (site) => {
+      const format = context.strings(site.argument('format'))[0]?.value;
+      const keyData = site.argument('keyData');
+      if (!keyData) return;
+      if (format === 'raw') check(context, keyData, context.resolver.values(keyData), { what: 'The raw key', role: 'keyData' });
+      if (format === 'jwk') {
+        for (const [name, what] of [['k', 'The JWK secret'], ['d', 'The JWK private key']]) {
+          for (const hit of context.properties(keyData, name)) if (hit.value) check(context, hit.value, context.valuesOf(hit), { what, role: 'keyData' });
+        }
+      }
+    };
+    return { calls };
+  },
+});
+
+function check(context: RuleContext, argument: ts.Expression, values: Value[], slot: KeySlot): void {
+  for (const value of values) {
+    if (value.fromType) continue;
+    const bytes = context.resolver.bytesOf(value);
+    if (!bytes || bytes.random) continue;
+    if (value.kind === 'bytes' && !isWrittenOut(value)) continue;
+    if (slot.privatePem && !(value.kind === 'string' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(value.value))) continue;
+    if (slot.shortIsOtherRule && bytes.length < MIN_HMAC_KEY_BYTES) continue;
+    const fallback = isEnvironmentFallback(value);
+    context.report({
+      value,
+      site: argument,
+      status: 'NO',
+      severity: 'warning',
+      message: describe(
+        `${slot.what} is written in the source code${fallback ? ' (as the fallback when the environment variable is unset)' : ''}`,
+        'keys are critical security parameters that must be protected from disclosure (FIPS 140-3 / ISO/IEC 19790 §7.9; SP 800-57 Pt 1 Rev 5 §6.2): anyone with the code, a build or its history holds this one, and it cannot be rotated without a release',
+        fallback ? 'Fail at start-up when the variable is missing instead of falling back.' : 'Load it at run time from a key store, a KMS or the environment.',
+      ),
+    });
+  }
+}
+
+/**
+ * Bytes written out in the code (`Buffer.from('00ff…', 'hex')`, `Buffer.from([1, 2, 3])`,
+ * `new Uint8Array([...])`), as opposed to a zero-filled buffer of a length, which is a constant
+ * but no one's secret (cipher-iv and kdf-parameters report those where they matter).
+ */
+function isWrittenOut(value: Value): boolean {
+  const node = value.origin.node;
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  const first = node.arguments?.[0];
+  return !!first && (ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first) || ts.isTemplateExpression(first));
+}
+
+/** `process.env.KEY || 'dev-key'`, `process.env.KEY ?? 'dev-key'`. */
+function isEnvironmentFallback(value: Value): boolean {
+  const parent = value.origin.node.parent;
+  return (
+    !!parent &&
+    ts.isBinaryExpression(parent) &&
+    (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
+    parent.right === value.origin.node &&
+    /process\.env/.test(parent.left.getText())
+  );
+}

@@ -1,0 +1,49 @@
+import type { RuleCases } from '../../server/src/engine/rule';
+
+export const cases: RuleCases = {
+  valid: [
+    { name: 'animation', code: `const opacity = Math.random();\nel.style.transform = \`rotate(\${Math.random() * 360}deg)\`;` },
+    { name: 'retry jitter, even next to a token', code: `export function tokenRefreshDelay(attempt: number) {\n  const jitter = Math.random() * 100;\n  return 2 ** attempt * 1000 + jitter;\n}` },
+    { name: 'a UI shuffle', code: `export function shuffle<T>(items: T[]) {\n  for (let i = items.length - 1; i > 0; i--) {\n    const j = Math.floor(Math.random() * (i + 1));\n    [items[i], items[j]] = [items[j], items[i]];\n  }\n  return items;\n}` },
+    { name: 'React list keys and cache keys are not secrets', code: `const rows = data.map((d) => ({ ...d, key: Math.random() }));\nconst cacheKey = 'c' + Math.random();` },
+    { name: 'sampling', code: `if (Math.random() < 0.01) logger.debug('sampled');` },
+    { name: 'a local Math object', code: `const Math = { random: () => 4 };\nconst token = Math.random();` },
+  ],
+  invalid: [
+    {
+      name: 'a session token: toString(36) becomes randomBytes',
+      code: `const sessionToken = Math.random().toString(36).slice(2);`,
+      errors: [{ line: 1, text: 'Math.random()', severity: 'error', message: 'sessionToken' }],
+      output: `import { randomBytes } from 'node:crypto';\nconst sessionToken = randomBytes(16).toString('hex');`,
+    },
+    {
+      name: 'an OTP built digit by digit in a function named for it (CJS)',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nfunction generateOtp() {\n  let out = '';\n  for (let i = 0; i < 6; i++) out += Math.floor(Math.random() * 10);\n  return out;\n}`,
+      errors: [{ line: 4, text: 'Math.random()', severity: 'error', message: 'generateOtp' }],
+      output: `const crypto = require('crypto');\nfunction generateOtp() {\n  let out = '';\n  for (let i = 0; i < 6; i++) out += crypto.randomInt(10);\n  return out;\n}`,
+    },
+    {
+      name: 'a generic helper whose caller names the result a reset token',
+      code: `function randomString(length: number) {\n  const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';\n  let result = '';\n  for (let i = 0; i < length; i++) result += chars.charAt(Math.floor(Math.random() * chars.length));\n  return result;\n}\nexport const resetToken = randomString(24);`,
+      errors: [{ line: 4, text: 'Math.random()', severity: 'error', message: 'resetToken' }],
+      output: `import { randomInt } from 'node:crypto';\nfunction randomString(length: number) {\n  const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';\n  let result = '';\n  for (let i = 0; i < length; i++) result += chars.charAt(randomInt(chars.length));\n  return result;\n}\nexport const resetToken = randomString(24);`,
+    },
+    {
+      name: 'properties, IVs and salts; one hop through a variable',
+      code: `import crypto from 'node:crypto';\nconst user = { passwordSalt: String(Math.random()) };\nconst n = Math.random() * 1e9;\nres.cookie('sid', n);\nconst iv = Buffer.from([Math.random() * 255]);`,
+      errors: [
+        { line: 2, text: 'Math.random()', severity: 'error', message: 'passwordSalt' },
+        { line: 3, text: 'Math.random()', severity: 'error', message: 'sid' },
+        { line: 5, text: 'Math.random()', severity: 'error', message: 'iv' },
+      ],
+      output: null,
+    },
+    {
+      name: 'an API key assigned to a property; browser code gets no node:crypto fix',
+      code: `window.config.apiKey = Math.random().toString(16).substring(2);`,
+      errors: [{ line: 1, text: 'Math.random()', severity: 'error', message: 'apiKey' }],
+      output: null,
+    },
+  ],
+};

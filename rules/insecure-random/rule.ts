@@ -1,0 +1,294 @@
+import { ts } from '../../server/src/engine/typescript';
+import { describe } from '../../server/src/engine/checks';
+import { nodeCryptoReference, preferredQuote } from '../../server/src/engine/fixes';
+import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
+
+/**
+ * `Math.random()` whose value becomes a secret (reference §2.6). V8's Math.random is xorshift128+:
+ * its state can be recovered from a few outputs, so a token made from it can be predicted.
+ * Most `Math.random()` calls are not secrets (animations, jitter, sampling), so the rule follows
+ * the value to where it is named or used: a variable, property, assignment target, the function
+ * returning it (and, one step further, what callers of that function name its result), or the
+ * call it is passed to. Only names that say "secret" count; a name that says "jitter" or
+ * "color" clears it.
+ */
+
+const SECRET_WORDS = new Set([
+  'token', 'secret', 'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'salt', 'nonce', 'iv', 'otp', 'totp', 'hotp',
+  'pin', 'session', 'sid', 'csrf', 'xsrf', 'credential', 'credentials', 'apikey', 'bearer',
+]);
+/** `key` and `code` alone are usually React keys, cache keys and status codes: they count after one of these. */
+const KEY_QUALIFIERS = new Set([
+  'api', 'secret', 'private', 'encryption', 'encrypt', 'crypto', 'cipher', 'aes', 'hmac', 'signing', 'sign', 'access', 'session',
+  'master', 'license', 'licence', 'auth', 'shared', 'symmetric', 'wrapping', 'client', 'jwt', 'app', 'account',
+]);
+const CODE_QUALIFIERS = new Set([
+  'auth', 'verification', 'verify', 'otp', 'reset', 'confirmation', 'confirm', 'sms', 'mfa', 'login', 'magic', 'recovery',
+  'activation', 'invite', 'invitation', 'security', 'access', 'one', 'email', 'phone', 'unlock', 'pairing', 'backup',
+]);
+const HARMLESS_WORDS = new Set([
+  'shuffle', 'shuffled', 'jitter', 'delay', 'backoff', 'retry', 'color', 'colour', 'hue', 'rgb', 'animation', 'animate', 'position',
+  'offset', 'opacity', 'sample', 'sampling', 'duration', 'timeout', 'sleep', 'wait', 'width', 'height', 'angle', 'rotation',
+  'speed', 'velocity', 'particle', 'noise', 'x', 'y', 'z', 'left', 'top', 'demo', 'mock', 'fake', 'placeholder', 'test', 'fixture',
+]);
+
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+type Verdict = 'secret' | 'harmless' | 'unknown';
+
+/** What names say about a value: one harmless word clears it, else one secret word flags it. */
+function judgeNames(names: string[]): { verdict: Verdict; name?: string } {
+  let secret: string | undefined;
+  for (const name of names) {
+    const parts = words(name);
+    if (parts.some((w) => HARMLESS_WORDS.has(w))) return { verdict: 'harmless' };
+    const flagged = parts.some(
+      (w, i) => SECRET_WORDS.has(w) || ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(parts[i - 1])) || ((w === 'code' || w === 'codes') && i > 0 && CODE_QUALIFIERS.has(parts[i - 1])),
+    );
+    if (flagged) secret ??= name;
+  }
+  return secret ? { verdict: 'secret', name: secret } : { verdict: 'unknown' };
+}
+
+/** Calls that turn the number into another form of the same value (the name comes later). */
+const TRANSFORMERS = new Set(['floor', 'round', 'ceil', 'trunc', 'String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toFixed', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'charAt', 'from', 'concat', 'join', 'abs', 'fromCharCode', 'toUpperCase', 'toLowerCase', 'repeat', 'btoa']);
+
+function calleeName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function nameOf(node: ts.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node)) return ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+  return undefined;
+}
+
+/** The name of the function a node is in: declaration, method, or the variable/property an arrow is assigned to. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return nameOf(fn.name);
+  const parent = fn.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return nameOf(parent.name);
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) && !ts.isCallSignatureDeclaration(n)) return n;
+  return undefined;
+}
+
+interface Destination {
+  names: string[];
+  /** A variable the value is stored in, whose uses may name it further. */
+  variable?: ts.Identifier;
+  /** A function that returns the value: its callers name it. */
+  returnedBy?: ts.SignatureDeclaration;
+}
+
+/** Follow a value up the tree to where it is named. */
+function destination(start: ts.Node): Destination {
+  const names: string[] = [];
+  let current = start;
+  for (let depth = 0; depth < 16; depth++) {
+    const parent = current.parent;
+    if (!parent) break;
+    if (
+      ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isTemplateSpan(parent) ||
+      ts.isTemplateExpression(parent) || ts.isConditionalExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isAsExpression(parent) ||
+      ts.isNonNullExpression(parent) || ts.isSpreadElement(parent) || ts.isAwaitExpression(parent) || ts.isTypeAssertionExpression(parent) ||
+      (ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === current)
+    ) {
+      current = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      const assignment = op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+      if (!assignment) {
+        current = parent;
+        continue;
+      }
+      if (parent.right !== current) break;
+      names.push(...[nameOf(parent.left)].filter((n): n is string => !!n));
+      return { names, variable: ts.isIdentifier(parent.left) ? parent.left : undefined };
+    }
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      if (parent.expression === current) {
+        current = parent;
+        continue;
+      }
+      const callee = calleeName(parent.expression);
+      if (callee && TRANSFORMERS.has(callee)) {
+        current = parent;
+        continue;
+      }
+      if (callee === 'push' || callee === 'add' || callee === 'set') {
+        // `chars.push(x)`, `map.set('token', x)`: the collection and the key name it.
+        const target = ts.isPropertyAccessExpression(parent.expression) ? nameOf(parent.expression.expression) : undefined;
+        if (target) names.push(target);
+      }
+      if (callee) names.push(callee);
+      for (const argument of parent.arguments ?? []) if (ts.isStringLiteralLike(argument)) names.push(argument.text);
+      return { names };
+    }
+    if (ts.isVariableDeclaration(parent)) {
+      const name = nameOf(parent.name);
+      if (name) names.push(name);
+      return { names, variable: ts.isIdentifier(parent.name) ? parent.name : undefined };
+    }
+    if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
+      const name = nameOf(parent.name);
+      if (name) names.push(name);
+      if (ts.isPropertyDeclaration(parent)) return { names };
+      current = parent.parent; // the object literal: its own name says more (`session = { id: ... }`)
+      continue;
+    }
+    if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current)) {
+      const fn = ts.isArrowFunction(parent) ? parent : enclosingFunction(parent);
+      const name = fn && functionName(fn);
+      if (name) names.push(name);
+      return { names, returnedBy: fn };
+    }
+    if (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) {
+      names.push(parent.parent.name.getText());
+      return { names };
+    }
+    break;
+  }
+  return { names };
+}
+
+/** Where else a stored value goes: each use of the variable, named one step on (no further hops). */
+function usesOf(variable: ts.Identifier, scope: ts.Node): Destination[] {
+  const out: Destination[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && node !== variable && node.text === variable.text) {
+      const parent = node.parent;
+      const isDeclaration = (ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === node;
+      const isWrite = ts.isBinaryExpression(parent) && parent.left === node;
+      if (!isDeclaration && !isWrite && !(ts.isPropertyAccessExpression(parent) && parent.name === node)) out.push(destination(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return out;
+}
+
+/** What callers of a function name its result. */
+function callersOf(fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): Destination[] {
+  const name = functionName(fn);
+  if (!name) return [];
+  const out: Destination[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && calleeName(node.expression) === name) out.push(destination(node));
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+function judge(call: ts.Node, sourceFile: ts.SourceFile): { verdict: Verdict; name?: string } {
+  const first = destination(call);
+  const own = judgeNames(first.names);
+  if (own.verdict !== 'unknown') return own;
+  const fn = enclosingFunction(call);
+  const further: Destination[] = [];
+  if (first.variable) {
+    further.push(...usesOf(first.variable, fn ?? sourceFile));
+    // A variable that the function returns hands the value to the function's callers.
+    if (fn && further.some((d) => d.returnedBy === fn)) further.push(...callersOf(fn, sourceFile));
+  }
+  if (first.returnedBy) further.push(...callersOf(first.returnedBy, sourceFile));
+  const onward = judgeNames(further.flatMap((d) => d.names).filter((n) => n !== first.variable?.text));
+  if (onward.verdict !== 'unknown') return onward;
+  // Nothing names the value: the function it is made in may (`function makeOtp() { ... }`).
+  const inFunction = fn && functionName(fn);
+  return inFunction ? judgeNames([inFunction]) : { verdict: 'unknown' };
+}
+
+export default defineRule({
+  meta: {
+    id: 'insecure-random',
+    category: 'random',
+    description: 'Math.random() used for a token, key, IV, salt, nonce, OTP, session id or password',
+    reference: '§2.6',
+    standards: ['SP 800-90A Rev 1', 'SP 800-63B §5.1', 'FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP generation)'],
+    fix: 'mixed',
+    apis: ['Math.random'],
+  },
+  create(context) {
+    return {
+      calls: {
+        'Math.random': (site) => {
+          const { verdict, name } = judge(site.node, site.sourceFile);
+          if (verdict !== 'secret') return;
+          context.report({
+            site: site.node,
+            status: 'NO',
+            message: describe(
+              `Math.random() makes a secret value (${name})`,
+              'Math.random is not a cryptographic generator: V8 uses xorshift128+, whose state can be recovered from a few outputs, so the value can be predicted; secrets must come from an approved DRBG (SP 800-90A)',
+              'Use crypto.randomBytes(n), crypto.randomInt(max) or crypto.randomUUID().',
+            ),
+            fixes: [randomFix(site)],
+          });
+        },
+      },
+    };
+  },
+});
+
+/**
+ * `Math.floor(Math.random() * n)` → `randomInt(n)` (the same range, without bias; safe when `n`
+ * is an integer literal or a `.length`). `Math.random().toString(36).slice(2)` →
+ * `randomBytes(16).toString('hex')` (longer: a suggestion). No fix in browser code, where
+ * node:crypto is not there.
+ */
+function randomFix(site: CallSite): FixDescriptor | undefined {
+  const text = site.sourceFile.text;
+  if (/\b(window|document)\./.test(text)) return undefined;
+  const call = site.node;
+  const product = call.parent;
+  if (ts.isBinaryExpression(product) && product.operatorToken.kind === ts.SyntaxKind.AsteriskToken && product.left === call) {
+    const floor = product.parent;
+    if (ts.isCallExpression(floor) && floor.arguments.length === 1 && floor.arguments[0] === product && floor.expression.getText(site.sourceFile) === 'Math.floor') {
+      const bound = product.right;
+      const integer = (ts.isNumericLiteral(bound) && Number.isInteger(Number(bound.text))) || (ts.isPropertyAccessExpression(bound) && bound.name.text === 'length');
+      const reference = nodeCryptoReference(site.sourceFile, 'randomInt');
+      return {
+        title: `Use crypto.randomInt(${bound.getText(site.sourceFile)})`,
+        safety: integer ? 'safe' : 'suggestion',
+        preferred: true,
+        edits: [{ file: site.sourceFile.fileName, start: floor.getStart(site.sourceFile), end: floor.getEnd(), newText: `${reference.text}(${bound.getText(site.sourceFile)})` }, ...reference.edits],
+      };
+    }
+  }
+  // Math.random().toString(36).slice(2, n)
+  const toString = call.parent;
+  if (ts.isPropertyAccessExpression(toString) && toString.name.text === 'toString' && ts.isCallExpression(toString.parent)) {
+    const toStringCall = toString.parent;
+    const cut = toStringCall.parent;
+    const cutCall = ts.isPropertyAccessExpression(cut) && ['slice', 'substring', 'substr'].includes(cut.name.text) && ts.isCallExpression(cut.parent) ? cut.parent : undefined;
+    const target = cutCall ?? toStringCall;
+    const reference = nodeCryptoReference(site.sourceFile, 'randomBytes');
+    const q = preferredQuote(site.sourceFile);
+    return {
+      title: 'Use crypto.randomBytes(16).toString(\'hex\') (32 hex characters instead of about 11)',
+      safety: 'suggestion',
+      preferred: true,
+      edits: [{ file: site.sourceFile.fileName, start: target.getStart(site.sourceFile), end: target.getEnd(), newText: `${reference.text}(16).toString(${q}hex${q})` }, ...reference.edits],
+    };
+  }
+  return undefined;
+}

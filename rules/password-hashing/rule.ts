@@ -1,0 +1,76 @@
+import { ts } from '../../server/src/engine/typescript';
+import { describe, libraryOf } from '../../server/src/engine/checks';
+import { nodeCryptoReferences, preferredQuote } from '../../server/src/engine/fixes';
+import { defineRule, type CallSite } from '../../server/src/engine/rule';
+
+/**
+ * bcrypt, Argon2 and scrypt password hashing (reference §2.5, §2.11): none is an approved
+ * password-based KDF. SP 800-132 approves only PBKDF2 with an approved HMAC. Hashes already
+ * stored stay readable only with the old algorithm, so every fix and message says how to migrate.
+ */
+
+const BCRYPT = ['bcrypt', 'bcryptjs', '@node-rs/bcrypt'];
+const HASHING = BCRYPT.flatMap((lib) => [`${lib}.hash`, `${lib}.hashSync`, `${lib}.genSalt`, `${lib}.genSaltSync`]);
+const CHECKING = BCRYPT.flatMap((lib) => [`${lib}.compare`, `${lib}.compareSync`, `${lib}.verify`, `${lib}.verifySync`]);
+const ARGON2 = ['argon2.hash', '@node-rs/argon2.hash', '@node-rs/argon2.hashSync', '@node-rs/argon2.hashRaw', '@node-rs/argon2.hashRawSync'];
+const ARGON2_CHECKING = ['argon2.verify', '@node-rs/argon2.verify', '@node-rs/argon2.verifySync'];
+const SCRYPT = ['scrypt-js.scrypt', 'scrypt-js.syncScrypt'];
+
+const ALGORITHMS: Record<string, string> = { bcrypt: 'bcrypt', bcryptjs: 'bcrypt', '@node-rs/bcrypt': 'bcrypt', argon2: 'Argon2', '@node-rs/argon2': 'Argon2', 'scrypt-js': 'scrypt' };
+const MIGRATION = 'stored hashes must be migrated: check them with the old algorithm at the next login, then re-hash with PBKDF2 and tag the new format';
+
+export default defineRule({
+  meta: {
+    id: 'password-hashing',
+    category: 'kdf',
+    description: 'Password hashing with bcrypt, Argon2 or scrypt libraries, which are not approved key-derivation functions',
+    reference: '§2.5, §2.11 (password hashing)',
+    standards: ['SP 800-132', 'SP 800-131A Rev 2 §8', 'FIPS 140-3 IG D.N'],
+    fix: 'suggestion',
+    apis: [...HASHING, ...CHECKING, ...ARGON2, ...ARGON2_CHECKING, ...SCRYPT],
+  },
+  create(context) {
+    const report = (checking: boolean) => (site: CallSite) => {
+      const library = libraryOf(site.api);
+      const algorithm = ALGORITHMS[library];
+      const fix = !checking && site.api.endsWith('.hashSync') ? pbkdf2Fix(site) : undefined;
+      context.report({
+        site: site.node.expression,
+        status: 'NO',
+        message: describe(
+          `${site.node.expression.getText(site.sourceFile)} ${checking ? 'checks a password against' : 'hashes a password with'} ${algorithm} (${library})`,
+          `${algorithm} is not an approved password-based key derivation function: SP 800-132 approves PBKDF2 with an approved HMAC only, and ${library} is not a validated module`,
+          checking
+            ? `Keep it only to check passwords stored before the move; ${MIGRATION}.`
+            : `Use crypto.pbkdf2 with 'sha256', 600,000 iterations and a random 16-byte salt; ${MIGRATION}.`,
+        ),
+        fixes: [fix],
+      });
+    };
+    const calls: Record<string, (site: CallSite) => void> = {};
+    for (const api of [...HASHING, ...ARGON2, ...SCRYPT]) calls[api] = report(false);
+    for (const api of [...CHECKING, ...ARGON2_CHECKING]) calls[api] = report(true);
+    return { calls };
+  },
+});
+
+/**
+ * `bcrypt.hashSync(password, rounds)` → a self-describing PBKDF2 string
+ * (`pbkdf2-sha256$600000$<salt>$<hash>`) so that the verifier can tell old and new hashes apart.
+ * A suggestion: the verifier must change with it, and 600,000 iterations take far longer than
+ * bcrypt's 10 rounds on a busy server.
+ */
+function pbkdf2Fix(site: CallSite) {
+  const call = site.node as ts.CallExpression;
+  const password = call.arguments[0];
+  if (!password || call.arguments.length > 2) return undefined;
+  const { texts, edits } = nodeCryptoReferences(site.sourceFile, ['pbkdf2Sync', 'randomBytes']);
+  const q = preferredQuote(site.sourceFile);
+  const expression = `((salt) => \`pbkdf2-sha256$600000$\${salt.toString(${q}base64${q})}$\${${texts.pbkdf2Sync}(${password.getText(site.sourceFile)}, salt, 600000, 32, ${q}sha256${q}).toString(${q}base64${q})}\`)(${texts.randomBytes}(16))`;
+  return {
+    title: 'Hash with PBKDF2-SHA-256 (600,000 iterations, random salt) in a tagged format; the verifier must accept it and old hashes need migrating',
+    safety: 'suggestion' as const,
+    preferred: true,
+    edits: [{ file: site.sourceFile.fileName, start: call.getStart(site.sourceFile), end: call.getEnd(), newText: expression }, ...edits],
+  };
+}
