@@ -54,7 +54,13 @@ describe('fixture project: cross-file constants and every import form', () => {
     assert.deepEqual(analyze('src/clean.ts').findings.map((f) => `${f.line} ${f.ruleId}: ${f.message}`), []);
   });
 
-  it('reports nothing in a file that only defines constants', () => {
-    assert.deepEqual(analyze('src/config.ts').findings, []);
+  it('reports in a file that only defines constants just the TLS switch, which means the same in any object', () => {
+    // The other constants (md5, 1024 bits, TLSv1.1...) only matter where they reach an API, so
+    // they are reported there; `rejectUnauthorized: false` disables validation wherever it goes.
+    const findings = analyze('src/config.ts').findings;
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.line]),
+      [['tls-certificate-validation', 3]],
+    );
   });
 });

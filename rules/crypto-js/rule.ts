@@ -239,7 +239,8 @@ function checkCipher(context: RuleContext, site: CallSite, name: string, operati
     // The key-derivation finding stands for the call: it is the worse of the two.
     context.report({
       site: key,
-      status: operation === 'apply' ? 'NO' : statusFor(everyProfile('LEGACY'), context.policy(operation)),
+      // EvpKDF was never an approved KDF, so even decrypting with it is not "legacy use" (SP 800-131A Rev 2 §1.2.2).
+      status: 'NO',
       message: describe(
         `${callee.getText(site.sourceFile)} is given a passphrase string, not a key`,
         EVPKDF_REASON,

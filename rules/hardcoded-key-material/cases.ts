@@ -31,7 +31,7 @@ export const cases: RuleCases = {
       name: 'JWT secrets: jsonwebtoken, express-jwt, passport-jwt',
       code: `import jwt from 'jsonwebtoken';\nimport { expressjwt } from 'express-jwt';\nimport { Strategy } from 'passport-jwt';\nconst JWT_SECRET = 'super-secret-signing-key-2024';\njwt.sign(claims, JWT_SECRET, { algorithm: 'HS256' });\napp.use(expressjwt({ secret: 'another-long-shared-secret', algorithms: ['HS256'] }));\nnew Strategy({ secretOrKey: 'passport-long-shared-secret', algorithms: ['HS256'], jwtFromRequest }, verify);`,
       errors: [
-        { line: 4, text: "'super-secret-signing-key-2024'", severity: 'warning', message: 'JWT signing secret' },
+        { line: 4, text: "'super-secret-signing-key-2024'", severity: 'warning', message: 'JWT secret' },
         { line: 6, text: "'another-long-shared-secret'", severity: 'warning' },
         { line: 7, text: "'passport-long-shared-secret'", severity: 'warning' },
       ],

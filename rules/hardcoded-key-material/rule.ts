@@ -36,7 +36,7 @@ const SLOTS: Record<string, KeySlot> = {
   'crypto.createPrivateKey': PRIVATE_KEY,
   'crypto.sign': PRIVATE_KEY,
   'crypto.privateDecrypt': PRIVATE_KEY,
-  'jsonwebtoken.sign': { ...JWT_SECRET, what: 'The JWT signing secret' },
+  'jsonwebtoken.sign': JWT_SECRET,
   'jsonwebtoken.verify': JWT_SECRET,
   'jwt-simple.encode': JWT_SECRET,
   'jwt-simple.decode': JWT_SECRET,
@@ -90,12 +90,13 @@ function check(context: RuleContext, argument: ts.Expression, values: Value[], s
     if (value.fromType) continue;
     const bytes = context.resolver.bytesOf(value);
     if (!bytes || bytes.random) continue;
-    if (value.kind === 'bytes' && !isWrittenOut(value)) continue;
+    if (value.kind === 'bytes' && !isWrittenOut(context, value)) continue;
     if (slot.privatePem && !(value.kind === 'string' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(value.value))) continue;
     if (slot.shortIsOtherRule && bytes.length < MIN_HMAC_KEY_BYTES) continue;
-    const fallback = isEnvironmentFallback(value);
+    const written = writtenValue(context, value);
+    const fallback = isEnvironmentFallback(written);
     context.report({
-      value,
+      value: written,
       site: argument,
       status: 'NO',
       severity: 'warning',
@@ -113,11 +114,24 @@ function check(context: RuleContext, argument: ts.Expression, values: Value[], s
  * `new Uint8Array([...])`), as opposed to a zero-filled buffer of a length, which is a constant
  * but no one's secret (cipher-iv and kdf-parameters report those where they matter).
  */
-function isWrittenOut(value: Value): boolean {
+function isWrittenOut(context: RuleContext, value: Value): boolean {
   const node = value.origin.node;
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
   const first = node.arguments?.[0];
-  return !!first && (ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first) || ts.isTemplateExpression(first));
+  if (!first) return false;
+  if (ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first) || ts.isTemplateExpression(first)) return true;
+  const values = context.resolver.values(first);
+  return values.length > 0 && values.every((v) => v.kind === 'string' || v.kind === 'array');
+}
+
+/** `Buffer.from(KEY)` with `const KEY = '…'`: the finding belongs on the literal. */
+function writtenValue(context: RuleContext, value: Value): Value {
+  if (value.kind !== 'bytes') return value;
+  const node = value.origin.node;
+  const first = (ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0];
+  if (!first || ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first)) return value;
+  const values = context.resolver.values(first);
+  return values.length === 1 && values[0].kind === 'string' ? values[0] : value;
 }
 
 /** `process.env.KEY || 'dev-key'`, `process.env.KEY ?? 'dev-key'`. */

@@ -7,6 +7,7 @@ export const cases: RuleCases = {
     { name: 'a UI shuffle', code: `export function shuffle<T>(items: T[]) {\n  for (let i = items.length - 1; i > 0; i--) {\n    const j = Math.floor(Math.random() * (i + 1));\n    [items[i], items[j]] = [items[j], items[i]];\n  }\n  return items;\n}` },
     { name: 'React list keys and cache keys are not secrets', code: `const rows = data.map((d) => ({ ...d, key: Math.random() }));\nconst cacheKey = 'c' + Math.random();` },
     { name: 'sampling', code: `if (Math.random() < 0.01) logger.debug('sampled');` },
+    { name: 'a guessing game and a map pin', code: `const secretNumber = Math.floor(Math.random() * 100) + 1;\nconst pin = { lat: 51 + Math.random(), lng: Math.random() };` },
     { name: 'a local Math object', code: `const Math = { random: () => 4 };\nconst token = Math.random();` },
   ],
   invalid: [

@@ -1,7 +1,7 @@
 import { ts } from '../../server/src/engine/typescript';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote } from '../../server/src/engine/fixes';
-import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
+import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
  * `Math.random()` whose value becomes a secret (reference §2.6). V8's Math.random is xorshift128+:
@@ -29,8 +29,11 @@ const CODE_QUALIFIERS = new Set([
 const HARMLESS_WORDS = new Set([
   'shuffle', 'shuffled', 'jitter', 'delay', 'backoff', 'retry', 'color', 'colour', 'hue', 'rgb', 'animation', 'animate', 'position',
   'offset', 'opacity', 'sample', 'sampling', 'duration', 'timeout', 'sleep', 'wait', 'width', 'height', 'angle', 'rotation',
-  'speed', 'velocity', 'particle', 'noise', 'x', 'y', 'z', 'left', 'top', 'demo', 'mock', 'fake', 'placeholder', 'test', 'fixture',
+  'speed', 'velocity', 'particle', 'noise', 'x', 'y', 'z', 'left', 'top', 'lat', 'lng', 'lon', 'latitude', 'longitude', 'demo', 'mock', 'fake', 'placeholder', 'test', 'fixture',
 ]);
+
+/** A guessing game's `secretNumber` or `secretWord` is no one's secret. */
+const GAME_SECRETS = new Set(['number', 'num', 'word', 'santa']);
 
 function words(name: string): string[] {
   return name
@@ -48,7 +51,7 @@ function judgeNames(names: string[]): { verdict: Verdict; name?: string } {
   let secret: string | undefined;
   for (const name of names) {
     const parts = words(name);
-    if (parts.some((w) => HARMLESS_WORDS.has(w))) return { verdict: 'harmless' };
+    if (parts.some((w, i) => HARMLESS_WORDS.has(w) || (w === 'secret' && GAME_SECRETS.has(parts[i + 1])))) return { verdict: 'harmless' };
     const flagged = parts.some(
       (w, i) => SECRET_WORDS.has(w) || ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(parts[i - 1])) || ((w === 'code' || w === 'codes') && i > 0 && CODE_QUALIFIERS.has(parts[i - 1])),
     );
@@ -58,7 +61,7 @@ function judgeNames(names: string[]): { verdict: Verdict; name?: string } {
 }
 
 /** Calls that turn the number into another form of the same value (the name comes later). */
-const TRANSFORMERS = new Set(['floor', 'round', 'ceil', 'trunc', 'String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toFixed', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'charAt', 'from', 'concat', 'join', 'abs', 'fromCharCode', 'toUpperCase', 'toLowerCase', 'repeat', 'btoa']);
+const TRANSFORMERS = new Set(['floor', 'round', 'ceil', 'trunc', 'String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toFixed', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'charAt', 'from', 'concat', 'join', 'abs', 'fromCharCode', 'toUpperCase', 'toLowerCase', 'repeat', 'btoa', 'useRef', 'useState', 'useMemo']);
 
 function calleeName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
@@ -143,7 +146,8 @@ function destination(start: ts.Node): Destination {
       return { names };
     }
     if (ts.isVariableDeclaration(parent)) {
-      const name = nameOf(parent.name);
+      const first = ts.isArrayBindingPattern(parent.name) ? parent.name.elements[0] : undefined;
+      const name = nameOf(first && ts.isBindingElement(first) ? first.name : parent.name);
       if (name) names.push(name);
       return { names, variable: ts.isIdentifier(parent.name) ? parent.name : undefined };
     }
@@ -156,6 +160,11 @@ function destination(start: ts.Node): Destination {
     }
     if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current)) {
       const fn = ts.isArrowFunction(parent) ? parent : enclosingFunction(parent);
+      // A callback (`Array.from({ length }, () => …)`, `.map(() => …)`): its results make the call's value.
+      if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && (ts.isCallExpression(fn.parent) || ts.isNewExpression(fn.parent)) && fn.parent.expression !== fn) {
+        current = fn.parent;
+        continue;
+      }
       const name = fn && functionName(fn);
       if (name) names.push(name);
       return { names, returnedBy: fn };
@@ -186,33 +195,57 @@ function usesOf(variable: ts.Identifier, scope: ts.Node): Destination[] {
 }
 
 /** What callers of a function name its result. */
-function callersOf(fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): Destination[] {
+function callersOf(context: RuleContext, fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): Destination[] {
   const name = functionName(fn);
   if (!name) return [];
   const out: Destination[] = [];
+  const isThisFunction = (callee: ts.Expression): boolean => {
+    if (ts.isIdentifier(callee)) {
+      const declaration = context.resolver.findDeclaration(callee)?.node;
+      return declaration === fn || (!!declaration && ts.isVariableDeclaration(declaration) && declaration.initializer === fn);
+    }
+    // `this.makeToken()`, `utils.makeToken()`: methods and exported helpers, matched by name.
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === name;
+  };
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && calleeName(node.expression) === name) out.push(destination(node));
+    if (ts.isCallExpression(node) && calleeName(node.expression) === name && isThisFunction(node.expression)) out.push(destination(node));
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   return out;
 }
 
-function judge(call: ts.Node, sourceFile: ts.SourceFile): { verdict: Verdict; name?: string } {
+/** How far the value is followed past where it is first stored or returned. */
+const MAX_HOPS = 3;
+const MAX_DESTINATIONS = 64;
+
+function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile): { verdict: Verdict; name?: string } {
   const first = destination(call);
   const own = judgeNames(first.names);
   if (own.verdict !== 'unknown') return own;
-  const fn = enclosingFunction(call);
-  const further: Destination[] = [];
-  if (first.variable) {
-    further.push(...usesOf(first.variable, fn ?? sourceFile));
-    // A variable that the function returns hands the value to the function's callers.
-    if (fn && further.some((d) => d.returnedBy === fn)) further.push(...callersOf(fn, sourceFile));
+  const seen = new Set<ts.Node>();
+  let frontier: Destination[] = [first];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+    const next: Destination[] = [];
+    for (const place of frontier) {
+      if (place.variable && !seen.has(place.variable)) {
+        seen.add(place.variable);
+        next.push(...usesOf(place.variable, enclosingFunction(place.variable) ?? sourceFile));
+      }
+      if (place.returnedBy && !seen.has(place.returnedBy)) {
+        seen.add(place.returnedBy);
+        next.push(...callersOf(context, place.returnedBy, sourceFile));
+      }
+    }
+    // Each place speaks for itself: a harmless name further on (`x`, `delay`) does not clear a secret one.
+    for (const place of next) {
+      const verdict = judgeNames(place.names);
+      if (verdict.verdict === 'secret') return verdict;
+    }
+    frontier = next.slice(0, MAX_DESTINATIONS);
   }
-  if (first.returnedBy) further.push(...callersOf(first.returnedBy, sourceFile));
-  const onward = judgeNames(further.flatMap((d) => d.names).filter((n) => n !== first.variable?.text));
-  if (onward.verdict !== 'unknown') return onward;
   // Nothing names the value: the function it is made in may (`function makeOtp() { ... }`).
+  const fn = enclosingFunction(call);
   const inFunction = fn && functionName(fn);
   return inFunction ? judgeNames([inFunction]) : { verdict: 'unknown' };
 }
@@ -231,7 +264,7 @@ export default defineRule({
     return {
       calls: {
         'Math.random': (site) => {
-          const { verdict, name } = judge(site.node, site.sourceFile);
+          const { verdict, name } = judge(context, site.node, site.sourceFile);
           if (verdict !== 'secret') return;
           context.report({
             site: site.node,

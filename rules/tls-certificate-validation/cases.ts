@@ -3,14 +3,23 @@ import type { RuleCases } from '../../server/src/engine/rule';
 export const cases: RuleCases = {
   valid: [
     { name: 'client libraries with validation on', code: `import { Pool } from 'pg';\nimport { MongoClient } from 'mongodb';\nnew Pool({ ssl: { rejectUnauthorized: true, ca } });\nnew MongoClient('mongodb://h/db?tls=true&tlsAllowInvalidCertificates=false');` },
-    { name: 'a local object called got', code: `const got = (url: string, o: object) => o;\ngot('x', { https: { rejectUnauthorized: false } });` },
+    { name: 'text that mentions the switch, and a value only known at run time', code: `const hint = 'never set rejectUnauthorized: false';\nexport const ssl = { rejectUnauthorized: process.env.DB_VERIFY !== 'false' };` },
     `import https from 'https';\nconst agent = new https.Agent({ ca: fs.readFileSync('ca.pem'), rejectUnauthorized: true });`,
     `import tls from 'tls';\ntls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
     `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';`,
-    { name: 'an unrelated object with the same key', code: `const settings = { rejectUnauthorized: false };\nrender(settings);` },
     { name: 'a checkServerIdentity that can fail', code: `import tls from 'tls';\ntls.connect({ checkServerIdentity(host, cert) { if (cert.subject.CN !== host) return new Error('mismatch'); } });` },
   ],
   invalid: [
+    {
+      name: 'a configuration module for a library fipslint does not know, and a ternary',
+      filename: 'case.js',
+      code: `module.exports = {\n  sequelizeConnectionOptions: { dialect: 'postgres', dialectOptions: { ssl: { require: true, rejectUnauthorized: false } } },\n  ssl: process.env.NODE_ENV === 'production' ? { rejectUnauthorized: true } : { rejectUnauthorized: false },\n};`,
+      errors: [
+        { line: 2, text: 'false', severity: 'error' },
+        { line: 3, text: 'false', severity: 'error' },
+      ],
+      output: `module.exports = {\n  sequelizeConnectionOptions: { dialect: 'postgres', dialectOptions: { ssl: { require: true, rejectUnauthorized: true } } },\n  ssl: process.env.NODE_ENV === 'production' ? { rejectUnauthorized: true } : { rejectUnauthorized: true },\n};`,
+    },
     {
       name: 'pg and mysql2: ssl.rejectUnauthorized false, and a connection string with sslmode=no-verify',
       code: `import { Pool } from 'pg';\nimport mysql from 'mysql2/promise';\nconst pool = new Pool({ connectionString: url, ssl: { rejectUnauthorized: false } });\nconst db = await mysql.createConnection({ host, ssl: { rejectUnauthorized: false } });\nconst p2 = new Pool({ connectionString: 'postgres://db.internal/app?sslmode=no-verify' });`,
@@ -45,6 +54,24 @@ export const cases: RuleCases = {
         { line: 12, text: 'disableTLSCerts', severity: 'error' },
       ],
       output: `import got from 'got';\nimport { Agent } from 'undici';\nimport request from 'request';\nimport needle from 'needle';\nimport WebSocket from 'ws';\nimport superagent from 'superagent';\nawait got(url, { https: { rejectUnauthorized: true } });\nconst dispatcher = new Agent({ connect: { rejectUnauthorized: true } });\nrequest({ url, strictSSL: true });\nneedle.get(url, { rejectUnauthorized: true }, done);\nnew WebSocket(url, { rejectUnauthorized: true });\nawait superagent.get(url).send(body);`,
+    },
+    {
+      name: 'ORMs, MSSQL, message brokers and proxies',
+      code: `import { Sequelize } from 'sequelize';\nimport knex from 'knex';\nimport sql from 'mssql';\nimport { Kafka } from 'kafkajs';\nimport { createProxyMiddleware } from 'http-proxy-middleware';\nconst orm = new Sequelize(url, { dialectOptions: { ssl: { require: true, rejectUnauthorized: false } } });\nconst db = knex({ client: 'pg', connection: { host, ssl: { rejectUnauthorized: false } } });\nawait sql.connect({ server, options: { encrypt: true, trustServerCertificate: true } });\nnew Kafka({ brokers, ssl: { rejectUnauthorized: false } });\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true, secure: false }));`,
+      errors: [
+        { line: 6, text: 'false', severity: 'error' },
+        { line: 7, text: 'false', severity: 'error' },
+        { line: 8, text: 'true', severity: 'error', message: 'trustServerCertificate' },
+        { line: 9, text: 'false', severity: 'error' },
+        { line: 10, text: 'false', severity: 'error', message: 'proxy' },
+      ],
+      output: `import { Sequelize } from 'sequelize';\nimport knex from 'knex';\nimport sql from 'mssql';\nimport { Kafka } from 'kafkajs';\nimport { createProxyMiddleware } from 'http-proxy-middleware';\nconst orm = new Sequelize(url, { dialectOptions: { ssl: { require: true, rejectUnauthorized: true } } });\nconst db = knex({ client: 'pg', connection: { host, ssl: { rejectUnauthorized: true } } });\nawait sql.connect({ server, options: { encrypt: true, trustServerCertificate: false } });\nnew Kafka({ brokers, ssl: { rejectUnauthorized: true } });\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true, secure: true }));`,
+    },
+    {
+      name: 'a connection string built by a template',
+      code: "import { Sequelize } from 'sequelize-typescript';\nexport const db = new Sequelize(`postgres://${user}:${password}@${host}/app?sslmode=no-verify`, { logging: false });",
+      errors: [{ line: 2, text: '`postgres://${user}:${password}@${host}/app?sslmode=no-verify`', severity: 'error' }],
+      output: null,
     },
     {
       name: 'an axios instance with an https.Agent is reported once, on the agent',

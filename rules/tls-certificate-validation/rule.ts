@@ -3,7 +3,18 @@ import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engin
 import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
-import { defineRule, type AssignmentSite, type CallSite } from '../../server/src/engine/rule';
+import { defineRule, type AssignmentSite, type CallSite, type PropertySite, type RuleListeners } from '../../server/src/engine/rule';
+
+/** Switches that disable validation, with the value that does it. `rejectUnauthorized` also counts `0`. */
+const CLIENT_SWITCHES: Array<[string, boolean]> = [
+  ['rejectUnauthorized', false],
+  ['strictSSL', false],
+  ['sslValidate', false],
+  ['tlsAllowInvalidCertificates', true],
+  ['tlsAllowInvalidHostnames', true],
+  ['tlsInsecure', true],
+  ['trustServerCertificate', true],
+];
 
 const WHY = 'TLS clients must validate the server certificate path and identity (SP 800-52 Rev 2 §4; RFC 5280)';
 
@@ -19,6 +30,7 @@ export default defineRule({
       ...TLS_OPTION_APIS,
       ...TLS_CLIENT_LIBRARY_APIS,
       'superagent.request.disableTLSCerts',
+      ...CLIENT_SWITCHES.map(([name]) => `property:${name}`),
       'Object.assign',
       'assign:process.env.NODE_TLS_REJECT_UNAUTHORIZED',
       'assign:https.Agent.instance.options.rejectUnauthorized',
@@ -40,7 +52,9 @@ export default defineRule({
     const calls = onTlsOptions(optionsCheck);
     const clientCheck = (site: CallSite) => {
       for (const argument of site.node.arguments ?? []) {
-        if (!ts.isSpreadElement(argument)) checkClientOptions(argument, 0);
+        if (ts.isSpreadElement(argument)) continue;
+        checkClientOptions(argument, 0);
+        if (PROXY_APIS.has(site.api)) checkProxySecure(argument);
       }
     };
     for (const api of TLS_CLIENT_LIBRARY_APIS) calls[api] = clientCheck;
@@ -74,8 +88,20 @@ export default defineRule({
         }
       }
     };
+    // The switches are unambiguous, so they are reported in any object literal: a configuration
+    // module (`module.exports = { db: { ssl: { rejectUnauthorized: false } } }`), a ternary, or
+    // options for a client library not listed above.
+    const properties: NonNullable<RuleListeners['properties']> = {};
+    for (const [name, insecure] of CLIENT_SWITCHES) {
+      properties[name] = (site: PropertySite) => {
+        for (const value of context.resolver.values(site.node.initializer)) {
+          if (name === 'rejectUnauthorized' ? isFalse(value) : value.kind === 'boolean' && value.value === insecure) reportSwitch(name, insecure, value, site.node);
+        }
+      };
+    }
     return {
       calls,
+      properties,
       assignments: {
         'process.env.NODE_TLS_REJECT_UNAUTHORIZED': (site: AssignmentSite) => {
           for (const value of context.resolver.values(site.node.right)) {
@@ -106,6 +132,7 @@ export default defineRule({
      */
     function checkClientOptions(expression: ts.Expression, depth: number) {
       for (const value of context.strings(expression)) checkConnectionString(value, expression);
+      if (ts.isTemplateExpression(expression)) checkConnectionTemplate(expression);
       if (depth > 3) return;
       for (const name of ['connectionString', 'url', 'uri']) {
         for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) checkConnectionString(value, siteFor(context, hit, expression));
@@ -114,23 +141,55 @@ export default defineRule({
         for (const hit of context.properties(expression, name)) {
           for (const value of context.valuesOf(hit)) {
             if (name === 'rejectUnauthorized' ? !isFalse(value) : value.kind !== 'boolean' || value.value !== insecure) continue;
-            if (name === 'rejectUnauthorized') {
-              reportRejectUnauthorized(value, siteFor(context, hit, expression));
-              continue;
-            }
-            context.report({
-              value,
-              site: siteFor(context, hit, expression),
-              status: 'NO',
-              message: describe(`${name}: ${insecure} turns off TLS certificate ${name.includes('Hostname') ? 'host-name ' : ''}validation`, WHY, 'Remove it and give private CAs with the ca (or tlsCAFile) option.'),
-              fipsRuntime: 'runs',
-              fixes: [{ title: `Set ${name} to ${!insecure}`, safety: 'safe', edits: [replaceValue(value, String(!insecure))] }],
-            });
+            reportSwitch(name, insecure, value, siteFor(context, hit, expression));
           }
         }
       }
       for (const container of CLIENT_CONTAINERS) {
         for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1);
+      }
+    }
+
+    function reportSwitch(name: string, insecure: boolean, value: Value, site: ts.Node) {
+      if (name === 'rejectUnauthorized') return reportRejectUnauthorized(value, site);
+      context.report({
+        value,
+        site,
+        status: 'NO',
+        message: describe(`${name}: ${insecure} turns off TLS certificate ${name.includes('Hostname') ? 'host-name ' : ''}validation`, WHY, 'Remove it and give private CAs with the ca (or tlsCAFile) option.'),
+        fipsRuntime: 'runs',
+        fixes: [{ title: `Set ${name} to ${!insecure}`, safety: 'safe', edits: [replaceValue(value, String(!insecure))] }],
+      });
+    }
+
+    function checkProxySecure(options: ts.Expression) {
+      for (const hit of context.properties(options, 'secure')) {
+        for (const value of context.valuesOf(hit)) {
+          if (value.kind !== 'boolean' || value.value) continue;
+          context.report({
+            value,
+            site: siteFor(context, hit, options),
+            status: 'NO',
+            message: describe('secure: false makes the proxy skip validating the target\'s TLS certificate', WHY, 'Remove it and give the target\'s CA in the agent options.'),
+            fipsRuntime: 'runs',
+            fixes: [{ title: 'Set secure to true', safety: 'safe', edits: [replaceValue(value, 'true')] }],
+          });
+        }
+      }
+    }
+
+    /** `postgres://${user}@${host}/db?sslmode=no-verify`: the parameter is in the literal text, the rest is not known. */
+    function checkConnectionTemplate(template: ts.TemplateExpression) {
+      const text = template.head.text + template.templateSpans.map((span) => '\u0000' + span.literal.text).join('');
+      for (const { pattern, secure } of INSECURE_URL_PARAMETERS) {
+        const match = pattern.exec(text);
+        if (!match) continue;
+        context.report({
+          site: template,
+          status: 'NO',
+          message: describe(`The connection string sets ${match[2]}, which turns off TLS certificate validation`, WHY, `Use ${secure} and give the CA.`),
+          fipsRuntime: 'runs',
+        });
       }
     }
 
@@ -173,18 +232,11 @@ export default defineRule({
   },
 });
 
-/** Switches that disable validation, with the value that does it. `rejectUnauthorized` also counts `0`. */
-const CLIENT_SWITCHES: Array<[string, boolean]> = [
-  ['rejectUnauthorized', false],
-  ['strictSSL', false],
-  ['sslValidate', false],
-  ['tlsAllowInvalidCertificates', true],
-  ['tlsAllowInvalidHostnames', true],
-  ['tlsInsecure', true],
-];
+/** http-proxy's `secure: false` skips verifying the target's certificate. */
+const PROXY_APIS = new Set(['http-proxy.createProxyServer', 'http-proxy.createProxy', 'http-proxy-middleware.createProxyMiddleware']);
 
 /** Option objects under which clients keep the TLS settings. */
-const CLIENT_CONTAINERS = ['ssl', 'tls', 'https', 'connect', 'agentOptions', 'connectionOptions', 'connection', 'socket', 'socketOptions', 'redisOptions', 'driverOptions', 'requestOptions', 'httpsOptions', 'tlsOptions', 'options', 'dialectOptions'];
+const CLIENT_CONTAINERS = ['ssl', 'tls', 'https', 'connect', 'agentOptions', 'connectionOptions', 'connection', 'socket', 'socketOptions', 'redisOptions', 'driverOptions', 'requestOptions', 'httpsOptions', 'tlsOptions', 'sslOptions', 'options', 'dialectOptions', 'extra', 'authentication'];
 
 /** Connection-string parameters that disable validation, and what the fix writes. */
 const INSECURE_URL_PARAMETERS: Array<{ pattern: RegExp; secure: string }> = [

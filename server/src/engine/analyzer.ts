@@ -3,7 +3,7 @@ import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
 import { SourceProject } from './project';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
-import type { AssignmentSite, CallSite, ReportDescriptor, RuleContext, RuleModule } from './rule';
+import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
@@ -77,6 +77,7 @@ export class Engine {
 
     const calls = new Map<string, Array<{ ruleId: string; listener: (site: CallSite) => void }>>();
     const assignments = new Map<string, Array<{ ruleId: string; listener: (site: AssignmentSite) => void }>>();
+    const properties = new Map<string, Array<{ ruleId: string; listener: (site: PropertySite) => void }>>();
     for (const rule of this.rules) {
       if (options.ruleSeverity?.[rule.meta.id] === 'off') continue;
       const context = this.contextFor(rule, sourceFile, resolver, options, findings);
@@ -89,6 +90,7 @@ export class Engine {
       }
       for (const [api, listener] of Object.entries(listeners.calls ?? {})) append(calls, api, { ruleId: rule.meta.id, listener });
       for (const [api, listener] of Object.entries(listeners.assignments ?? {})) append(assignments, api, { ruleId: rule.meta.id, listener });
+      for (const [name, listener] of Object.entries(listeners.properties ?? {})) append(properties, name, { ruleId: rule.meta.id, listener });
     }
 
     const failed = new Set<string>();
@@ -115,6 +117,11 @@ export class Engine {
         const api = resolver.resolveApi(node.expression)?.join('.');
         if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
       }
+    }
+
+    const { propertiesByName } = fileIndex(sourceFile);
+    for (const [name, entries] of properties) {
+      for (const node of propertiesByName.get(name) ?? []) run(entries, { name, node, sourceFile });
     }
 
     const sorted = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

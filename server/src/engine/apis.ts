@@ -66,6 +66,10 @@ export const TLS_CLIENT_LIBRARY_APIS: readonly string[] = [
   ...['request', 'request.get', 'request.post', 'request.put', 'request.patch', 'request.del', 'request.delete', 'request.head', 'request.defaults'],
   ...['needle', 'needle.get', 'needle.post', 'needle.put', 'needle.patch', 'needle.delete', 'needle.head', 'needle.request', 'needle.defaults'],
   ...['axios', 'axios.create', 'axios.request', 'axios.get', 'axios.post', 'axios.put', 'axios.patch', 'axios.delete'],
+  ...['sequelize', 'sequelize.Sequelize', 'sequelize-typescript.Sequelize', 'typeorm.DataSource', 'typeorm.createConnection', 'knex', 'knex.knex', 'postgres', 'mariadb.createPool', 'mariadb.createConnection'],
+  ...['mssql.connect', 'mssql.ConnectionPool', 'tedious.Connection', 'cassandra-driver.Client', '@elastic/elasticsearch.Client', 'nats.connect'],
+  ...['amqplib.connect', 'kafkajs.Kafka', 'ldapjs.createClient', 'mqtt.connect', 'socket.io-client', 'socket.io-client.io', 'socket.io-client.connect', 'imapflow.ImapFlow', 'imap'],
+  ...['http-proxy.createProxyServer', 'http-proxy.createProxy', 'http-proxy-middleware.createProxyMiddleware'],
 ];
 
 export const API_SIGNATURES: Record<string, ApiSignature> = {
@@ -199,4 +203,4 @@ export const TLS_OPTION_APIS = Object.keys(API_SIGNATURES).filter((api) => /^(tl
  * times as many files to the parser.
  */
 export const RELEVANT_TEXT =
-  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|forge|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|Math\.random/;
+  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|forge|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

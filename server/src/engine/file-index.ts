@@ -6,6 +6,8 @@ export interface FileIndex {
   sites: Array<ts.CallExpression | ts.NewExpression | ts.BinaryExpression>;
   callsByName: Map<string, Array<ts.CallExpression | ts.NewExpression>>;
   assignmentsByName: Map<string, ts.BinaryExpression[]>;
+  /** `name: value` properties of object literals, by name (`rejectUnauthorized: false` in any config object). */
+  propertiesByName: Map<string, ts.PropertyAssignment[]>;
   /** Identifiers written by `=`, `+=`, `++`..., by name. */
   writes: Map<string, ts.Identifier[]>;
 }
@@ -25,6 +27,7 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
   const sites: FileIndex['sites'] = [];
   const callsByName: FileIndex['callsByName'] = new Map();
   const assignmentsByName: FileIndex['assignmentsByName'] = new Map();
+  const propertiesByName: FileIndex['propertiesByName'] = new Map();
   const writes: FileIndex['writes'] = new Map();
   const recordWrite = (node: ts.Node) => {
     const target = skipOuterExpressions(node);
@@ -61,6 +64,11 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
       }
       case ts.SyntaxKind.PostfixUnaryExpression:
         recordWrite((node as ts.PostfixUnaryExpression).operand);
+        return;
+      case ts.SyntaxKind.PropertyAssignment: {
+        const name = (node as ts.PropertyAssignment).name;
+        if (ts.isIdentifier(name) || ts.isStringLiteral(name)) append(propertiesByName, name.text, node as ts.PropertyAssignment);
+      }
     }
   };
   // Pre-order and allocation-free. It recurses, but the parser recurses deeper per level than
@@ -77,7 +85,7 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
     return undefined;
   };
   ts.forEachChild(sourceFile, walk);
-  index = { sites, callsByName, assignmentsByName, writes };
+  index = { sites, callsByName, assignmentsByName, propertiesByName, writes };
   fileIndexes.set(sourceFile, index);
   return index;
 }

@@ -49,6 +49,26 @@ const PACKAGES = new Set([
   'nodemailer',
   'request',
   'needle',
+  'sequelize',
+  'sequelize-typescript',
+  'typeorm',
+  'knex',
+  'postgres',
+  'mariadb',
+  'mssql',
+  'tedious',
+  'amqplib',
+  'kafkajs',
+  'ldapjs',
+  'mqtt',
+  'socket.io-client',
+  '@elastic/elasticsearch',
+  'cassandra-driver',
+  'imapflow',
+  'imap',
+  'nats',
+  'http-proxy',
+  'http-proxy-middleware',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */
@@ -56,6 +76,8 @@ const ALIASES: Record<string, string> = {
   'libsodium-wrappers-sumo': 'libsodium-wrappers',
   'mysql2/promise': 'mysql2',
   'bcrypt-nodejs': 'bcryptjs',
+  'amqplib/callback_api': 'amqplib',
+  'mariadb/callback': 'mariadb',
 };
 
 /** `crypto-js/<file>` exports one member of the whole library (crypto-js 4.2.0 file names). */

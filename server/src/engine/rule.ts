@@ -40,9 +40,18 @@ export interface AssignmentSite {
   sourceFile: ts.SourceFile;
 }
 
+/** An object-literal property, wherever the object goes (a config module, a ternary, an unknown library). */
+export interface PropertySite {
+  name: string;
+  node: ts.PropertyAssignment;
+  sourceFile: ts.SourceFile;
+}
+
 export interface RuleListeners {
   calls?: Record<string, (site: CallSite) => void>;
   assignments?: Record<string, (site: AssignmentSite) => void>;
+  /** By property name; the rule's `meta.apis` lists them as `property:<name>`. */
+  properties?: Record<string, (site: PropertySite) => void>;
 }
 
 export interface FixDescriptor {
@@ -90,7 +99,7 @@ export interface RuleModule {
 /** Identity helper that type-checks a rule and keeps its metadata next to its matcher. */
 export function defineRule(rule: RuleModule): RuleModule {
   for (const api of rule.meta.apis) {
-    if (!api.startsWith('assign:') && !(api in API_SIGNATURES) && !api.includes(' ')) {
+    if (!api.startsWith('assign:') && !api.startsWith('property:') && !(api in API_SIGNATURES) && !api.includes(' ')) {
       throw new Error(`rule ${rule.meta.id}: unknown API ${api}`);
     }
   }
