@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { fileIndex } from '../../server/src/engine/file-index';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
@@ -178,19 +179,40 @@ function destination(start: ts.Node): Destination {
   return { names };
 }
 
-/** Where else a stored value goes: each use of the variable, named one step on (no further hops). */
+/** Identifiers of a file by name, built once per tree: following values must not walk the file per call. */
+const identifierIndexes = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+function identifiersNamed(sourceFile: ts.SourceFile, name: string): ts.Identifier[] {
+  let index = identifierIndexes.get(sourceFile);
+  if (!index) {
+    const built = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const list = built.get(node.text);
+        if (list) list.push(node);
+        else built.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    identifierIndexes.set(sourceFile, (index = built));
+  }
+  return index.get(name) ?? [];
+}
+
+/** Where else a stored value goes: each use of the variable in its scope, named one step on. */
 function usesOf(variable: ts.Identifier, scope: ts.Node): Destination[] {
   const out: Destination[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isIdentifier(node) && node !== variable && node.text === variable.text) {
-      const parent = node.parent;
-      const isDeclaration = (ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === node;
-      const isWrite = ts.isBinaryExpression(parent) && parent.left === node;
-      if (!isDeclaration && !isWrite && !(ts.isPropertyAccessExpression(parent) && parent.name === node)) out.push(destination(node));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
+  const start = scope.getStart();
+  const end = scope.getEnd();
+  for (const node of identifiersNamed(variable.getSourceFile(), variable.text)) {
+    if (node === variable || node.getStart() < start || node.getEnd() > end) continue;
+    const parent = node.parent;
+    const isDeclaration = (ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === node;
+    const isWrite = ts.isBinaryExpression(parent) && parent.left === node;
+    if (!isDeclaration && !isWrite && !(ts.isPropertyAccessExpression(parent) && parent.name === node)) out.push(destination(node));
+    if (out.length >= MAX_DESTINATIONS) break;
+  }
   return out;
 }
 
@@ -207,11 +229,10 @@ function callersOf(context: RuleContext, fn: ts.SignatureDeclaration, sourceFile
     // `this.makeToken()`, `utils.makeToken()`: methods and exported helpers, matched by name.
     return ts.isPropertyAccessExpression(callee) && callee.name.text === name;
   };
-  const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && calleeName(node.expression) === name && isThisFunction(node.expression)) out.push(destination(node));
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const call of fileIndex(sourceFile).callsByName.get(name) ?? []) {
+    if (ts.isCallExpression(call) && isThisFunction(call.expression)) out.push(destination(call));
+    if (out.length >= MAX_DESTINATIONS) break;
+  }
   return out;
 }
 
