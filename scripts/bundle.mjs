@@ -1,7 +1,8 @@
 // Bundles the VS Code client and the language server into dist/ for the .vsix.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, sourcemap: false, logLevel: 'warning' };
+// `module` first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot resolve.
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, sourcemap: false, logLevel: 'warning', mainFields: ['module', 'main'] };
 await build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
 await build({ ...common, entryPoints: { 'fipslint-server': 'server/src/lsp/main.ts' }, outdir: 'dist' });
 // dist/server.js, what editors start: loads the server bundle through V8's code cache.

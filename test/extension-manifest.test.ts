@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../rules';
+import { configSchema } from '../server/src/engine';
 import { DEFAULT_SETTINGS, readSettings } from '../server/src/lsp/settings';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -25,20 +27,27 @@ describe('extension manifest', () => {
     for (const [key, value] of Object.entries(defaults)) assert.deepEqual(declared[key].default, value, key);
   });
 
-  it('lists the profiles the engine knows', () => {
-    assert.deepEqual(pkg.contributes.configuration.properties['fipslint.profile'].enum, ['fips-140-3', 'fips-140-2', 'cnsa-2.0']);
+  it('lists the profiles the engine knows, and null for "the configuration file decides"', () => {
+    assert.deepEqual(pkg.contributes.configuration.properties['fipslint.profile'].enum, [null, 'fips-140-3', 'fips-140-2', 'cnsa-2.0']);
+  });
+
+  it('registers the configuration file schema, which is shipped in the .vsix and matches the rules', () => {
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: 'fipslint.config.json', url: './schemas/fipslint.config.schema.json' }]);
+    const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'fipslint.config.schema.json'), 'utf8'));
+    assert.deepEqual(shipped, configSchema(RULES), 'schemas/fipslint.config.schema.json is stale: run npm run schema');
+    assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/fipslint\.config\.schema\.json$/m);
   });
 
   it('reads bad settings as defaults and says what was wrong', () => {
     const { settings, problems } = readSettings({ profile: 'fips-9', rules: { 'hash-algorithm': 'loud', 'tls-version': 'off' }, run: 'sometimes' });
-    assert.equal(settings.profile, 'fips-140-3');
+    assert.equal(settings.profile, null, 'a bad profile falls back to the configuration file, then fips-140-3');
     assert.deepEqual(settings.rules, { 'tls-version': 'off' });
     assert.equal(settings.run, 'onType');
     assert.equal(problems.length, 2);
   });
 
   it('activates on the four languages and contributes its commands', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact', 'workspaceContains:**/fipslint.config.json']);
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command),
       ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output'],

@@ -10,6 +10,8 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
@@ -19,6 +21,8 @@ import {
   InitializedNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -47,7 +51,9 @@ class TestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   settings: Record<string, unknown> = { enable: true, profile: 'fips-140-3', run: 'onType', rules: {} };
-  private readonly published: PublishDiagnosticsParams[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** window/showMessage notifications, as the user would see them. */
+  readonly messages: string[] = [];
   private waiters: Array<() => void> = [];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
@@ -55,6 +61,13 @@ class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params.message);
+    });
+    this.connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.messages.push(params.message);
+      return null;
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const wake of this.waiters.splice(0)) wake();
@@ -249,6 +262,53 @@ describe('language server over stdio (workspace scan)', () => {
       const published = await client.diagnostics((p) => p.uri.endsWith('/src/a.ts'), 'scan result for a.ts');
       assert.deepEqual(published.diagnostics.map((d) => d.code), ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation']);
       assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server over stdio (fipslint.config.json)', () => {
+  it('applies the file, re-lints when it changes, reports a broken one on the file itself and carries on with defaults', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-config-lsp-'));
+    const configFile = path.join(workspace, 'fipslint.config.json');
+    const configUri = pathToFileURL(configFile).href;
+    fs.mkdirSync(path.join(workspace, 'src'));
+    const text = "import { createHash } from 'node:crypto';\nexport const h = createHash('sha256');\n";
+    const uri = pathToFileURL(path.join(workspace, 'src', 'hash.ts')).href;
+    fs.writeFileSync(configFile, JSON.stringify({ profile: 'cnsa-2.0' }));
+    const client = new TestClient();
+    client.settings = { enable: true, profile: null, run: 'onType', rules: {} };
+    const changed = () => client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code).join(',');
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+      await client.diagnostics((p) => p.uri === uri && codes(p) === 'hash-algorithm', 'SHA-256 is an error under the file\'s cnsa-2.0');
+
+      fs.writeFileSync(configFile, JSON.stringify({ profile: 'fips-140-3', rules: { 'hash-algorithm': 'warning' } }));
+      await changed();
+      await client.diagnostics((p) => p.uri === uri && codes(p) === '' && p.version === 1 && client.published.indexOf(p) > 0, 're-linted clean after the change');
+
+      fs.writeFileSync(configFile, '{\n  "profile": "fips-140-3",\n  "rulez": {}\n}\n');
+      await changed();
+      const onConfig = await client.diagnostics((p) => p.uri === configUri && p.diagnostics.length === 1, 'a diagnostic on the broken configuration file');
+      assert.deepEqual(onConfig.diagnostics[0].range.start, { line: 2, character: 2 });
+      assert.match(String(onConfig.diagnostics[0].message), /unknown key "rulez" \(did you mean "rules"\?\).*using its defaults/);
+      const deadline = Date.now() + 10_000;
+      while (!client.messages.some((m) => /fipslint\.config\.json:3:3: unknown key "rulez"/.test(m)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(client.messages.some((m) => /fipslint\.config\.json:3:3: unknown key "rulez"/.test(m)), `a notification: ${client.messages.join(' | ')}`);
+
+      // The editor setting, where given, wins over the file.
+      fs.writeFileSync(configFile, JSON.stringify({ profile: 'fips-140-3' }));
+      await changed();
+      await client.diagnostics((p) => p.uri === configUri && p.diagnostics.length === 0, 'the fixed file loses its diagnostic');
+      client.settings = { ...client.settings, profile: 'cnsa-2.0' };
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      const last = client.published.length;
+      await client.diagnostics((p) => p.uri === uri && codes(p) === 'hash-algorithm' && client.published.indexOf(p) >= last, 'the editor profile overrides the file');
+      assert.equal(await client.stop(), 0, 'the server survived a broken configuration');
     } finally {
       if (client.process.exitCode === null) client.process.kill();
       fs.rmSync(workspace, { recursive: true, force: true });

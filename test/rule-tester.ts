@@ -19,6 +19,7 @@ export function lintCase(rule: RuleModule, testCase: RuleCase, code = testCase.c
     profile: testCase.profile ?? 'fips-140-3',
     asOf: testCase.asOf ?? '2026-06-01',
     anticipate131Ar3: !!testCase.anticipate131Ar3,
+    ...(testCase.options ? { ruleOptions: { [rule.meta.id]: testCase.options } } : {}),
   });
   const result = engine.analyze(fileName, code, options);
   assert.deepEqual(result.ruleFailures, [], 'the rule threw');
@@ -40,7 +41,7 @@ function describeFinding(code: string, f: Finding): string {
  */
 export function runRuleCases(rule: RuleModule, cases: RuleCases): void {
   const seen = new Set<string>();
-  const key = (c: RuleCase | string) => (typeof c === 'string' ? `${c}|fips-140-3` : `${c.code}|${c.profile ?? 'fips-140-3'}|${c.asOf ?? ''}|${c.anticipate131Ar3 ?? ''}|${c.filename ?? ''}`);
+  const key = (c: RuleCase | string) => (typeof c === 'string' ? `${c}|fips-140-3` : `${c.code}|${c.profile ?? 'fips-140-3'}|${c.asOf ?? ''}|${c.anticipate131Ar3 ?? ''}|${c.filename ?? ''}|${JSON.stringify(c.options ?? {})}`);
   describe(rule.meta.id, () => {
     it('has no duplicate cases', () => {
       for (const c of [...cases.valid, ...cases.invalid]) {

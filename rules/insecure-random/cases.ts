@@ -8,9 +8,17 @@ export const cases: RuleCases = {
     { name: 'React list keys and cache keys are not secrets', code: `const rows = data.map((d) => ({ ...d, key: Math.random() }));\nconst cacheKey = 'c' + Math.random();` },
     { name: 'sampling', code: `if (Math.random() < 0.01) logger.debug('sampled');` },
     { name: 'a guessing game and a map pin', code: `const secretNumber = Math.floor(Math.random() * 100) + 1;\nconst pin = { lat: 51 + Math.random(), lng: Math.random() };` },
+    { name: 'a project word marked harmless in the options', options: { harmlessWords: ['dice'] }, code: `export const diceToken = Math.floor(Math.random() * 6) + 1;` },
     { name: 'a local Math object', code: `const Math = { random: () => 4 };\nconst token = Math.random();` },
   ],
   invalid: [
+    {
+      name: 'a project word marked secret in the options',
+      options: { secretWords: ['voucher'] },
+      code: `export const voucherCode = Math.random().toString(36).slice(2, 10);`,
+      errors: [{ line: 1, text: 'Math.random()', severity: 'error', message: 'voucherCode' }],
+      output: `import { randomBytes } from 'node:crypto';\nexport const voucherCode = randomBytes(16).toString('hex');`,
+    },
     {
       name: 'a session token: toString(36) becomes randomBytes',
       code: `const sessionToken = Math.random().toString(36).slice(2);`,

@@ -48,13 +48,21 @@ function words(name: string): string[] {
 type Verdict = 'secret' | 'harmless' | 'unknown';
 
 /** What names say about a value: one harmless word clears it, else one secret word flags it. */
-function judgeNames(names: string[]): { verdict: Verdict; name?: string } {
+/** Words a project adds through the rule's options. */
+interface Vocabulary {
+  secret: ReadonlySet<string>;
+  harmless: ReadonlySet<string>;
+}
+
+const NO_VOCABULARY: Vocabulary = { secret: new Set(), harmless: new Set() };
+
+function judgeNames(names: string[], vocabulary: Vocabulary = NO_VOCABULARY): { verdict: Verdict; name?: string } {
   let secret: string | undefined;
   for (const name of names) {
     const parts = words(name);
-    if (parts.some((w, i) => HARMLESS_WORDS.has(w) || (w === 'secret' && GAME_SECRETS.has(parts[i + 1])))) return { verdict: 'harmless' };
+    if (parts.some((w, i) => HARMLESS_WORDS.has(w) || vocabulary.harmless.has(w) || (w === 'secret' && GAME_SECRETS.has(parts[i + 1])))) return { verdict: 'harmless' };
     const flagged = parts.some(
-      (w, i) => SECRET_WORDS.has(w) || ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(parts[i - 1])) || ((w === 'code' || w === 'codes') && i > 0 && CODE_QUALIFIERS.has(parts[i - 1])),
+      (w, i) => SECRET_WORDS.has(w) || vocabulary.secret.has(w) || ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(parts[i - 1])) || ((w === 'code' || w === 'codes') && i > 0 && CODE_QUALIFIERS.has(parts[i - 1])),
     );
     if (flagged) secret ??= name;
   }
@@ -240,9 +248,9 @@ function callersOf(context: RuleContext, fn: ts.SignatureDeclaration, sourceFile
 const MAX_HOPS = 3;
 const MAX_DESTINATIONS = 64;
 
-function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile): { verdict: Verdict; name?: string } {
+function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile, vocabulary: Vocabulary): { verdict: Verdict; name?: string } {
   const first = destination(call);
-  const own = judgeNames(first.names);
+  const own = judgeNames(first.names, vocabulary);
   if (own.verdict !== 'unknown') return own;
   const seen = new Set<ts.Node>();
   let frontier: Destination[] = [first];
@@ -260,7 +268,7 @@ function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile): 
     }
     // Each place speaks for itself: a harmless name further on (`x`, `delay`) does not clear a secret one.
     for (const place of next) {
-      const verdict = judgeNames(place.names);
+      const verdict = judgeNames(place.names, vocabulary);
       if (verdict.verdict === 'secret') return verdict;
     }
     frontier = next.slice(0, MAX_DESTINATIONS);
@@ -268,7 +276,7 @@ function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile): 
   // Nothing names the value: the function it is made in may (`function makeOtp() { ... }`).
   const fn = enclosingFunction(call);
   const inFunction = fn && functionName(fn);
-  return inFunction ? judgeNames([inFunction]) : { verdict: 'unknown' };
+  return inFunction ? judgeNames([inFunction], vocabulary) : { verdict: 'unknown' };
 }
 
 export default defineRule({
@@ -280,12 +288,19 @@ export default defineRule({
     standards: ['SP 800-90A Rev 1', 'SP 800-63B §5.1', 'FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP generation)'],
     fix: 'mixed',
     apis: ['Math.random'],
+    options: {
+      secretWords: { type: 'string-array', description: 'More words that mark a name as a secret (matched against the words of camelCase and snake_case names, lower case).' },
+      harmlessWords: { type: 'string-array', description: 'More words that mark a name as not a secret (for example a domain word such as "dice").' },
+    },
   },
   create(context) {
+    const extraSecret = new Set(((context.ruleOptions.secretWords as string[] | undefined) ?? []).map((w) => w.toLowerCase()));
+    const extraHarmless = new Set(((context.ruleOptions.harmlessWords as string[] | undefined) ?? []).map((w) => w.toLowerCase()));
+    const vocabulary: Vocabulary = { secret: extraSecret, harmless: extraHarmless };
     return {
       calls: {
         'Math.random': (site) => {
-          const { verdict, name } = judge(context, site.node, site.sourceFile);
+          const { verdict, name } = judge(context, site.node, site.sourceFile, vocabulary);
           if (verdict !== 'secret') return;
           context.report({
             site: site.node,

@@ -2,7 +2,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../../rules';
-import { DEFAULT_MAX_FILE_CHARS, Engine, PROFILE_IDS, SourceProject, applyFixes, autoFixOf, defaultAnalysisOptions, type AnalysisOptions, type FileAnalysis, type ProfileId } from '../engine';
+import {
+  DEFAULT_MAX_FILE_CHARS,
+  Engine,
+  PROFILE_IDS,
+  SourceProject,
+  applyFixes,
+  autoFixOf,
+  defaultAnalysisOptions,
+  findConfigFile,
+  formatConfigProblem,
+  loadConfig,
+  optionsForFile,
+  withExplicitSettings,
+  type AnalysisOptions,
+  type FileAnalysis,
+  type FipslintConfig,
+  type ProfileId,
+} from '../engine';
 import { discoverFiles } from './discover';
 import { OUTPUT_FORMATS, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
 import { writeFileAtomic } from './write-file';
@@ -25,6 +42,10 @@ Options:
   --max-warnings <n>    exit 1 when there are more than n warnings
   --as-of <YYYY-MM-DD>  evaluate dated transitions at this date (default: today)
   --anticipate-131a-r3  also apply the draft SP 800-131A Rev 3 (ECB, SHA-1 after 2030)
+  --config <file>       use this configuration file (default: the nearest
+                        fipslint.config.json above each file, up to the repository root)
+  --list-suppressions   print every fipslint-disable exception with its reason, expiry and
+                        status (active, expired, unused, no reason) instead of the findings
   --rule <id>           run only these rules (repeatable)
   --max-file-size <n>   skip files larger than this, e.g. 500kb or 4mb (default 2mb; 0: no limit)
   --list-rules          print the rules and exit
@@ -32,7 +53,9 @@ Options:
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or input error.`;
+Command-line options win over the configuration file.
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, input or configuration error.`;
 
 export interface CliIo {
   cwd: string;
@@ -67,6 +90,8 @@ export function runCli(argv: string[], io: CliIo): number {
         'as-of': { type: 'string' },
         'anticipate-131a-r3': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
+        config: { type: 'string' },
+        'list-suppressions': { type: 'boolean' },
         'max-file-size': { type: 'string' },
         'list-rules': { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -96,8 +121,8 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`fipslint: ${message}\n`);
     return EXIT_USAGE;
   };
-  const profile = (values.profile ?? 'fips-140-3') as ProfileId;
-  if (!PROFILE_IDS.includes(profile)) return usage(`unknown profile '${values.profile}'; use one of ${PROFILE_IDS.join(', ')}`);
+  const profile = values.profile as ProfileId | undefined;
+  if (profile !== undefined && !PROFILE_IDS.includes(profile)) return usage(`unknown profile '${values.profile}'; use one of ${PROFILE_IDS.join(', ')}`);
   const format = (values.format ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) return usage(`unknown format '${values.format}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
   let maxWarnings = -1;
@@ -107,7 +132,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const asOf = values['as-of'];
   if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) return usage(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
-  let maxFileChars = DEFAULT_MAX_FILE_CHARS;
+  let maxFileChars: number | undefined;
   if (values['max-file-size'] !== undefined) {
     const size = parseSize(values['max-file-size']);
     if (size === undefined) return usage(`--max-file-size takes a size such as 500kb, 4mb or 0 (no limit), not '${values['max-file-size']}'`);
@@ -121,18 +146,39 @@ export function runCli(argv: string[], io: CliIo): number {
   if (discovery.missing.length) return usage(`no such file or folder: ${discovery.missing.join(', ')}`);
   for (const problem of discovery.unreadable) io.stderr(`fipslint: skipped ${problem.path}: ${problem.reason}\n`);
 
-  const options: AnalysisOptions = defaultAnalysisOptions({
+  // Command-line settings win over the configuration file; `--rule` keeps only the named rules.
+  const explicit = {
     profile,
-    anticipate131Ar3: !!values['anticipate-131a-r3'],
+    asOf,
+    anticipate131Ar3: values['anticipate-131a-r3'] ? true : undefined,
     maxFileChars,
-    ...(asOf ? { asOf } : {}),
-    ...(selected.length ? { ruleSeverity: Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) } : {}),
-  });
+    ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
+  };
+  const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
+  const configs = new ConfigLookup(values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined);
+  const reportConfigProblems = (problems: ReturnType<ConfigLookup['forFile']>['problems']) => {
+    for (const problem of problems) io.stderr(`fipslint: configuration error: ${formatConfigProblem(problem, io.cwd)}\n`);
+    io.stderr('fipslint: fix the configuration and run again (nothing was scanned)\n');
+    return EXIT_USAGE;
+  };
+  if (values.config !== undefined) {
+    const given = configs.forFile(io.cwd);
+    if (given.problems.length) return reportConfigProblems(given.problems);
+  }
   const engine = new Engine(RULES, new SourceProject());
   const results: FileAnalysis[] = [];
   let inputErrors = 0;
   let fixedFiles = 0;
+  let reportProfile: ProfileId | undefined;
+  let reportAsOf: string | undefined;
   for (const file of discovery.files) {
+    const found = configs.forFile(file);
+    if (found.problems.length) return reportConfigProblems(found.problems);
+    const placed = optionsForFile(found.config, file, defaults);
+    if (placed.excluded) continue;
+    const options = withExplicitSettings(placed.options, explicit);
+    reportProfile ??= options.profile;
+    reportAsOf ??= options.asOf;
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -166,11 +212,18 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 
   const cwd = io.cwd;
+  if (values['list-suppressions']) {
+    const listing = format === 'json' ? formatSuppressionsJson(results, cwd) : formatSuppressions(results, cwd);
+    if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), listing);
+    else io.stdout(listing);
+    return inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  const shownProfile = reportProfile ?? profile ?? defaults.profile;
   const report =
     format === 'json'
-      ? formatJson(results, cwd, { profile, asOf: options.asOf, version: version() })
+      ? formatJson(results, cwd, { profile: shownProfile, asOf: reportAsOf ?? asOf ?? defaults.asOf, version: version() })
       : format === 'sarif'
-        ? formatSarif(results, cwd, RULES, { version: version(), profile })
+        ? formatSarif(results, cwd, RULES, { version: version(), profile: shownProfile })
         : formatText(results, cwd, !!io.isTty && !values['no-color'] && !values.output) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
   if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
   else io.stdout(report);
@@ -183,6 +236,62 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * The configuration of each file: the one given with `--config`, else the nearest
+ * `fipslint.config.json` above the file (up to the repository root), parsed once per file.
+ */
+class ConfigLookup {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, ReturnType<typeof loadConfig>>();
+
+  constructor(private readonly explicit: string | undefined) {}
+
+  forFile(file: string): { config?: FipslintConfig; problems: ReturnType<typeof loadConfig>['problems'] } {
+    const configFile = this.explicit ?? this.nearest(path.dirname(file));
+    if (!configFile) return { problems: [] };
+    let result = this.loaded.get(configFile);
+    if (!result) this.loaded.set(configFile, (result = loadConfig(configFile, RULES)));
+    return result;
+  }
+
+  private nearest(dir: string): string | undefined {
+    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    return this.byDir.get(dir);
+  }
+}
+
+/** Every exception, for an auditor: where, which rules, why, until when, and whether it still applies. */
+function formatSuppressions(results: FileAnalysis[], cwd: string): string {
+  const lines: string[] = [];
+  let count = 0;
+  for (const result of results) {
+    for (const s of result.suppressions) {
+      count++;
+      const where = `${path.relative(cwd, result.fileName) || result.fileName}:${s.line}`;
+      const rules = s.rules.length ? s.rules.join(', ') : 'all rules';
+      const scope = s.kind === 'block' ? 'block' : 'next line';
+      lines.push(`${where}  ${rules}  (${scope})  ${s.status}${s.until ? `  until ${s.until}` : ''}${s.status === 'active' ? `  ${s.suppressed} finding${s.suppressed === 1 ? '' : 's'} suppressed` : ''}\n    reason: ${s.reason || '(none)'}`);
+    }
+  }
+  return `${lines.join('\n')}${lines.length ? '\n\n' : ''}${count} suppression${count === 1 ? '' : 's'} in ${results.filter((r) => r.suppressions.length).length} file${results.filter((r) => r.suppressions.length).length === 1 ? '' : 's'}.\n`;
+}
+
+function formatSuppressionsJson(results: FileAnalysis[], cwd: string): string {
+  const entries = results.flatMap((result) =>
+    result.suppressions.map((s) => ({
+      file: path.relative(cwd, result.fileName) || result.fileName,
+      line: s.line,
+      kind: s.kind,
+      rules: s.rules,
+      reason: s.reason,
+      until: s.until ?? null,
+      status: s.status,
+      suppressed: s.suppressed,
+    })),
+  );
+  return JSON.stringify({ suppressions: entries }, null, 2) + '\n';
 }
 
 /** `500kb`, `4mb`, `2.5MB` or a plain number of bytes; 0 means no limit. */

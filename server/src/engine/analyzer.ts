@@ -5,7 +5,7 @@ import { SourceProject } from './project';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
 import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, type SuppressionRecord } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 
 export interface RuleFailure {
@@ -24,6 +24,8 @@ export interface FileAnalysis {
   tooLarge?: { chars: number; limit: number };
   /** Set when the file could not be analysed at all (e.g. nested beyond the parser's stack); nothing is reported for it. */
   failure?: string;
+  /** The file's `fipslint-disable` directives and what became of each (for `--list-suppressions`). */
+  suppressions: SuppressionRecord[];
 }
 
 /**
@@ -45,7 +47,7 @@ export class Engine {
   }
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
-    const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false };
+    const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [] };
     if (!RELEVANT_TEXT.test(text)) {
       result.skipped = true;
       return result;
@@ -125,7 +127,9 @@ export class Engine {
     }
 
     const sorted = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    result.findings = applySuppressions(sorted, sourceFile, this.ruleIds);
+    const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
+    result.findings = suppressed.findings;
+    result.suppressions = suppressed.suppressions;
     return result;
   }
 
@@ -145,6 +149,7 @@ export class Engine {
   private contextFor(rule: RuleModule, sourceFile: ts.SourceFile, resolver: Resolver, options: AnalysisOptions, findings: Map<string, Finding>): RuleContext {
     return {
       options,
+      ruleOptions: options.ruleOptions?.[rule.meta.id] ?? {},
       profile: options.profile,
       resolver,
       sourceFile,
@@ -187,7 +192,10 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
   if (!statusSeverity) return undefined;
   const configured = options.ruleSeverity?.[rule.meta.id];
   if (configured === 'off') return undefined;
-  const severity = configured ?? descriptor.severity ?? statusSeverity;
+  // NV (approved algorithm, non-validated library) has its own configurable severity; a rule's own setting still wins.
+  const nv = descriptor.status === 'NV' ? options.nvSeverity : undefined;
+  if (nv === 'off') return undefined;
+  const severity = configured ?? nv ?? descriptor.severity ?? statusSeverity;
 
   const related: RelatedLocation[] = [];
   const origin = descriptor.value?.origin;

@@ -5,4 +5,6 @@ export { PROJECT_URL, ruleDocsUrl } from './docs';
 export { SourceProject, diskHost, isSourceFileName, SOURCE_EXTENSIONS, type SourceHost } from './project';
 export type { RuleMeta, RuleModule } from './rule';
 export * from './types';
-export { SUPPRESSION_ID, parseSuppressions } from './suppressions';
+export { SUPPRESSION_ID, parseSuppressions, type SuppressionRecord, type SuppressionStatus } from './suppressions';
+export { CONFIG_FILE_NAME, findConfigFile, formatConfigProblem, loadConfig, optionsForFile, parseConfig, withExplicitSettings, type ConfigProblem, type FipslintConfig } from './config';
+export { configSchema } from './config-schema';

@@ -22,6 +22,14 @@ export interface RuleMeta {
   fix: FixSafety | 'mixed' | 'none';
   /** What the rule looks at (for the docs page and the registry test). */
   apis: string[];
+  /** Options a configuration file may give the rule (`"rules": { "<id>": ["warning", { ... }] }`). */
+  options?: Record<string, RuleOptionSpec>;
+}
+
+/** One rule option: its JSON type and what it does (used for validation, the JSON Schema and docs). */
+export interface RuleOptionSpec {
+  type: 'string-array' | 'boolean' | 'number';
+  description: string;
 }
 
 export interface CallSite {
@@ -77,6 +85,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   readonly options: AnalysisOptions;
+  /** This rule's options from the configuration file (already checked against `meta.options`). */
+  readonly ruleOptions: Readonly<Record<string, unknown>>;
   readonly profile: ProfileId;
   readonly resolver: Resolver;
   readonly sourceFile: ts.SourceFile;
@@ -116,6 +126,8 @@ export interface RuleCase {
   profile?: ProfileId;
   asOf?: string;
   anticipate131Ar3?: boolean;
+  /** The rule's options, as a configuration file would give them. */
+  options?: Record<string, unknown>;
   /** Defaults to `case.ts`; use `.js` for JavaScript. */
   filename?: string;
 }

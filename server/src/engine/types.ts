@@ -87,6 +87,10 @@ export interface AnalysisOptions {
   anticipate131Ar3: boolean;
   /** Per-rule severity override; `off` disables the rule. */
   ruleSeverity?: Record<string, Severity | 'off'>;
+  /** Per-rule options from the configuration file, checked against the rule's `meta.options`. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Severity of status NV findings (approved algorithm outside a validated module); default warning. */
+  nvSeverity?: Severity | 'off';
   /**
    * Files longer than this (in UTF-16 code units, about bytes) are not parsed: a tree costs some
    * 40 times its source in memory, and files this size are bundles or generated code. 0: no limit.

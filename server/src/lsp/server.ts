@@ -20,7 +20,26 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, RULES_BY_ID } from '../../../rules';
 import { discoverFiles } from '../cli/discover';
-import { Engine, SUPPRESSION_ID, SourceProject, autoFixOf, defaultAnalysisOptions, nonOverlappingFixes, type Finding, type Fix, type TextEdit } from '../engine';
+import * as fs from 'node:fs';
+import {
+  CONFIG_FILE_NAME,
+  Engine,
+  SUPPRESSION_ID,
+  SourceProject,
+  autoFixOf,
+  defaultAnalysisOptions,
+  findConfigFile,
+  loadConfig,
+  nonOverlappingFixes,
+  optionsForFile,
+  withExplicitSettings,
+  type AnalysisOptions,
+  type ConfigProblem,
+  type Finding,
+  type FipslintConfig,
+  type Fix,
+  type TextEdit,
+} from '../engine';
 import { docsUrl, fixTitle, toDiagnostic } from './convert';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { URI } from './uri';
@@ -67,6 +86,11 @@ export function startServer(connection: Connection): void {
   let watchedFilesDynamic = false;
   let configurationDynamic = false;
   let workspaceRoots: string[] = [];
+  /** Parsed configuration files by path, and the folder → nearest configuration file lookups. */
+  const configs = new Map<string, { config?: FipslintConfig; problems: ConfigProblem[] }>();
+  const nearestConfig = new Map<string, string | undefined>();
+  /** Configuration files whose problems were shown, with the text shown for, so a notification comes once per change. */
+  const notifiedConfigs = new Map<string, string>();
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -96,7 +120,7 @@ export function startServer(connection: Connection): void {
     }
     if (watchedFilesDynamic) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] })
         .catch(logRefusal('file watching'));
     }
   });
@@ -132,6 +156,73 @@ export function startServer(connection: Connection): void {
     return workspaceRoots.find((root) => filePath.startsWith(root + path.sep)) ?? path.dirname(filePath);
   }
 
+  // ------------------------------------------------------------------ configuration file
+
+  /**
+   * The configuration for a file: the nearest fipslint.config.json up to its workspace folder.
+   * A file with problems is not applied (defaults are); its problems become diagnostics on it and
+   * one notification, and the server carries on.
+   */
+  function configFor(filePath: string): FipslintConfig | undefined {
+    const dir = path.dirname(filePath);
+    if (!nearestConfig.has(dir)) nearestConfig.set(dir, findConfigFile(dir, workspaceRoots.find((root) => filePath.startsWith(root + path.sep))));
+    const file = nearestConfig.get(dir);
+    if (!file) return undefined;
+    let loaded = configs.get(file);
+    if (!loaded) {
+      configs.set(file, (loaded = loadConfig(file, RULES)));
+      publishConfigProblems(file, loaded.problems);
+    }
+    return loaded.config;
+  }
+
+  function publishConfigProblems(file: string, problems: ConfigProblem[]): void {
+    const uri = URI.fromPath(file);
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      // unreadable: the problem says so, at the start
+    }
+    const document = TextDocument.create(uri, 'json', 0, text);
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      range: { start: document.positionAt(p.start), end: document.positionAt(Math.max(p.end, p.start)) },
+      severity: DiagnosticSeverity.Error,
+      source: 'fipslint',
+      message: `${p.message} (fipslint is using its defaults until this is fixed)`,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+    if (problems.length === 0) {
+      notifiedConfigs.delete(file);
+      return;
+    }
+    if (notifiedConfigs.get(file) === text) return;
+    notifiedConfigs.set(file, text);
+    const first = problems[0];
+    connection.console.warn(`${file}:${first.line}:${first.column}: ${first.message}`);
+    void connection.window.showWarningMessage(
+      `fipslint: ${path.basename(file)}:${first.line}:${first.column}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. fipslint uses its defaults until the file is fixed.`,
+    );
+  }
+
+  /** Defaults, then the configuration file, then the editor settings that are given. */
+  function optionsFor(filePath: string, settings: FipslintSettings): { excluded: boolean; options: AnalysisOptions } {
+    const placed = optionsForFile(configFor(filePath), filePath, defaultAnalysisOptions());
+    return {
+      excluded: placed.excluded,
+      options: withExplicitSettings(placed.options, {
+        profile: settings.profile ?? undefined,
+        ruleSeverity: settings.rules,
+        maxFileChars: Math.round(settings.maxFileSize * 1024 * 1024),
+      }),
+    };
+  }
+
+  function forgetConfigs(): void {
+    configs.clear();
+    nearestConfig.clear();
+  }
+
   // ------------------------------------------------------------------ analysis
 
   async function analyze(document: TextDocument): Promise<Analysis | undefined> {
@@ -143,10 +234,11 @@ export function startServer(connection: Connection): void {
     if (documents.get(document.uri)?.version !== document.version) return undefined;
     let findings: Finding[] = [];
     const notices: Diagnostic[] = [];
-    if (settings.enable && !isExcluded(filePath, settings)) {
+    const placed = settings.enable && !isExcluded(filePath, settings) ? optionsFor(filePath, settings) : undefined;
+    if (placed && !placed.excluded) {
       const text = document.getText();
       project.setOverlay(filePath, text);
-      const result = engine.analyze(filePath, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules, maxFileChars: Math.round(settings.maxFileSize * 1024 * 1024) }));
+      const result = engine.analyze(filePath, text, placed.options);
       findings = result.findings;
       if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
       for (const failure of result.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${filePath}: ${failure.message}`);
@@ -241,7 +333,14 @@ export function startServer(connection: Connection): void {
     // Another file changed on disk: constants imported from it may have changed too.
     for (const change of changes) {
       const filePath = URI.toPath(change.uri);
-      if (filePath && !documents.get(change.uri)) project.forget(filePath);
+      if (!filePath) continue;
+      if (path.basename(filePath) === CONFIG_FILE_NAME) {
+        // Created, changed or deleted: lookups and parses start over; a deleted file's problems go.
+        if (configs.get(filePath)?.problems.length && !fs.existsSync(filePath)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        forgetConfigs();
+      } else if (!documents.get(change.uri)) {
+        project.forget(filePath);
+      }
     }
     relintAll();
   });
@@ -407,11 +506,13 @@ export function startServer(connection: Connection): void {
         progress.report(Math.round((done / files.length) * 100), path.basename(file));
         const settings = await settingsFor(uri);
         if (!settings.enable || isExcluded(file, settings)) continue;
+        const placed = optionsFor(file, settings);
+        if (placed.excluded) continue;
         scanned++;
         if (documents.get(uri)) continue; // open files have their own, fresher diagnostics
         const text = project.readText(file);
         if (text === undefined) continue;
-        const result = engine.analyze(file, text, defaultAnalysisOptions({ profile: settings.profile, ruleSeverity: settings.rules }));
+        const result = engine.analyze(file, text, placed.options);
         findingCount += result.findings.length;
         const document = TextDocument.create(uri, 'typescript', 0, text);
         await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, document, i)) });

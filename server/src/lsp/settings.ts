@@ -6,7 +6,8 @@ import { PROFILE_IDS, type ProfileId, type Severity } from '../engine';
  */
 export interface FipslintSettings {
   enable: boolean;
-  profile: ProfileId;
+  /** null: the configuration file's profile, else fips-140-3. */
+  profile: ProfileId | null;
   run: 'onType' | 'onSave';
   rules: Record<string, Severity | 'off'>;
   exclude: string[];
@@ -17,7 +18,7 @@ export interface FipslintSettings {
 
 export const DEFAULT_SETTINGS: FipslintSettings = {
   enable: true,
-  profile: 'fips-140-3',
+  profile: null,
   run: 'onType',
   rules: {},
   exclude: [],
@@ -31,9 +32,9 @@ export function readSettings(raw: unknown): { settings: FipslintSettings; proble
   const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const settings: FipslintSettings = structuredClone(DEFAULT_SETTINGS);
   if (typeof input.enable === 'boolean') settings.enable = input.enable;
-  if (input.profile !== undefined) {
+  if (input.profile !== undefined && input.profile !== null) {
     if (PROFILE_IDS.includes(input.profile as ProfileId)) settings.profile = input.profile as ProfileId;
-    else problems.push(`fipslint.profile: unknown profile ${JSON.stringify(input.profile)}; using ${DEFAULT_SETTINGS.profile}`);
+    else problems.push(`fipslint.profile: unknown profile ${JSON.stringify(input.profile)}; using the configuration file's profile or fips-140-3`);
   }
   if (input.run === 'onType' || input.run === 'onSave') settings.run = input.run;
   if (input.rules && typeof input.rules === 'object') {
