@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RULES } from '../rules';
+import { writeFileAtomic } from '../server/src/cli/write-file';
 import { runCli } from '../server/src/cli/main';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -163,6 +164,27 @@ describe('fipslint CLI', () => {
     const second = run(['--fix', 'tls-client.ts'], workspace);
     assert.equal(fs.readFileSync(file, 'utf8'), fixed);
     assert.match(second.stdout, /0 files fixed\./);
+  });
+
+  it('--fix keeps a byte order mark, leaves UTF-16 files alone, and never overwrites a file that changed on disk', () => {
+    const bom = path.join(workspace, 'bom.ts');
+    fs.writeFileSync(bom, "\uFEFFimport https from 'https';\r\nnew https.Agent({ rejectUnauthorized: false });\r\n");
+    run(['--fix', 'bom.ts'], workspace);
+    assert.equal(fs.readFileSync(bom, 'utf8'), "\uFEFFimport https from 'https';\r\nnew https.Agent({ rejectUnauthorized: true });\r\n");
+    const utf16 = path.join(workspace, 'utf16.ts');
+    const bytes = Buffer.from("\uFEFFimport https from 'https';\nnew https.Agent({ rejectUnauthorized: false });\n", 'utf16le');
+    fs.writeFileSync(utf16, bytes);
+    const result = run(['--fix', 'utf16.ts'], workspace);
+    assert.match(result.stderr, /utf16\.ts is UTF-16; --fix leaves it as it is/);
+    assert.match(result.stdout, /utf16\.ts:2:\d+ {2}error {2}rejectUnauthorized: false/, 'still linted');
+    assert.deepEqual(fs.readFileSync(utf16), bytes);
+    // The file changes between reading and writing (an editor saves it): the write is refused.
+    const raced = path.join(workspace, 'raced.ts');
+    fs.writeFileSync(raced, 'before');
+    fs.writeFileSync(raced, 'the user saved this');
+    assert.equal(writeFileAtomic(raced, 'fixed', 'before'), false);
+    assert.equal(fs.readFileSync(raced, 'utf8'), 'the user saved this');
+    assert.deepEqual(fs.readdirSync(workspace).filter((f) => f.endsWith('.tmp')), []);
   });
 
   it('reports a file too deeply nested to parse, keeps going, and exits 2', () => {

@@ -46,6 +46,14 @@ describe('extension manifest', () => {
     assert.equal(problems.length, 2);
   });
 
+  it('declares limited support for untrusted workspaces and says what is limited', () => {
+    const untrusted = pkg.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.match(untrusted.description, /never runs the code it reads.*ignores the workspace's fipslint\.config\.json/);
+    const declared = Object.keys(pkg.contributes.configuration.properties).filter((k) => k !== 'fipslint.run' && k !== 'fipslint.trace.server');
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), declared.sort(), 'every setting that changes what is reported is restricted');
+  });
+
   it('activates on the four languages and contributes its commands', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact', 'workspaceContains:**/fipslint.config.json']);
     assert.deepEqual(

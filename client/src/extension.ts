@@ -18,6 +18,8 @@ import {
  */
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const RESTRICTED_MODE =
+  'Restricted Mode: fipslint lints open files with its default policy (it never runs the code it reads), and ignores this workspace\'s fipslint.config.json and fipslint settings until you trust it; the workspace scan is off.';
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
@@ -37,6 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
+    // In Restricted Mode the server ignores the workspace's fipslint.config.json (VS Code already
+    // ignores its restricted settings) and refuses the workspace scan; trusting restarts it whole.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('fipslint', 'fipslint', serverOptions, clientOptions);
 
@@ -57,6 +62,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.window.setStatusBarMessage('fipslint: server restarted', 3000);
     }),
     vscode.commands.registerCommand('fipslint.output', () => output.show()),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      clientOptions.initializationOptions = { workspaceTrusted: true };
+      await client.restart();
+      output.appendLine(`[${new Date().toISOString()}] workspace trusted: fipslint now reads the workspace's fipslint.config.json and settings`);
+    }),
   );
   status.show();
   updateStatus();
@@ -83,6 +94,7 @@ function renderStatus(status: vscode.StatusBarItem, languageClient: LanguageClie
   const findings = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'fipslint').length : 0;
   status.text = findings ? `$(shield) fipslint: ${findings}` : '$(shield) fipslint';
   status.tooltip = findings ? `${findings} FIPS finding${findings === 1 ? '' : 's'} in this file` : 'fipslint: no FIPS findings in this file';
+  if (!vscode.workspace.isTrusted) status.tooltip += ` — ${RESTRICTED_MODE}`;
 }
 
 /** Restart a crashed server a few times, saying so; give up (and say so) if it keeps dying. */
@@ -107,8 +119,8 @@ function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
 
 async function scanWorkspace(): Promise<void> {
   if (!client) return;
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean } | undefined;
-  if (!result) return;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean; restricted?: boolean } | undefined;
+  if (!result || result.restricted) return; // the server has said why
   const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${result.cancelled ? ' (scan cancelled)' : ''}.`;
   if (result.findings > 0) {
     const choice = await vscode.window.showInformationMessage(message, 'Show Problems');

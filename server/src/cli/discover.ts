@@ -98,7 +98,9 @@ function walk(dir: string, scopes: IgnoreScope[], result: Discovery, seen: Set<s
       if (entry.isSymbolicLink()) {
         try {
           if (!fs.statSync(absolute).isFile()) continue;
-        } catch {
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          result.unreadable.push({ path: absolute, reason: code === 'ENOENT' ? 'a symbolic link to a file that does not exist' : code === 'ELOOP' ? 'a symbolic link loop' : (code ?? String(error)) });
           continue;
         }
       }

@@ -180,15 +180,24 @@ export function runCli(argv: string[], io: CliIo): number {
     reportProfile ??= options.profile;
     reportAsOf ??= options.asOf;
     let text: string;
+    let utf8 = true;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      ({ text, utf8 } = readSource(file));
     } catch (error) {
-      io.stderr(`fipslint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+      const code = (error as NodeJS.ErrnoException).code;
+      // Deleted between listing and reading (a build cleaning up, a branch switch): nothing to lint.
+      if (code === 'ENOENT') {
+        io.stderr(`fipslint: skipped ${file}: it was deleted during the scan\n`);
+        continue;
+      }
+      io.stderr(`fipslint: cannot read ${file}: ${code ?? error}\n`);
       inputErrors++;
       continue;
     }
     let result = engine.analyze(file, text, options);
-    if (values.fix) {
+    if (values.fix && !utf8) {
+      io.stderr(`fipslint: ${file} is UTF-16; --fix leaves it as it is\n`);
+    } else if (values.fix) {
       const fixed = fixFile(engine, file, text, result, options);
       if (fixed.text !== text) {
         if (writeFileAtomic(file, fixed.text, text)) {
@@ -292,6 +301,18 @@ function formatSuppressionsJson(results: FileAnalysis[], cwd: string): string {
     })),
   );
   return JSON.stringify({ suppressions: entries }, null, 2) + '\n';
+}
+
+/**
+ * A source file's text: UTF-8 (with or without a BOM, kept), or UTF-16 when it starts with a
+ * UTF-16 byte order mark, as Windows editors sometimes save. Other bytes are read as UTF-8, where
+ * invalid sequences become U+FFFD and the rest still lints.
+ */
+function readSource(file: string): { text: string; utf8: boolean } {
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), utf8: false };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), utf8: false };
+  return { text: bytes.toString('utf8'), utf8: true };
 }
 
 /** `500kb`, `4mb`, `2.5MB` or a plain number of bytes; 0 means no limit. */

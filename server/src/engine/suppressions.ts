@@ -157,9 +157,13 @@ export function applySuppressions(
   return { findings: [...kept, ...problems].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId)), suppressions: records };
 }
 
+/** Lines as findings count them (`spans.ts`): after `\n`, `\r\n` and a lone `\r`. */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -6,8 +6,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -37,11 +40,14 @@ import {
   type ConfigProblem,
   type Finding,
   type FipslintConfig,
+  type FileAnalysis,
   type Fix,
+  type RuleModule,
   type TextEdit,
 } from '../engine';
 import { docsUrl, fixTitle, toDiagnostic } from './convert';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
+import { OffThreadAnalyzer } from './off-thread';
 import { URI } from './uri';
 
 export const COMMANDS = {
@@ -71,10 +77,26 @@ interface Analysis {
  * The language server: a thin layer that turns engine findings into LSP diagnostics, code
  * actions and hovers. All analysis happens in the engine; this file only translates and caches.
  */
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The script that runs as the analysis worker (`runAnalysisWorker`); without it, everything is analysed on the main thread. */
+  workerEntry?: string;
+}
+
+/** Files longer than this go to the worker thread (a 256 KB file takes some 100 ms to analyse here). */
+const OFF_THREAD_CHARS = 256 * 1024;
+/** A file whose analysis took longer than this goes to the worker next time. */
+const SLOW_ANALYSIS_MS = 150;
+
+export function startServer(connection: Connection, rules: readonly RuleModule[] = RULES, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
-  const engine = new Engine(RULES, project);
+  const engine = new Engine(rules, project);
+  const offThreadAnalyzer = serverOptions.workerEntry ? new OffThreadAnalyzer(serverOptions.workerEntry, (message) => connection.console.warn(message)) : undefined;
+  /** Last analysis time of files that were slow, by URI. */
+  const slowFiles = new Map<string, number>();
+  const inFlight = new Map<string, { version: number; promise: Promise<Analysis | undefined> }>();
+  /** Rule failures already logged, so a rule that throws on every keystroke is logged once per file. */
+  const loggedFailures = new Set<string>();
   const analyses = new Map<string, Analysis>();
   const settingsCache = new Map<string, Promise<FipslintSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -86,6 +108,8 @@ export function startServer(connection: Connection): void {
   let watchedFilesDynamic = false;
   let configurationDynamic = false;
   let workspaceRoots: string[] = [];
+  /** False in VS Code's Restricted Mode: the workspace's own configuration is not read. */
+  let workspaceTrusted = true;
   /** Parsed configuration files by path, and the folder → nearest configuration file lookups. */
   const configs = new Map<string, { config?: FipslintConfig; problems: ConfigProblem[] }>();
   const nearestConfig = new Map<string, string | undefined>();
@@ -100,6 +124,7 @@ export function startServer(connection: Connection): void {
     watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     configurationDynamic = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: boolean } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -164,13 +189,14 @@ export function startServer(connection: Connection): void {
    * one notification, and the server carries on.
    */
   function configFor(filePath: string): FipslintConfig | undefined {
+    if (!workspaceTrusted) return undefined;
     const dir = path.dirname(filePath);
     if (!nearestConfig.has(dir)) nearestConfig.set(dir, findConfigFile(dir, workspaceRoots.find((root) => filePath.startsWith(root + path.sep))));
     const file = nearestConfig.get(dir);
     if (!file) return undefined;
     let loaded = configs.get(file);
     if (!loaded) {
-      configs.set(file, (loaded = loadConfig(file, RULES)));
+      configs.set(file, (loaded = loadConfig(file, rules)));
       publishConfigProblems(file, loaded.problems);
     }
     return loaded.config;
@@ -225,10 +251,22 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ analysis
 
-  async function analyze(document: TextDocument): Promise<Analysis | undefined> {
-    const filePath = URI.toPath(document.uri) ?? document.uri;
+  function analyze(document: TextDocument): Promise<Analysis | undefined> {
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.version === document.version) return Promise.resolve(cached);
+    // Publishing, a code action and a hover may all ask while a large file is analysed off the
+    // main thread: they share one analysis of that version.
+    const running = inFlight.get(document.uri);
+    if (running && running.version === document.version) return running.promise;
+    const promise = analyzeNow(document).finally(() => {
+      if (inFlight.get(document.uri)?.promise === promise) inFlight.delete(document.uri);
+    });
+    inFlight.set(document.uri, { version: document.version, promise });
+    return promise;
+  }
+
+  async function analyzeNow(document: TextDocument): Promise<Analysis | undefined> {
+    const filePath = URI.toPath(document.uri) ?? document.uri;
     const settings = await settingsFor(document.uri);
     // A newer version arrived while settings were fetched: that version's analysis will publish.
     if (documents.get(document.uri)?.version !== document.version) return undefined;
@@ -238,15 +276,69 @@ export function startServer(connection: Connection): void {
     if (placed && !placed.excluded) {
       const text = document.getText();
       project.setOverlay(filePath, text);
-      const result = engine.analyze(filePath, text, placed.options);
+      const result = await runAnalysis(document.uri, filePath, text, placed.options);
+      if (!result || documents.get(document.uri)?.version !== document.version) return undefined; // superseded by a newer version
       findings = result.findings;
       if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
-      for (const failure of result.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${filePath}: ${failure.message}`);
-      if (result.failure) connection.console.warn(`${filePath}: ${result.failure}`);
+      for (const failure of result.ruleFailures) {
+        const key = `${document.uri}\0${failure.ruleId}\0${failure.message}`;
+        if (!loggedFailures.has(key)) {
+          loggedFailures.add(key);
+          connection.console.error(`rule ${failure.ruleId} failed on ${filePath}: ${failure.message}`);
+        }
+        notices.push(ruleFailureNotice(failure.ruleId));
+      }
+      if (result.failure) {
+        connection.console.warn(`${filePath}: ${result.failure}`);
+        notices.push(analysisFailureNotice(result.failure));
+      }
     }
     const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...findings.map((f, i) => toDiagnostic(f, document, i))] };
     analyses.set(document.uri, analysis);
     return analysis;
+  }
+
+  /**
+   * Large files, and files whose last analysis was slow, are analysed on the worker thread so
+   * they cannot hold up the others; the rest on this thread, where it takes milliseconds.
+   */
+  async function runAnalysis(uri: string, filePath: string, text: string, options: AnalysisOptions): Promise<FileAnalysis | undefined> {
+    const offThread = offThreadAnalyzer && (text.length > OFF_THREAD_CHARS || (slowFiles.get(uri) ?? 0) > SLOW_ANALYSIS_MS) && !(options.maxFileChars > 0 && text.length > options.maxFileChars);
+    if (offThread) {
+      try {
+        return await offThreadAnalyzer.analyze(filePath, text, options);
+      } catch (error) {
+        return { fileName: filePath, findings: [], ruleFailures: [], skipped: false, suppressions: [], failure: (error as Error).message };
+      }
+    }
+    const started = performance.now();
+    const result = engine.analyze(filePath, text, options);
+    const elapsed = performance.now() - started;
+    if (elapsed > SLOW_ANALYSIS_MS) slowFiles.set(uri, elapsed);
+    else slowFiles.delete(uri);
+    return result;
+  }
+
+  /** A rule that threw says so on the file, once: its findings are missing there, the others are not. */
+  function ruleFailureNotice(ruleId: string): Diagnostic {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: 'fipslint',
+      code: 'fipslint-internal-error',
+      message: `fipslint rule ${ruleId} failed on this file, so its findings are missing here; the other rules ran. The error is in the fipslint output; please report it.`,
+    };
+  }
+
+  /** A file the engine could not analyse (nested too deeply, a crash of the worker) says so, instead of looking clean. */
+  function analysisFailureNotice(failure: string): Diagnostic {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: 'fipslint',
+      code: 'fipslint-not-analysed',
+      message: `fipslint could not analyse this file: ${failure}. Other files are not affected.`,
+    };
   }
 
   /** A file over the size limit says so where the user looks, once, at its first line. */
@@ -297,6 +389,8 @@ export function startServer(connection: Connection): void {
     timers.delete(document.uri);
     analyses.delete(document.uri);
     savedVersions.delete(document.uri);
+    for (const key of loggedFailures) if (key.startsWith(`${document.uri}\0`)) loggedFailures.delete(key);
+    slowFiles.delete(document.uri);
     const filePath = URI.toPath(document.uri);
     if (filePath) {
       project.setOverlay(filePath, undefined);
@@ -305,10 +399,11 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const settings = await settingsFor(document.uri);
+    throwIfCancelled(token);
     // run: onSave keeps showing the last saved analysis while the user types.
     const previous = analyses.get(document.uri);
     if (settings.run === 'onSave' && previous && savedVersions.get(document.uri) !== document.version) {
@@ -317,6 +412,11 @@ export function startServer(connection: Connection): void {
     const analysis = await analyze(document);
     return { kind: DocumentDiagnosticReportKind.Full, items: analysis?.diagnostics ?? previous?.diagnostics ?? [] };
   });
+
+  /** A request the client gave up on is answered with RequestCancelled before any work is done for it. */
+  function throwIfCancelled(token: CancellationToken): void {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+  }
 
   function relintAll(): void {
     analyses.clear();
@@ -379,10 +479,12 @@ export function startServer(connection: Connection): void {
   }
 
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    throwIfCancelled(token);
     const analysis = await analyze(document);
+    throwIfCancelled(token);
     if (!analysis) return [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -435,10 +537,12 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ hover
 
-  connection.onHover(async (params): Promise<Hover | null> => {
+  connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    throwIfCancelled(token);
     const analysis = await analyze(document);
+    throwIfCancelled(token);
     if (!analysis) return null;
     const offset = document.offsetAt(params.position);
     const hits = analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
@@ -485,7 +589,11 @@ export function startServer(connection: Connection): void {
   });
 
   /** Lint every TS/JS file of the workspace folders and publish what is found; cancellable. */
-  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean }> {
+  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean; restricted?: boolean }> {
+    if (!workspaceTrusted) {
+      void connection.window.showInformationMessage('fipslint: the workspace scan is off in Restricted Mode; trust the workspace to scan it. Open files are still linted.');
+      return { files: 0, findings: 0, cancelled: false, restricted: true };
+    }
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
     const roots = folders.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
     const progress = await connection.window.createWorkDoneProgress();
@@ -523,6 +631,8 @@ export function startServer(connection: Connection): void {
     }
     return { files: scanned, findings: findingCount, cancelled };
   }
+
+  connection.onShutdown(() => offThreadAnalyzer?.dispose());
 
   documents.listen(connection);
   connection.listen();
