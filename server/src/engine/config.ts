@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { RuleModule, RuleOptionSpec } from './rule';
+import { lineStartsOf, position } from './spans';
 import { SUPPRESSION_ID } from './suppressions';
 import { PROFILE_IDS, type AnalysisOptions, type ProfileId, type Severity } from './types';
 
@@ -48,12 +49,10 @@ const TOP_KEYS = ['$schema', ...LAYER_KEYS, 'exclude', 'overrides'];
 
 export function parseConfig(file: string, text: string, rules: readonly RuleModule[]): { config?: FipslintConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   const problem = (start: number, length: number, message: string) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
-    problems.push({ file, message, line: line + 1, column: start - lineStarts[line] + 1, start, end: start + length });
+    const { line, column } = position(lineStarts, start);
+    problems.push({ file, message, line, column, start, end: start + length });
   };
   const at = (node: JsonNode, message: string) => problem(node.offset, node.length, message);
 

@@ -8,21 +8,23 @@ import type { SourceSpan } from './types';
  */
 const lineStartsByFile = new WeakMap<ts.SourceFile, number[]>();
 
-function lineStarts(sourceFile: ts.SourceFile): number[] {
-  let starts = lineStartsByFile.get(sourceFile);
-  if (!starts) {
-    const text = sourceFile.text;
-    starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-    }
-    lineStartsByFile.set(sourceFile, starts);
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return starts;
 }
 
-function position(starts: number[], offset: number): { line: number; column: number } {
+function lineStarts(sourceFile: ts.SourceFile): number[] {
+  let starts = lineStartsByFile.get(sourceFile);
+  if (!starts) lineStartsByFile.set(sourceFile, (starts = lineStartsOf(sourceFile.text)));
+  return starts;
+}
+
+/** 1-based line and column (UTF-16 code units) of an offset, given `lineStartsOf` the text. */
+export function position(starts: number[], offset: number): { line: number; column: number } {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

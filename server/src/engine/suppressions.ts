@@ -1,6 +1,6 @@
 import type { Finding } from './types';
 import type { ts } from './typescript';
-import { spanOfRange } from './spans';
+import { lineStartsOf, position, spanOfRange } from './spans';
 
 /**
  * Reviewed exceptions, written in the code so that they travel with it:
@@ -69,8 +69,8 @@ function parseDirectives(text: string): { suppressions: Suppression[]; strayEnab
       end -= body.length - close - 2;
       body = body.slice(0, close);
     }
-    lineStarts ??= computeLineStarts(text);
-    const line = lineOf(lineStarts, match.index!);
+    lineStarts ??= lineStartsOf(text);
+    const line = position(lineStarts, match.index!).line;
     const [head, ...reasonParts] = body.split(/\s--\s?|^--\s?/);
     let reason = reasonParts.join(' -- ').trim();
     let rulePart = head;
@@ -155,25 +155,4 @@ export function applySuppressions(
   }
   for (const enable of strayEnables) report(enable.start, enable.end, 'This fipslint-enable has no fipslint-disable before it to end.');
   return { findings: [...kept, ...problems].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId)), suppressions: records };
-}
-
-/** Lines as findings count them (`spans.ts`): after `\n`, `\r\n` and a lone `\r`. */
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
 }

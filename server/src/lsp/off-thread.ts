@@ -7,12 +7,12 @@ import { Engine, SourceProject, type AnalysisOptions, type FileAnalysis } from '
  * diagnostics for the others (the engine is synchronous: on the main thread a 2 MB file would
  * block every keystroke in every other file while it is analysed).
  *
- * One worker, started on first use and stopped after a quiet spell (it holds its own trees).
+ * One worker, started on first use and stopped after ten quiet seconds (it holds a second engine).
  * Jobs run one at a time; a newer text for a file still waiting replaces the older one. If the
  * worker dies (out of memory, a crash), the job in flight fails with a message and the next job
  * starts a fresh worker.
  */
-const IDLE_MS = 30_000;
+const IDLE_MS = 10_000;
 
 interface Job {
   file: string;
@@ -97,7 +97,15 @@ export class OffThreadAnalyzer {
 export function runAnalysisWorker(): void {
   const project = new SourceProject();
   const engine = new Engine(RULES, project);
+  // Only the file being edited keeps its tree (for incremental reparses): large trees are what the
+  // worker's memory is made of.
+  let lastFile: string | undefined;
   parentPort!.on('message', ({ file, text, options }: { file: string; text: string; options: AnalysisOptions }) => {
+    if (lastFile && lastFile !== file) {
+      project.setOverlay(lastFile, undefined);
+      project.forget(lastFile);
+    }
+    lastFile = file;
     project.setOverlay(file, text);
     let result: FileAnalysis;
     try {
