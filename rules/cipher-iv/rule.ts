@@ -2,7 +2,7 @@ import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe, objectProperty, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName, type ParsedCipher } from '../../server/src/engine/policy/ciphers';
-import { skipOuterExpressions, type Value } from '../../server/src/engine/resolve';
+import { enclosingFunction, skipOuterExpressions, type Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 /** SP 800-38D §5.2.1.1 recommends 96-bit GCM IVs; IG C.H requires them to be unique per key. */
@@ -89,7 +89,7 @@ export default defineRule({
       const declaration = context.resolver.findDeclaration(node);
       if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.node.initializer) return undefined;
       const encrypting = enclosingFunction(site.node);
-      if (!encrypting || isInside(declaration.node, encrypting)) return undefined;
+      if (!encrypting || (declaration.node.pos >= encrypting.pos && declaration.node.end <= encrypting.end)) return undefined;
       const random = context.resolver.values(declaration.node.initializer).some((v) => v.kind === 'bytes' && v.random);
       return random ? declaration.node : undefined;
     }
@@ -159,13 +159,3 @@ export default defineRule({
     }
   },
 });
-
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
-  return undefined;
-}
-
-function isInside(node: ts.Node, container: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === container) return true;
-  return false;
-}

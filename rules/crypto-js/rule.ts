@@ -1,9 +1,10 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe, inLibrary, notValidated } from '../../server/src/engine/checks';
-import { nodeCryptoReference, preferredQuote } from '../../server/src/engine/fixes';
+import { describe, inLibrary, notValidated, readsEnvironment } from '../../server/src/engine/checks';
+import { skipOuterExpressions } from '../../server/src/engine/resolve';
+import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { CIPHER_FAMILIES, ECB_STATUS, type CipherFamily } from '../../server/src/engine/policy/ciphers';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
-import { STATUS_WORDS, evaluateStatus, everyProfile, statusFor, type Operation, type Status, type Use } from '../../server/src/engine/policy/status';
+import { STATUS_WORDS, evaluateStatus, statusFor, type Operation, type Status, type Use } from '../../server/src/engine/policy/status';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -108,7 +109,7 @@ export default defineRule({
                 title: `Replace with node:crypto ${random.text}(${size.getText(site.sourceFile)}) (returns a Buffer, not a WordArray)`,
                 safety: 'suggestion',
                 preferred: true,
-                edits: [replaceCall(site, `${random.text}(${size.getText(site.sourceFile)})`), ...random.edits],
+                edits: [replaceNode(site, `${random.text}(${size.getText(site.sourceFile)})`), ...random.edits],
               },
             ]
           : [],
@@ -117,10 +118,6 @@ export default defineRule({
     return { calls };
   },
 });
-
-function replaceCall(site: CallSite, text: string, node: ts.Node = site.node) {
-  return { file: site.sourceFile.fileName, start: node.getStart(site.sourceFile), end: node.getEnd(), newText: text };
-}
 
 /** SHA3 output length from `{ outputLength: 256 }`; crypto-js defaults to 512. */
 function keccakBits(context: RuleContext, options: ts.Expression | undefined): number {
@@ -139,7 +136,7 @@ function checkHash(context: RuleContext, site: CallSite, hasher: string, use: Us
   let replacement: string;
   if (hasher === 'SHA3') {
     display = 'Keccak';
-    status = statusFor(everyProfile('NO'), context.policy('apply', use));
+    status = 'NO';
     why = KECCAK_REASON;
     const bits = keccakBits(context, isMac ? undefined : site.argument('options'));
     const candidate = lookupDigest(`sha3-${bits}`);
@@ -209,7 +206,7 @@ function hashFix(context: RuleContext, site: CallSite, nodeApi: 'createHash' | '
       : `Replace with node:crypto ${nodeApi}('${digest}') (output changes from ${display}: stored values must be recomputed)`,
     safety: sameOutput && knownString ? 'safe' : 'suggestion',
     preferred: true,
-    edits: [replaceCall(site, `${head}.update(${text(message)}).digest(${q}${encoding}${q})`, target), ...reference.edits],
+    edits: [replaceNode({ sourceFile: site.sourceFile, node: target }, `${head}.update(${text(message)}).digest(${q}${encoding}${q})`), ...reference.edits],
   };
 }
 
@@ -231,7 +228,7 @@ function checkCipher(context: RuleContext, site: CallSite, name: string, operati
   const cipher = CIPHERS[name];
   const callee = site.node.expression;
   const policy = cipher.family === 'rabbit' ? undefined : CIPHER_FAMILIES[cipher.family];
-  const status = policy ? inLibrary(statusFor(policy.status, context.policy(operation, operation === 'apply' ? 'encrypt' : 'decrypt'))) : statusFor(everyProfile('NO'), context.policy(operation));
+  const status = policy ? inLibrary(statusFor(policy.status, context.policy(operation, operation === 'apply' ? 'encrypt' : 'decrypt'))) : 'NO';
   const reason = policy ? (status === 'NV' ? notValidated('crypto-js') : policy.reason) : `${cipher.display} is a stream cipher from the eSTREAM portfolio, not an approved cipher (SP 800-140C)`;
   const instead = operation === 'apply' ? "Use createCipheriv('aes-256-gcm', key, iv12) from node:crypto." : 'Decrypt existing data once with it and re-encrypt with AES-256-GCM in node:crypto.';
   const key = site.argument('key');
@@ -264,9 +261,7 @@ function checkCipher(context: RuleContext, site: CallSite, name: string, operati
 /** A crypto-js cipher key that is text: crypto-js treats any string as a passphrase. */
 function isPassphrase(context: RuleContext, key: ts.Expression): boolean {
   if (looksLikeWordArray(context, key)) return false;
-  const inner = ts.isParenthesizedExpression(key) ? key.expression : key;
-  if (ts.isPropertyAccessExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.getText() === 'process.env') return true;
-  return isStringExpression(context, inner);
+  return readsEnvironment(key) || isStringExpression(context, skipOuterExpressions(key) as ts.Expression);
 }
 
 /** Mode and padding of an AES call; true when one was reported (it then stands for the call). */

@@ -1,5 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe } from '../../server/src/engine/checks';
+import { describe, readsEnvironment } from '../../server/src/engine/checks';
 import { MIN_HMAC_KEY_BYTES } from '../../server/src/engine/policy/jose';
 import type { Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type RuleContext } from '../../server/src/engine/rule';
@@ -90,10 +90,10 @@ function check(context: RuleContext, argument: ts.Expression, values: Value[], s
     if (value.fromType) continue;
     const bytes = context.resolver.bytesOf(value);
     if (!bytes || bytes.random) continue;
-    if (value.kind === 'bytes' && !isWrittenOut(context, value)) continue;
+    const written = writtenKey(context, value);
+    if (!written) continue;
     if (slot.privatePem && !(value.kind === 'string' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(value.value))) continue;
     if (slot.shortIsOtherRule && bytes.length < MIN_HMAC_KEY_BYTES) continue;
-    const written = writtenValue(context, value);
     const fallback = isEnvironmentFallback(written);
     context.report({
       value: written,
@@ -110,27 +110,20 @@ function check(context: RuleContext, argument: ts.Expression, values: Value[], s
 }
 
 /**
- * Bytes written out in the code (`Buffer.from('00ff…', 'hex')`, `Buffer.from([1, 2, 3])`,
- * `new Uint8Array([...])`), as opposed to a zero-filled buffer of a length, which is a constant
- * but no one's secret (cipher-iv and kdf-parameters report those where they matter).
+ * Where a key is written in the code, or undefined when it is not: a string is; bytes are when
+ * built from text or a list (`Buffer.from('00ff…', 'hex')`, `new Uint8Array([...])`), and then the
+ * finding belongs on the literal they came from (`Buffer.from(KEY)` with `const KEY = '…'`). A
+ * zero-filled buffer of a length is a constant but no one's secret (cipher-iv and kdf-parameters
+ * report those where they matter).
  */
-function isWrittenOut(context: RuleContext, value: Value): boolean {
-  const node = value.origin.node;
-  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
-  const first = node.arguments?.[0];
-  if (!first) return false;
-  if (ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first) || ts.isTemplateExpression(first)) return true;
-  const values = context.resolver.values(first);
-  return values.length > 0 && values.every((v) => v.kind === 'string' || v.kind === 'array');
-}
-
-/** `Buffer.from(KEY)` with `const KEY = '…'`: the finding belongs on the literal. */
-function writtenValue(context: RuleContext, value: Value): Value {
+function writtenKey(context: RuleContext, value: Value): Value | undefined {
   if (value.kind !== 'bytes') return value;
   const node = value.origin.node;
-  const first = (ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0];
-  if (!first || ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first)) return value;
+  const first = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.arguments?.[0] : undefined;
+  if (!first) return undefined;
+  if (ts.isStringLiteralLike(first) || ts.isArrayLiteralExpression(first)) return value;
   const values = context.resolver.values(first);
+  if (values.length === 0 || !values.every((v) => v.kind === 'string' || v.kind === 'array')) return ts.isTemplateExpression(first) ? value : undefined;
   return values.length === 1 && values[0].kind === 'string' ? values[0] : value;
 }
 
@@ -142,6 +135,6 @@ function isEnvironmentFallback(value: Value): boolean {
     ts.isBinaryExpression(parent) &&
     (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
     parent.right === value.origin.node &&
-    /process\.env/.test(parent.left.getText())
+    readsEnvironment(parent.left)
   );
 }

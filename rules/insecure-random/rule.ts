@@ -1,7 +1,8 @@
 import { ts } from '../../server/src/engine/typescript';
 import { fileIndex } from '../../server/src/engine/file-index';
+import { enclosingFunction } from '../../server/src/engine/resolve';
 import { describe } from '../../server/src/engine/checks';
-import { nodeCryptoReference, preferredQuote } from '../../server/src/engine/fixes';
+import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -92,11 +93,6 @@ function functionName(fn: ts.SignatureDeclaration): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return nameOf(fn.name);
   const parent = fn.parent;
   if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return nameOf(parent.name);
-  return undefined;
-}
-
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) && !ts.isCallSignatureDeclaration(n)) return n;
   return undefined;
 }
 
@@ -339,7 +335,7 @@ function randomFix(site: CallSite): FixDescriptor | undefined {
         title: `Use crypto.randomInt(${bound.getText(site.sourceFile)})`,
         safety: integer ? 'safe' : 'suggestion',
         preferred: true,
-        edits: [{ file: site.sourceFile.fileName, start: floor.getStart(site.sourceFile), end: floor.getEnd(), newText: `${reference.text}(${bound.getText(site.sourceFile)})` }, ...reference.edits],
+        edits: [replaceNode({ sourceFile: site.sourceFile, node: floor }, `${reference.text}(${bound.getText(site.sourceFile)})`), ...reference.edits],
       };
     }
   }
@@ -356,7 +352,7 @@ function randomFix(site: CallSite): FixDescriptor | undefined {
       title: 'Use crypto.randomBytes(16).toString(\'hex\') (32 hex characters instead of about 11)',
       safety: 'suggestion',
       preferred: true,
-      edits: [{ file: site.sourceFile.fileName, start: target.getStart(site.sourceFile), end: target.getEnd(), newText: `${reference.text}(16).toString(${q}hex${q})` }, ...reference.edits],
+      edits: [replaceNode({ sourceFile: site.sourceFile, node: target }, `${reference.text}(16).toString(${q}hex${q})`), ...reference.edits],
     };
   }
   return undefined;

@@ -6,7 +6,7 @@ import { KEY_TYPES, lookupCurve } from '../../server/src/engine/policy/curves';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
 import { lookupJoseAlgorithm } from '../../server/src/engine/policy/jose';
 import { rsaModulusReason, rsaModulusStatus } from '../../server/src/engine/policy/keys';
-import { STATUS_WORDS, evaluateStatus, everyProfile, statusFor, type Status } from '../../server/src/engine/policy/status';
+import { STATUS_WORDS, evaluateStatus, statusFor, type Status } from '../../server/src/engine/policy/status';
 import type { Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type RuleContext } from '../../server/src/engine/rule';
 
@@ -64,7 +64,7 @@ function judge(context: RuleContext, site: CallSite): Verdict | undefined {
   const library = libraryOf(api);
   const member = api.slice(library.length + 1);
   const callee = site.node.expression.getText(site.sourceFile);
-  const no = (what: string, why: string, instead: string): Verdict => ({ status: statusFor(everyProfile('NO'), context.policy('apply')), what, why, instead });
+  const no = (what: string, why: string, instead: string): Verdict => ({ status: 'NO', what, why, instead });
   const nv = (what: string, instead: string): Verdict => ({ status: 'NV', what, why: '', instead });
   const eddsa = (what: string): Verdict => {
     const policy = KEY_TYPES.ed25519;

@@ -1,5 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe } from '../../server/src/engine/checks';
+import { describe, readsEnvironment } from '../../server/src/engine/checks';
 import { appendArguments, insertProperty, preferredQuote, removeProperty, replaceString } from '../../server/src/engine/fixes';
 import { MIN_HMAC_KEY_BYTES, lookupJoseAlgorithm } from '../../server/src/engine/policy/jose';
 import { STATUS_WORDS, statusFor } from '../../server/src/engine/policy/status';
@@ -189,7 +189,7 @@ function checkDefaultHs256(context: RuleContext, site: CallSite, options: ts.Exp
 function reportUnpinned(context: RuleContext, site: CallSite, options: ts.Expression | undefined, subject: string, secretProperty?: string): void {
   const call = site.node as ts.CallExpression;
   const key = secretProperty ? context.properties(options, secretProperty)[0]?.value : site.argument('key');
-  const secret = key && (context.strings(key).length > 0 || context.resolver.isStringTyped(key) || isEnvironmentRead(key));
+  const secret = key && (context.strings(key).length > 0 || context.resolver.isStringTyped(key) || readsEnvironment(key));
   const q = preferredQuote(site.sourceFile);
   const pin = `algorithms: [${q}${context.profile === 'cnsa-2.0' ? 'HS384' : 'HS256'}${q}]`;
   const literal = options && ts.isObjectLiteralExpression(options) ? options : undefined;
@@ -206,10 +206,6 @@ function reportUnpinned(context: RuleContext, site: CallSite, options: ts.Expres
     ),
     fixes: edit ? [{ title: `Accept only ${context.profile === 'cnsa-2.0' ? 'HS384' : 'HS256'} (tokens signed otherwise are rejected)`, safety: 'suggestion', preferred: true, edits: [edit] }] : [],
   });
-}
-
-function isEnvironmentRead(expression: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.expression.getText() === 'process.env';
 }
 
 function checkEscapeHatches(context: RuleContext, options: ts.Expression | undefined): void {

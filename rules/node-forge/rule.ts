@@ -1,10 +1,10 @@
 import { ts } from '../../server/src/engine/typescript';
 import { describe, inLibrary, notValidated } from '../../server/src/engine/checks';
-import { appendArguments, moduleBindingName, nodeCryptoReference, preferredQuote, replaceValue } from '../../server/src/engine/fixes';
+import { appendArguments, moduleBindingName, nodeCryptoReference, preferredQuote, replaceNode, replaceValue } from '../../server/src/engine/fixes';
 import { CIPHER_FAMILIES, ECB_STATUS, type CipherFamily } from '../../server/src/engine/policy/ciphers';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
 import { RSA_FIX_BITS, rsaModulusReason, rsaModulusStatus } from '../../server/src/engine/policy/keys';
-import { STATUS_WORDS, evaluateStatus, everyProfile, statusFor, type Operation, type Use } from '../../server/src/engine/policy/status';
+import { STATUS_WORDS, evaluateStatus, statusFor, type Operation, type Use } from '../../server/src/engine/policy/status';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -92,9 +92,9 @@ export default defineRule({
     calls['node-forge.cipher.createCipher'] = cipher('apply');
     calls['node-forge.cipher.createDecipher'] = cipher('process');
     for (const name of ['aes', 'des', 'rc2']) {
-      for (const [suffix, operation] of [['createEncryptionCipher', 'apply'], ['createDecryptionCipher', 'process']] as const) {
+      for (const suffix of ['createEncryptionCipher', 'createDecryptionCipher']) {
         calls[`node-forge.${name}.${suffix}`] = (site) => {
-          const status = name === 'aes' ? 'NV' : statusFor(everyProfile('NO'), context.policy(operation));
+          const status = name === 'aes' ? 'NV' : 'NO';
           context.report({
             site: site.node.expression,
             status,
@@ -141,7 +141,7 @@ export default defineRule({
       for (const [index, name] of schemes.entries()) {
         const pkcs1 = name === 'RSAES-PKCS1-V1_5';
         const raw = name === 'RAW' || name === 'NONE';
-        const status = pkcs1 ? statusFor(everyProfile(operation === 'apply' ? 'NO' : 'LEGACY'), context.policy(operation)) : raw ? 'NO' : name === 'RSA-OAEP' ? 'NV' : 'OK';
+        const status = pkcs1 ? (operation === 'apply' ? 'NO' : 'LEGACY') : raw ? 'NO' : name === 'RSA-OAEP' ? 'NV' : 'OK';
         if (status === 'OK') continue;
         const forge = moduleBindingName(site.sourceFile, FORGE);
         const q = preferredQuote(site.sourceFile);
@@ -265,7 +265,7 @@ export default defineRule({
                   title: `Use node:crypto ${reference.text}(${size.getText(site.sourceFile)}) (same binary string)`,
                   safety: 'suggestion',
                   preferred: true,
-                  edits: [{ file: site.sourceFile.fileName, start: call.getStart(site.sourceFile), end: call.getEnd(), newText: `${reference.text}(${size.getText(site.sourceFile)}).toString(${preferredQuote(site.sourceFile)}binary${preferredQuote(site.sourceFile)})` }, ...reference.edits],
+                  edits: [replaceNode(site, `${reference.text}(${size.getText(site.sourceFile)}).toString(${preferredQuote(site.sourceFile)}binary${preferredQuote(site.sourceFile)})`), ...reference.edits],
                 },
               ]
             : [],
@@ -339,7 +339,8 @@ function hashFix(context: RuleContext, site: CallSite, digest: string): FixDescr
     safety: 'suggestion',
     preferred: true,
     edits: [
-      { file: site.sourceFile.fileName, start: create.getStart(site.sourceFile), end: toHex.getEnd(), newText: `${reference.text}(${q}${replacement}${q}).update(${message}${inputEncoding}).digest(${q}hex${q})` },
+      // The chain's last call spans it all, from `forge.md.x.create()` to `.toHex()`.
+      replaceNode({ sourceFile: site.sourceFile, node: toHex }, `${reference.text}(${q}${replacement}${q}).update(${message}${inputEncoding}).digest(${q}hex${q})`),
       ...reference.edits,
     ],
   };

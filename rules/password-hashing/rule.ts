@@ -1,6 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { describe, libraryOf } from '../../server/src/engine/checks';
-import { nodeCryptoReferences, preferredQuote } from '../../server/src/engine/fixes';
+import { nodeCryptoReferences, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 /**
@@ -71,6 +71,6 @@ function pbkdf2Fix(site: CallSite) {
     title: 'Hash with PBKDF2-SHA-256 (600,000 iterations, random salt) in a tagged format; the verifier must accept it and old hashes need migrating',
     safety: 'suggestion' as const,
     preferred: true,
-    edits: [{ file: site.sourceFile.fileName, start: call.getStart(site.sourceFile), end: call.getEnd(), newText: expression }, ...edits],
+    edits: [replaceNode(site, expression), ...edits],
   };
 }

@@ -95,7 +95,7 @@ export default defineRule({
     for (const [name, insecure] of CLIENT_SWITCHES) {
       properties[name] = (site: PropertySite) => {
         for (const value of context.resolver.values(site.node.initializer)) {
-          if (name === 'rejectUnauthorized' ? isFalse(value) : value.kind === 'boolean' && value.value === insecure) reportSwitch(name, insecure, value, site.node);
+          if (disables(name, insecure, value)) reportSwitch(name, insecure, value, site.node);
         }
       };
     }
@@ -131,16 +131,16 @@ export default defineRule({
      * it too (`?sslmode=no-verify`).
      */
     function checkClientOptions(expression: ts.Expression, depth: number) {
-      for (const value of context.strings(expression)) checkConnectionString(value, expression);
-      if (ts.isTemplateExpression(expression)) checkConnectionTemplate(expression);
+      for (const value of context.strings(expression)) checkConnectionString(value.value, expression, value);
+      if (ts.isTemplateExpression(expression)) checkConnectionString(expression.head.text + expression.templateSpans.map((span) => '\u0000' + span.literal.text).join(''), expression);
       if (depth > 3) return;
       for (const name of ['connectionString', 'url', 'uri']) {
-        for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) checkConnectionString(value, siteFor(context, hit, expression));
+        for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkConnectionString(value.value, siteFor(context, hit, expression), value);
       }
       for (const [name, insecure] of CLIENT_SWITCHES) {
         for (const hit of context.properties(expression, name)) {
           for (const value of context.valuesOf(hit)) {
-            if (name === 'rejectUnauthorized' ? !isFalse(value) : value.kind !== 'boolean' || value.value !== insecure) continue;
+            if (!disables(name, insecure, value)) continue;
             reportSwitch(name, insecure, value, siteFor(context, hit, expression));
           }
         }
@@ -178,33 +178,21 @@ export default defineRule({
       }
     }
 
-    /** `postgres://${user}@${host}/db?sslmode=no-verify`: the parameter is in the literal text, the rest is not known. */
-    function checkConnectionTemplate(template: ts.TemplateExpression) {
-      const text = template.head.text + template.templateSpans.map((span) => '\u0000' + span.literal.text).join('');
+    /**
+     * A connection string, as a known value (fixable) or a template whose literal text holds the
+     * parameter (`postgres://${user}@${host}/db?sslmode=no-verify`; the rest is not known).
+     */
+    function checkConnectionString(text: string, site: ts.Node, value?: Value) {
       for (const { pattern, secure } of INSECURE_URL_PARAMETERS) {
         const match = pattern.exec(text);
         if (!match) continue;
         context.report({
-          site: template,
-          status: 'NO',
-          message: describe(`The connection string sets ${match[2]}, which turns off TLS certificate validation`, WHY, `Use ${secure} and give the CA.`),
-          fipsRuntime: 'runs',
-        });
-      }
-    }
-
-    function checkConnectionString(value: Value, argument: ts.Node) {
-      if (value.kind !== 'string') return;
-      for (const { pattern, secure } of INSECURE_URL_PARAMETERS) {
-        const match = pattern.exec(value.value);
-        if (!match) continue;
-        context.report({
           value,
-          site: argument,
+          site,
           status: 'NO',
           message: describe(`The connection string sets ${match[2]}, which turns off TLS certificate validation`, WHY, `Use ${secure} and give the CA.`),
           fipsRuntime: 'runs',
-          fixes: [{ title: `Use ${secure}`, safety: 'safe', edits: [replaceString(value, value.value.replace(pattern, `$1${secure}`))] }],
+          fixes: value ? [{ title: `Use ${secure}`, safety: 'safe', edits: [replaceString(value, text.replace(pattern, `$1${secure}`))] }] : [],
         });
       }
     }
@@ -246,6 +234,11 @@ const INSECURE_URL_PARAMETERS: Array<{ pattern: RegExp; secure: string }> = [
   { pattern: /([?&])(tlsInsecure=true)\b/i, secure: 'tlsInsecure=false' },
   { pattern: /([?&])(sslValidate=false)\b/i, secure: 'sslValidate=true' },
 ];
+
+/** Whether a switch's value turns validation off (`rejectUnauthorized` also takes 0). */
+function disables(name: string, insecure: boolean, value: Value): boolean {
+  return name === 'rejectUnauthorized' ? isFalse(value) : value.kind === 'boolean' && value.value === insecure;
+}
 
 function isFalse(value: Value): boolean {
   return (value.kind === 'boolean' && !value.value) || (value.kind === 'number' && value.value === 0);

@@ -10,14 +10,13 @@ import {
   applyFixes,
   autoFixOf,
   defaultAnalysisOptions,
-  findConfigFile,
+  ConfigFiles,
   formatConfigProblem,
-  loadConfig,
   optionsForFile,
   withExplicitSettings,
   type AnalysisOptions,
   type FileAnalysis,
-  type FipslintConfig,
+  type ConfigProblem,
   type ProfileId,
 } from '../engine';
 import { discoverFiles } from './discover';
@@ -155,14 +154,14 @@ export function runCli(argv: string[], io: CliIo): number {
     ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
   };
   const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
-  const configs = new ConfigLookup(values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined);
-  const reportConfigProblems = (problems: ReturnType<ConfigLookup['forFile']>['problems']) => {
+  const configs = new ConfigFiles(RULES, { explicit: values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined });
+  const reportConfigProblems = (problems: ConfigProblem[]) => {
     for (const problem of problems) io.stderr(`fipslint: configuration error: ${formatConfigProblem(problem, io.cwd)}\n`);
     io.stderr('fipslint: fix the configuration and run again (nothing was scanned)\n');
     return EXIT_USAGE;
   };
   if (values.config !== undefined) {
-    const given = configs.forFile(io.cwd);
+    const given = configs.load(path.resolve(io.cwd, values.config));
     if (given.problems.length) return reportConfigProblems(given.problems);
   }
   const engine = new Engine(RULES, new SourceProject());
@@ -247,30 +246,6 @@ export function runCli(argv: string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-/**
- * The configuration of each file: the one given with `--config`, else the nearest
- * `fipslint.config.json` above the file (up to the repository root), parsed once per file.
- */
-class ConfigLookup {
-  private readonly byDir = new Map<string, string | undefined>();
-  private readonly loaded = new Map<string, ReturnType<typeof loadConfig>>();
-
-  constructor(private readonly explicit: string | undefined) {}
-
-  forFile(file: string): { config?: FipslintConfig; problems: ReturnType<typeof loadConfig>['problems'] } {
-    const configFile = this.explicit ?? this.nearest(path.dirname(file));
-    if (!configFile) return { problems: [] };
-    let result = this.loaded.get(configFile);
-    if (!result) this.loaded.set(configFile, (result = loadConfig(configFile, RULES)));
-    return result;
-  }
-
-  private nearest(dir: string): string | undefined {
-    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
-    return this.byDir.get(dir);
-  }
-}
-
 /** Every exception, for an auditor: where, which rules, why, until when, and whether it still applies. */
 function formatSuppressions(results: FileAnalysis[], cwd: string): string {
   const lines: string[] = [];
@@ -284,7 +259,8 @@ function formatSuppressions(results: FileAnalysis[], cwd: string): string {
       lines.push(`${where}  ${rules}  (${scope})  ${s.status}${s.until ? `  until ${s.until}` : ''}${s.status === 'active' ? `  ${s.suppressed} finding${s.suppressed === 1 ? '' : 's'} suppressed` : ''}\n    reason: ${s.reason || '(none)'}`);
     }
   }
-  return `${lines.join('\n')}${lines.length ? '\n\n' : ''}${count} suppression${count === 1 ? '' : 's'} in ${results.filter((r) => r.suppressions.length).length} file${results.filter((r) => r.suppressions.length).length === 1 ? '' : 's'}.\n`;
+  const files = results.filter((r) => r.suppressions.length).length;
+  return `${lines.join('\n')}${lines.length ? '\n\n' : ''}${count} suppression${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`;
 }
 
 function formatSuppressionsJson(results: FileAnalysis[], cwd: string): string {

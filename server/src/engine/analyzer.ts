@@ -41,7 +41,7 @@ export class Engine {
     readonly rules: readonly RuleModule[],
     readonly project: SourceProject = new SourceProject(),
   ) {
-    this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:')).map(lastSegment)));
+    this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:') && !a.startsWith('property:')).map(lastSegment)));
     this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
   }

@@ -2,7 +2,7 @@ import { ts } from './typescript';
 import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
 import { STATUS_WORDS, statusFor, type Operation, type Status, type Use } from './policy/status';
-import type { ObjectValue, PropertyHit, StringValue, Value } from './resolve';
+import { skipOuterExpressions, type ObjectValue, type PropertyHit, type StringValue, type Value } from './resolve';
 import { TLS_OPTION_APIS } from './apis';
 import type { CallSite, RuleContext, RuleListeners } from './rule';
 
@@ -157,6 +157,19 @@ export function inLibrary(status: Status): Status {
 /** The "why" of an NV finding, naming the library. */
 export function notValidated(library: string): string {
   return `${library} is a pure-JavaScript library, not a FIPS 140 validated module, and FIPS 140 compliance requires the operation to run inside one (FIPS 140-3 / ISO/IEC 19790 §7.2; reference §0.3)`;
+}
+
+/**
+ * Whether an expression reads the environment: `process.env.KEY`, `process.env['KEY']`, or a
+ * `||` / `??` chain with one (`process.env.A ?? process.env.B`). Such a value is text, known only
+ * at run time.
+ */
+export function readsEnvironment(expression: ts.Expression): boolean {
+  const node = skipOuterExpressions(expression) as ts.Expression;
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return readsEnvironment(node.left) || readsEnvironment(node.right);
+  }
+  return (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.getText() === 'process.env';
 }
 
 /** The npm library an API path belongs to, as users spell it (`crypto-js`, `@noble/hashes`). */

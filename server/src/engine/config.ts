@@ -5,7 +5,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { RuleModule, RuleOptionSpec } from './rule';
 import { lineStartsOf, position } from './spans';
 import { SUPPRESSION_ID } from './suppressions';
-import { PROFILE_IDS, type AnalysisOptions, type ProfileId, type Severity } from './types';
+import { PROFILE_IDS, isIsoDate, type AnalysisOptions, type ProfileId, type Severity } from './types';
 
 /**
  * `fipslint.config.json`: one configuration for the CLI, the language server and CI. Parsed
@@ -36,9 +36,11 @@ export interface FipslintConfig extends ConfigLayer {
 export interface ConfigProblem {
   file: string;
   message: string;
-  /** 1-based line and column of the offending text, and its offsets. */
+  /** 1-based line and column of the offending text (LSP-style lines, UTF-16 columns), its end, and its offsets. */
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   start: number;
   end: number;
 }
@@ -52,7 +54,8 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
   const lineStarts = lineStartsOf(text);
   const problem = (start: number, length: number, message: string) => {
     const { line, column } = position(lineStarts, start);
-    problems.push({ file, message, line, column, start, end: start + length });
+    const end = position(lineStarts, start + length);
+    problems.push({ file, message, line, column, endLine: end.line, endColumn: end.column, start, end: start + length });
   };
   const at = (node: JsonNode, message: string) => problem(node.offset, node.length, message);
 
@@ -89,7 +92,7 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
           else at(valueNode, `unknown profile ${JSON.stringify(value)}; use one of ${PROFILE_IDS.join(', ')}`);
           break;
         case 'asOf':
-          if (typeof value === 'string' && isDate(value)) layer.asOf = value;
+          if (typeof value === 'string' && isIsoDate(value)) layer.asOf = value;
           else at(valueNode, `"asOf" must be a date as "YYYY-MM-DD", not ${JSON.stringify(value)}`);
           break;
         case 'anticipate131Ar3':
@@ -220,10 +223,6 @@ function describeParseError(code: string): string {
   return words[code] ?? code;
 }
 
-function isDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
-
 /** ` (did you mean "x"?)` for a near miss: one edit or a case difference away. */
 function suggest(given: string, known: string[]): string {
   const lower = given.toLowerCase();
@@ -269,9 +268,57 @@ export function loadConfig(file: string, rules: readonly RuleModule[]): { config
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return { problems: [{ file, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, line: 1, column: 1, start: 0, end: 0 }] };
+    return { problems: [{ file, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 }] };
   }
   return parseConfig(file, text.replace(/^\uFEFF/, ''), rules);
+}
+
+export type LoadedConfig = ReturnType<typeof loadConfig>;
+
+/**
+ * The configuration of each source file, as the CLI and the server both need it: a file given
+ * explicitly, or the nearest one above the file (not above `stopDir(file)`, the workspace
+ * folder; without one, the repository root). Lookups are cached per folder and files parsed
+ * once, until `clear()` (the server calls it when a configuration file changes).
+ */
+export class ConfigFiles {
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, LoadedConfig>();
+
+  constructor(
+    private readonly rules: readonly RuleModule[],
+    private readonly options: { explicit?: string; stopDir?: (file: string) => string | undefined; onLoad?: (file: string, loaded: LoadedConfig) => void } = {},
+  ) {}
+
+  forFile(sourceFile: string): LoadedConfig {
+    const dir = path.dirname(sourceFile);
+    let file = this.options.explicit;
+    if (!file) {
+      if (!this.nearest.has(dir)) this.nearest.set(dir, findConfigFile(dir, this.options.stopDir?.(sourceFile)));
+      file = this.nearest.get(dir);
+    }
+    return file ? this.load(file) : { problems: [] };
+  }
+
+  /** A configuration file, loaded once. */
+  load(file: string): LoadedConfig {
+    let loaded = this.loaded.get(file);
+    if (!loaded) {
+      this.loaded.set(file, (loaded = loadConfig(file, this.rules)));
+      this.options.onLoad?.(file, loaded);
+    }
+    return loaded;
+  }
+
+  /** What an already loaded file gave, without loading it. */
+  peek(file: string): LoadedConfig | undefined {
+    return this.loaded.get(file);
+  }
+
+  clear(): void {
+    this.nearest.clear();
+    this.loaded.clear();
+  }
 }
 
 export function formatConfigProblem(problem: ConfigProblem, cwd?: string): string {

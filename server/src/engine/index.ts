@@ -6,5 +6,5 @@ export { SourceProject, diskHost, isSourceFileName, SOURCE_EXTENSIONS, type Sour
 export type { RuleMeta, RuleModule } from './rule';
 export * from './types';
 export { SUPPRESSION_ID, parseSuppressions, type SuppressionRecord, type SuppressionStatus } from './suppressions';
-export { CONFIG_FILE_NAME, findConfigFile, formatConfigProblem, loadConfig, optionsForFile, parseConfig, withExplicitSettings, type ConfigProblem, type FipslintConfig } from './config';
+export { CONFIG_FILE_NAME, ConfigFiles, findConfigFile, formatConfigProblem, loadConfig, optionsForFile, parseConfig, withExplicitSettings, type ConfigProblem, type FipslintConfig } from './config';
 export { configSchema } from './config-schema';

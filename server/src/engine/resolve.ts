@@ -111,19 +111,22 @@ export class Resolver {
     const node = skipOuterExpressions(expression) as ts.Expression;
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return [];
     const sourceFile = expression.getSourceFile();
-    if (!/\.[cm]?tsx?$/.test(sourceFile.fileName)) return [];
-    this.oracle ??= new TypeOracle(this.project, sourceFile);
-    return this.oracle.literalValues(node).map((literal) =>
+    const oracle = this.oracleFor(sourceFile);
+    if (!oracle) return [];
+    return oracle.literalValues(node).map((literal) =>
       typeof literal === 'string' ? { kind: 'string', value: literal, origin: { sourceFile, node }, via, fromType: true } : { kind: 'number', value: literal, origin: { sourceFile, node }, via, fromType: true },
     );
   }
 
   /** In a TypeScript file, whether the checker types the expression as a string. */
   isStringTyped(expression: ts.Expression): boolean {
-    const sourceFile = expression.getSourceFile();
-    if (!/\.[cm]?tsx?$/.test(sourceFile.fileName)) return false;
-    this.oracle ??= new TypeOracle(this.project, sourceFile);
-    return this.oracle.isStringTyped(skipOuterExpressions(expression) as ts.Expression);
+    return this.oracleFor(expression.getSourceFile())?.isStringTyped(skipOuterExpressions(expression) as ts.Expression) ?? false;
+  }
+
+  /** The type checker, for TypeScript files only (JavaScript has no declared types to ask about). */
+  private oracleFor(sourceFile: ts.SourceFile): TypeOracle | undefined {
+    if (!/\.[cm]?tsx?$/.test(sourceFile.fileName)) return undefined;
+    return (this.oracle ??= new TypeOracle(this.project, sourceFile));
   }
 
   // ---------------------------------------------------------------- API references
@@ -1222,7 +1225,8 @@ function byteLength(text: string, encoding: string): number | undefined {
   return undefined;
 }
 
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+/** The nearest function (declaration, expression, arrow, method, accessor) around a node. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   let current = node.parent;
   while (current && !ts.isFunctionLike(current)) current = current.parent;
   return current;

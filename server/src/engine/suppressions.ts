@@ -1,4 +1,4 @@
-import type { Finding } from './types';
+import { isIsoDate, type Finding } from './types';
 import type { ts } from './typescript';
 import { lineStartsOf, position, spanOfRange } from './spans';
 
@@ -109,10 +109,6 @@ function covers(directive: Suppression, finding: Finding): boolean {
   return finding.start >= directive.end && (directive.blockEnd === undefined || finding.start < directive.blockEnd);
 }
 
-function validDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-}
-
 /**
  * Drop the findings a valid directive covers, and add a finding for each directive that has no
  * reason, names an unknown rule, has expired or a malformed date, or suppresses nothing.
@@ -126,7 +122,7 @@ export function applySuppressions(
   const { suppressions: directives, strayEnables } = parseDirectives(sourceFile.text);
   if (directives.length === 0 && strayEnables.length === 0) return { findings, suppressions: [] };
   const records: SuppressionRecord[] = directives.map((d) => {
-    const status: SuppressionStatus = !d.reason ? 'no-reason' : d.until !== undefined && !validDate(d.until) ? 'invalid' : d.until !== undefined && d.until < asOf ? 'expired' : 'active';
+    const status: SuppressionStatus = !d.reason ? 'no-reason' : d.until !== undefined && !isIsoDate(d.until) ? 'invalid' : d.until !== undefined && d.until < asOf ? 'expired' : 'active';
     return { ...d, status, suppressed: 0 };
   });
   const kept = findings.filter((finding) => {

@@ -101,6 +101,11 @@ export interface AnalysisOptions {
 /** 2 MiB: every hand-written module, and the trees stay far below the server's memory budget. */
 export const DEFAULT_MAX_FILE_CHARS = 2 * 1024 * 1024;
 
+/** A real calendar date written as YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -26,13 +26,12 @@ import { discoverFiles } from '../cli/discover';
 import * as fs from 'node:fs';
 import {
   CONFIG_FILE_NAME,
+  ConfigFiles,
   Engine,
   SUPPRESSION_ID,
   SourceProject,
   autoFixOf,
   defaultAnalysisOptions,
-  findConfigFile,
-  loadConfig,
   nonOverlappingFixes,
   optionsForFile,
   withExplicitSettings,
@@ -114,10 +113,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   let workspaceRoots: string[] = [];
   /** False in VS Code's Restricted Mode: the workspace's own configuration is not read. */
   let workspaceTrusted = true;
-  /** Parsed configuration files by path, and the folder → nearest configuration file lookups. */
-  const configs = new Map<string, { config?: FipslintConfig; problems: ConfigProblem[] }>();
-  const nearestConfig = new Map<string, string | undefined>();
-  /** Configuration files whose problems were shown, with the text shown for, so a notification comes once per change. */
+  /** Configuration files: looked up up to the file's workspace folder; a file's problems are published when it is loaded. */
+  const configFiles = new ConfigFiles(rules, { stopDir: (file) => workspaceFolderOf(file), onLoad: (file, loaded) => publishConfigProblems(file, loaded.problems) });
+  /** Configuration files whose problems were shown, with the problems shown, so a notification comes once per change. */
   const notifiedConfigs = new Map<string, string>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -181,8 +179,12 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     return !!relative && !relative.startsWith('..') && matcher.ignores(relative);
   }
 
+  function workspaceFolderOf(filePath: string): string | undefined {
+    return workspaceRoots.find((root) => filePath.startsWith(root + path.sep));
+  }
+
   function workspaceRootFor(filePath: string): string {
-    return workspaceRoots.find((root) => filePath.startsWith(root + path.sep)) ?? path.dirname(filePath);
+    return workspaceFolderOf(filePath) ?? path.dirname(filePath);
   }
 
   // ------------------------------------------------------------------ configuration file
@@ -193,30 +195,13 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
    * one notification, and the server carries on.
    */
   function configFor(filePath: string): FipslintConfig | undefined {
-    if (!workspaceTrusted) return undefined;
-    const dir = path.dirname(filePath);
-    if (!nearestConfig.has(dir)) nearestConfig.set(dir, findConfigFile(dir, workspaceRoots.find((root) => filePath.startsWith(root + path.sep))));
-    const file = nearestConfig.get(dir);
-    if (!file) return undefined;
-    let loaded = configs.get(file);
-    if (!loaded) {
-      configs.set(file, (loaded = loadConfig(file, rules)));
-      publishConfigProblems(file, loaded.problems);
-    }
-    return loaded.config;
+    return workspaceTrusted ? configFiles.forFile(filePath).config : undefined;
   }
 
   function publishConfigProblems(file: string, problems: ConfigProblem[]): void {
     const uri = URI.fromPath(file);
-    let text = '';
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      // unreadable: the problem says so, at the start
-    }
-    const document = TextDocument.create(uri, 'json', 0, text);
     const diagnostics: Diagnostic[] = problems.map((p) => ({
-      range: { start: document.positionAt(p.start), end: document.positionAt(Math.max(p.end, p.start)) },
+      range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
       severity: DiagnosticSeverity.Error,
       source: 'fipslint',
       message: `${p.message} (fipslint is using its defaults until this is fixed)`,
@@ -226,8 +211,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       notifiedConfigs.delete(file);
       return;
     }
-    if (notifiedConfigs.get(file) === text) return;
-    notifiedConfigs.set(file, text);
+    const shown = JSON.stringify(problems.map((p) => [p.start, p.message]));
+    if (notifiedConfigs.get(file) === shown) return;
+    notifiedConfigs.set(file, shown);
     const first = problems[0];
     connection.console.warn(`${file}:${first.line}:${first.column}: ${first.message}`);
     void connection.window.showWarningMessage(
@@ -246,11 +232,6 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         maxFileChars: Math.round(settings.maxFileSize * 1024 * 1024),
       }),
     };
-  }
-
-  function forgetConfigs(): void {
-    configs.clear();
-    nearestConfig.clear();
   }
 
   // ------------------------------------------------------------------ analysis
@@ -430,8 +411,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       if (!filePath) continue;
       if (path.basename(filePath) === CONFIG_FILE_NAME) {
         // Created, changed or deleted: lookups and parses start over; a deleted file's problems go.
-        if (configs.get(filePath)?.problems.length && !fs.existsSync(filePath)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-        forgetConfigs();
+        if (configFiles.peek(filePath)?.problems.length && !fs.existsSync(filePath)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        configFiles.clear();
       } else if (!documents.get(change.uri)) {
         project.forget(filePath);
       }
