@@ -9,9 +9,10 @@ CACHE="${FIPSLINT_E2E_CACHE:-$HOME/.cache/fipslint-e2e}"
 VERSION=4.100.3
 mkdir -p "$CACHE"
 
-if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+bash "$(dirname "$0")/chromium-setup.sh"
+if ! command -v rg >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ripgrep libkrb5-dev pkg-config >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep libkrb5-dev pkg-config >/dev/null
 fi
 
 if [ -f "$CACHE/code-server-$VERSION.ok" ]; then exit 0; fi

@@ -89,9 +89,10 @@ describe('fipslint CLI', () => {
     const { stdout } = run(['--format', 'sarif', '.'], workspace);
     const sarif = JSON.parse(stdout);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv = require('ajv');
+    // The SARIF schema is draft-04, which only Ajv 6 reads: use the copy jest-sarif brings.
+    const Ajv = require(require.resolve('ajv', { paths: [path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif')] }));
     const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    ajv.addMetaSchema(require(require.resolve('ajv/lib/refs/json-schema-draft-04.json', { paths: [path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif')] })));
     const schema = require(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'));
     const valid = ajv.validate(schema, sarif);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));

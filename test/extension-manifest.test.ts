@@ -55,10 +55,20 @@ describe('extension manifest', () => {
   });
 
   it('activates on the four languages and contributes its commands', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact', 'workspaceContains:**/fipslint.config.json']);
-    assert.deepEqual(
-      pkg.contributes.commands.map((c: { command: string }) => c.command),
-      ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output'],
-    );
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact', 'workspaceContains:**/fipslint.config.json', 'onView:fipslint.inventory']);
+    const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(commands, ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output', 'fipslint.inventory.refresh', 'fipslint.exportCbom']);
+    // A contributed command the extension never registers fails with "command not found".
+    const extension = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    for (const command of commands) assert.ok(extension.includes(`registerCommand('${command}'`), `${command} is not registered`);
+  });
+
+  it('contributes the Crypto Inventory view to the Explorer, with its title actions and empty-state text', () => {
+    assert.deepEqual(pkg.contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['fipslint.inventory', 'Crypto Inventory']]);
+    const titleActions = pkg.contributes.menus['view/title'].filter((m: { when: string }) => m.when === 'view == fipslint.inventory').map((m: { command: string }) => m.command);
+    assert.deepEqual(titleActions, ['fipslint.inventory.refresh', 'fipslint.exportCbom']);
+    const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'fipslint.inventory');
+    assert.ok(welcome.some((w: { contents: string }) => w.contents.includes('command:fipslint.inventory.refresh')));
+    assert.ok(welcome.some((w: { when: string }) => w.when.includes('!isWorkspaceTrusted')), 'Restricted Mode says why the view is empty');
   });
 });

@@ -11,8 +11,9 @@ import { Engine, SourceProject, applyFixes, defaultAnalysisOptions, type Analysi
 export function analyzeChecked(text: string, fileName = '/input/file.ts', overrides: Partial<AnalysisOptions> = {}): FileAnalysis {
   const engine = new Engine(RULES, new SourceProject({ readFile: () => undefined }));
   const options = defaultAnalysisOptions({ asOf: '2026-06-01', ...overrides });
-  const result = engine.analyze(fileName, text, options);
-  assert.deepEqual(result.ruleFailures, [], 'a rule threw');
+  // The inventory walks the same calls with its own listeners: it must survive the same inputs.
+  const result = engine.analyze(fileName, text, { ...options, inventory: true });
+  assert.deepEqual(result.ruleFailures, [], 'a rule (or the inventory) threw');
   checkRanges(text, result);
   for (const finding of result.findings) {
     for (const fix of finding.fixes) {
@@ -53,6 +54,11 @@ export function checkRanges(text: string, result: FileAnalysis): void {
     assert.deepEqual({ line: finding.line, column: finding.column }, position(finding.start), `start position of ${finding.ruleId}`);
     assert.deepEqual({ line: finding.endLine, column: finding.endColumn }, position(finding.end), `end position of ${finding.ruleId}`);
     assert.ok(finding.message.length > 0);
+  }
+  for (const entry of result.inventory ?? []) {
+    assert.ok(entry.start >= 0 && entry.start <= entry.end && entry.end <= text.length, `inventory range ${entry.start}-${entry.end} outside a text of ${text.length}`);
+    assert.deepEqual({ line: entry.line, column: entry.column }, position(entry.start), `start position of inventory entry ${entry.asset.name}`);
+    assert.ok(entry.asset.name.length > 0 && entry.asset.library.length > 0);
   }
 }
 

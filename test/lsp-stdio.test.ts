@@ -260,9 +260,66 @@ describe('language server over stdio (workspace scan)', () => {
       await client.initialize(workspace, { workspace: { configuration: true, workspaceFolders: true } });
       client.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(workspace).href, name: 'ws' }]);
       const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean };
-      assert.deepEqual(result, { files: 2, findings: 3, cancelled: false });
+      assert.deepEqual(result, { files: 2, findings: 3, cancelled: false, assets: 4 });
       const published = await client.diagnostics((p) => p.uri.endsWith('/src/a.ts'), 'scan result for a.ts');
       assert.deepEqual(published.diagnostics.map((d) => d.code), ['hash-algorithm', 'rsa-key-size', 'tls-certificate-validation']);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server over stdio (crypto inventory)', () => {
+  it('builds the inventory in the workspace scan, the same as the CLI, exports it as a CBOM and keeps it current', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-inventory-'));
+    fs.cpSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'project'), workspace, { recursive: true });
+    const client = new TestClient();
+    const inventories: Array<{ inventory: { totals: { assets: number }; assets: Array<{ name: string; library: string; status: string; occurrences: Array<{ file: string; line: number }> }> }; roots: string[] }> = [];
+    client.connection.onNotification('fipslint/inventoryChanged', (message) => {
+      inventories.push(message);
+    });
+    const next = async (count: number) => {
+      const deadline = Date.now() + 30_000;
+      while (inventories.length < count) {
+        assert.ok(Date.now() < deadline, `inventory update ${count} did not arrive`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return inventories[count - 1];
+    };
+    const shape = (assets: Array<{ name: string; library: string; status: string; occurrences: Array<{ file: string; line: number }> }>, base: string) =>
+      assets.map((a) => `${a.status} ${a.name} ${a.library} ${a.occurrences.map((o) => `${path.relative(base, path.resolve(base, o.file))}:${o.line}`).join(' ')}`);
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true, workspaceFolders: true } });
+      client.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(workspace).href, name: 'ws' }]);
+      assert.equal(await client.connection.sendRequest('fipslint/inventory', {}), null, 'no inventory before a scan');
+      assert.equal(await client.connection.sendRequest('fipslint/cbom', {}), null);
+
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] });
+      const scanned = await next(1);
+      const cli = JSON.parse(spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'fipslint.js'), '--format', 'json', '--inventory', '.'], { cwd: workspace, encoding: 'utf8' }).stdout);
+      assert.deepEqual(shape(scanned.inventory.assets, workspace), shape(cli.inventory.assets, workspace));
+      assert.equal(scanned.inventory.totals.assets, 14);
+      assert.deepEqual(scanned.roots, [workspace]);
+      assert.deepEqual(await client.connection.sendRequest('fipslint/inventory', {}), scanned);
+
+      const { json } = (await client.connection.sendRequest('fipslint/cbom', {})) as { json: string };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const CDX = require('@cyclonedx/cyclonedx-library');
+      assert.equal(await new CDX.Validation.JsonStrictValidator(CDX.Spec.Version.v1dot6).validate(json), null);
+      const bom = JSON.parse(json);
+      assert.deepEqual(bom.components.map((c: { name: string }) => c.name), scanned.inventory.assets.map((a) => a.name));
+      assert.equal(bom.metadata.component.name, path.basename(workspace));
+      assert.equal(bom.components.find((c: { name: string }) => c.name === 'MD5').evidence.occurrences[0].location, 'src/index.ts');
+
+      // A file changes on disk (a pull, another editor): the inventory follows without a new scan.
+      const clean = path.join(workspace, 'src', 'clean.ts');
+      fs.appendFileSync(clean, "\nexport const legacy = (s: string) => createHash('md5').update(s).digest('hex');\n");
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(clean).href, type: FileChangeType.Changed }] });
+      const updated = await next(2);
+      const md5 = updated.inventory.assets.find((a) => a.name === 'MD5' && a.library === 'node:crypto')!;
+      assert.deepEqual(md5.occurrences.map((o) => `${path.basename(o.file)}:${o.line}`), ['clean.ts:25', 'index.ts:10']);
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();

@@ -19,16 +19,27 @@ const CACHE = process.env.FIPSLINT_E2E_CACHE ?? path.join(os.homedir(), '.cache'
 const ENTRY = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const SHOTS = path.join(ROOT, 'test-output', 'e2e');
 const SOURCE = "import { createHash } from 'node:crypto';\n\nexport const etag = (body: string) => createHash('md5').update(body).digest('hex');\n";
+/** A second module, for the inventory: approved and non-approved algorithms side by side. */
+const VAULT = [
+  "import { createCipheriv, createHash, generateKeyPairSync, randomBytes } from 'node:crypto';",
+  "export const fingerprint = (body: string) => createHash('sha1').update(body).digest('hex');",
+  "export const seal = (key: Buffer, text: string) => createCipheriv('aes-256-gcm', key, randomBytes(12)).update(text);",
+  "export const keys = () => generateKeyPairSync('rsa', { modulusLength: 3072 });",
+  "export const legacy = (key: Buffer) => createCipheriv('des-ede3-cbc', key, randomBytes(8));",
+  '',
+].join('\n');
 
 let work: string;
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let appFile: string;
+let workspaceDir: string;
 
-function run(command: string, args: string[], options: { cwd?: string } = {}): string {
+/** `allowFailure`: for fipslint itself, which exits 1 when it finds errors. */
+function run(command: string, args: string[], options: { cwd?: string; allowFailure?: boolean } = {}): string {
   const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  if (!(options.allowFailure && result.status === 1)) assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
@@ -67,6 +78,16 @@ function waitForHealthy(port: number, child: ChildProcess, limitMs: number): Pro
   });
 }
 
+/** Runs a command from the Command Palette by its title, as a user would. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
 async function shot(name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -86,6 +107,8 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     fs.mkdirSync(workspace);
     appFile = path.join(workspace, 'app.ts');
     fs.writeFileSync(appFile, SOURCE);
+    fs.writeFileSync(path.join(workspace, 'vault.ts'), VAULT);
+    workspaceDir = workspace;
     fs.writeFileSync(
       path.join(userData, 'User', 'settings.json'),
       JSON.stringify({
@@ -179,5 +202,53 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'hash-algorithm' }).waitFor({ state: 'detached', timeout: 60_000 });
     assert.equal(await page.locator('.squiggly-error').count(), 0);
     await shot('4-fixed');
+  });
+
+  it('lists the crypto inventory in the Explorer, the same as the CLI, opens a use on click and exports the CBOM', async () => {
+    await runCommand('fipslint: Refresh Crypto Inventory');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Crypto Inventory/i }) });
+    const header = pane.locator('.pane-header');
+    await header.waitFor({ timeout: 60_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // The file tree above takes most of the sidebar; fold it so the inventory has the room.
+    const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+    if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+    const rows = pane.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Not approved' }).first().waitFor({ timeout: 120_000 });
+    // Approved assets start collapsed: open them to see everything.
+    await rows.filter({ hasText: /^Approved/ }).first().click();
+    const cli = JSON.parse(run(process.execPath, [path.join(ROOT, 'bin', 'fipslint.js'), '--format', 'json', '--inventory', '.'], { cwd: workspaceDir, allowFailure: true }));
+    const expected = (cli.inventory.assets as Array<{ name: string }>).map((a) => a.name);
+    await rows.filter({ hasText: expected[expected.length - 1] }).first().waitFor({ timeout: 30_000 }).catch(async (error) => {
+      await shot('fail-inventory');
+      throw error;
+    });
+    const labels = await pane.locator('.monaco-list-row .label-name').allInnerTexts();
+    assert.deepEqual(labels.filter((l) => expected.includes(l)), expected, `view shows: ${labels.join(' | ')}`);
+    assert.ok(labels.includes('Not approved') && labels.includes('Approved'));
+
+    // Status → algorithm → the places it is used; a click opens the place.
+    await rows.filter({ hasText: 'DES-EDE3-CBC' }).first().click();
+    const use = rows.filter({ hasText: 'vault.ts:5' }).first();
+    await use.waitFor({ timeout: 30_000 });
+    await shot('5-inventory');
+    await use.click();
+    await page.locator('.statusbar', { hasText: /Ln 5, Col \d+/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.tab.active', { hasText: 'vault.ts' }).waitFor({ timeout: 30_000 });
+
+    // Export: the save dialog proposes cbom.cdx.json in the workspace; Enter accepts it.
+    await runCommand('fipslint: Export Crypto Inventory as CycloneDX CBOM');
+    const dialog = page.locator('.quick-input-widget input');
+    await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('cbom.cdx.json')", undefined, { timeout: 30_000 });
+    await dialog.press('Enter');
+    const cbomFile = path.join(workspaceDir, 'cbom.cdx.json');
+    const deadline = Date.now() + 60_000;
+    while (!fs.existsSync(cbomFile)) {
+      assert.ok(Date.now() < deadline, 'the CBOM was not written');
+      await page.waitForTimeout(200); // polling the disk for the write
+    }
+    const bom = JSON.parse(fs.readFileSync(cbomFile, 'utf8'));
+    assert.equal(bom.specVersion, '1.6');
+    assert.deepEqual(bom.components.map((c: { name: string }) => c.name), expected);
   });
 });

@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { InventoryView, exportCbom, type InventoryMessage } from './inventory-view';
 
 /**
  * The VS Code side: starts the bundled language server, restarts it when it dies, and adds the
@@ -49,6 +50,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.name = 'fipslint';
   status.command = 'workbench.actions.view.problems';
   const updateStatus = () => renderStatus(status, client);
+  const inventory = new InventoryView();
+  const inventoryTree = vscode.window.createTreeView('fipslint.inventory', { treeDataProvider: inventory, showCollapseAll: true });
+  inventory.attach(inventoryTree);
+  context.subscriptions.push(
+    inventory,
+    inventoryTree,
+    client.onNotification('fipslint/inventoryChanged', (message: InventoryMessage) => inventory.update(message)),
+    // A restarted server starts without an inventory; the view keeps the last one until the next scan.
+    client.onDidChangeState(async ({ newState }) => {
+      if (newState !== State.Running || !client) return;
+      const current = (await client.sendRequest('fipslint/inventory', {})) as InventoryMessage | null;
+      if (current) inventory.update(current);
+    }),
+    vscode.commands.registerCommand('fipslint.inventory.refresh', () => scanWorkspace({ quiet: true })),
+    vscode.commands.registerCommand('fipslint.exportCbom', () => client && exportCbom(client, inventory, () => scanWorkspace({ quiet: true }))),
+  );
   context.subscriptions.push(
     output,
     status,
@@ -117,11 +134,13 @@ function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
   };
 }
 
-async function scanWorkspace(): Promise<void> {
+/** `quiet`: started from the inventory view, which shows the result itself. */
+async function scanWorkspace({ quiet = false } = {}): Promise<void> {
   if (!client) return;
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean; restricted?: boolean } | undefined;
-  if (!result || result.restricted) return; // the server has said why
-  const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${result.cancelled ? ' (scan cancelled)' : ''}.`;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number } | undefined;
+  if (!result || result.restricted || quiet) return; // the server has said why
+  const assets = result.assets ? `; ${result.assets} crypto asset${result.assets === 1 ? '' : 's'} in the Crypto Inventory view` : '';
+  const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${assets}${result.cancelled ? ' (scan cancelled)' : ''}.`;
   if (result.findings > 0) {
     const choice = await vscode.window.showInformationMessage(message, 'Show Problems');
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -15,6 +15,7 @@ export default defineRule({
     reference: '§2.3.1–2.3.3, §2.4.5',
     standards: ['SP 800-131A Rev 2 §2', 'SP 800-140C', 'SP 800-38 series', 'CNSA 2.0'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.deriveKey'],
   },
   create(context) {

@@ -12,6 +12,7 @@ export default defineRule({
     reference: '§2.3.1, §5 (ECB)',
     standards: ['SP 800-38A §6.1', 'SP 800-131A Rev 3 (draft)'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.createCipheriv', 'crypto.createDecipheriv'],
   },
   create(context) {

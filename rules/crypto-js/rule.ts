@@ -53,6 +53,7 @@ export default defineRule({
     reference: '§2.11 (crypto-js), §2.5, §0.3',
     standards: ['FIPS 140-3 / ISO/IEC 19790 §7.2', 'FIPS 180-4', 'FIPS 202', 'SP 800-131A Rev 2', 'SP 800-132', 'SP 800-38A'],
     fix: 'mixed',
+    judgesAlgorithm: true,
     apis: [
       ...HASH_APIS.flatMap((h) => [`crypto-js.${h}`, `crypto-js.Hmac${h}`, `crypto-js.algo.${h}.create`]),
       'crypto-js.algo.HMAC.create',

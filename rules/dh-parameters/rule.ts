@@ -14,6 +14,7 @@ export default defineRule({
     reference: '§2.4.3',
     standards: ['SP 800-56A Rev 3 Appendix D', 'SP 800-131A Rev 2 §5', 'FIPS 140-3 IG D.F'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.getDiffieHellman', 'crypto.createDiffieHellmanGroup', 'crypto.createDiffieHellman', 'crypto.generateKeyPair', 'crypto.generateKeyPairSync'],
   },
   create(context) {

@@ -12,6 +12,7 @@ export default defineRule({
     reference: '§2.4.2',
     standards: ['FIPS 186-5', 'FIPS 186-4', 'SP 800-131A Rev 2 §3, Table 2'],
     fix: 'none',
+    judgesAlgorithm: true,
     apis: ['crypto.generateKeyPair', 'crypto.generateKeyPairSync'],
   },
   create(context) {

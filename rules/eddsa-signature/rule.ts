@@ -12,6 +12,7 @@ export default defineRule({
     reference: '§2.4.4, §2.7, §5 (Ed25519/Ed448)',
     standards: ['FIPS 186-5 §7', 'FIPS 186-4', 'CNSA 2.0'],
     fix: 'none',
+    judgesAlgorithm: true,
     apis: ['crypto.generateKeyPair', 'crypto.generateKeyPairSync', 'crypto.subtle.generateKey', 'crypto.subtle.importKey', 'crypto.subtle.sign'],
   },
   create(context) {

@@ -15,6 +15,7 @@ export default defineRule({
     reference: '§2.4.4, §2.8',
     standards: ['SP 800-186', 'FIPS 186-5', 'SP 800-56A Rev 3', 'CNSA 2.0'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.generateKeyPair', 'crypto.generateKeyPairSync', 'crypto.createECDH', 'crypto.subtle.generateKey', 'crypto.subtle.importKey'],
   },
   create(context) {

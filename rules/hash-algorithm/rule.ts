@@ -9,6 +9,7 @@ export default defineRule({
     reference: '§2.1, §2.8',
     standards: ['FIPS 180-4', 'FIPS 202', 'SP 800-131A Rev 2 §9'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.createHash', 'crypto.hash', 'crypto.subtle.digest'],
   },
   create(context) {

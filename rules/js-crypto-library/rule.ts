@@ -42,6 +42,7 @@ export default defineRule({
     reference: '§2.11 (tweetnacl/libsodium, elliptic-curve libraries), §2.4, §0.3',
     standards: ['FIPS 140-3 / ISO/IEC 19790 §7.2', 'FIPS 186-5', 'SP 800-186', 'SP 800-56A Rev 3', 'SP 800-38D', 'SP 800-132'],
     fix: 'none',
+    judgesAlgorithm: true,
     apis: [...LIBRARY_PRIMITIVE_APIS],
   },
   create(context) {

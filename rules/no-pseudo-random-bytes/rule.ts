@@ -11,6 +11,7 @@ export default defineRule({
     reference: '§2.6',
     standards: ['SP 800-90A Rev 1', 'Node DEP0115'],
     fix: 'safe',
+    judgesAlgorithm: true,
     apis: ['crypto.pseudoRandomBytes', 'crypto.prng', 'crypto.rng'],
   },
   create(context) {

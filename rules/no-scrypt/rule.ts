@@ -11,6 +11,7 @@ export default defineRule({
     reference: '§1.8, §2.5, §5 (scrypt/bcrypt/Argon2)',
     standards: ['SP 800-132', 'SP 800-131A Rev 2 §8'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.scrypt', 'crypto.scryptSync'],
   },
   create(context) {

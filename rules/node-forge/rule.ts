@@ -32,6 +32,7 @@ export default defineRule({
     reference: '§2.11 (node-forge), §2.4.1, §2.7, §0.3',
     standards: ['FIPS 140-3 / ISO/IEC 19790 §7.2', 'FIPS 186-5', 'SP 800-131A Rev 2', 'SP 800-56B Rev 2', 'SP 800-132', 'SP 800-52 Rev 2'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: [
       ...DIGESTS.flatMap((d) => [`node-forge.md.${d}.create`, `node-forge.${d}.create`]),
       'node-forge.hmac.instance.start',

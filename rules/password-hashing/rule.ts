@@ -27,6 +27,7 @@ export default defineRule({
     reference: '§2.5, §2.11 (password hashing)',
     standards: ['SP 800-132', 'SP 800-131A Rev 2 §8', 'FIPS 140-3 IG D.N'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: [...HASHING, ...CHECKING, ...ARGON2, ...ARGON2_CHECKING, ...SCRYPT],
   },
   create(context) {

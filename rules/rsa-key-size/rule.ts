@@ -16,6 +16,7 @@ export default defineRule({
     reference: '§2.4.1, §2.8, §5 (RSA 2048 vs 3072)',
     standards: ['FIPS 186-5', 'SP 800-131A Rev 2 §3, §6', 'SP 800-57 Pt 1 Rev 5', 'NIST IR 8547 (draft)', 'CNSSP-15'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.generateKeyPair', 'crypto.generateKeyPairSync', 'crypto.subtle.generateKey'],
   },
   create(context) {

@@ -19,6 +19,7 @@ export default defineRule({
     reference: '§2.7',
     standards: ['SP 800-131A Rev 2 §6', 'SP 800-56B Rev 2', 'FIPS 186-5 (RSASSA-PSS sLen ≤ hLen)'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.publicEncrypt', 'crypto.privateDecrypt', 'crypto.privateEncrypt', 'crypto.publicDecrypt', 'crypto.sign'],
   },
   create(context) {

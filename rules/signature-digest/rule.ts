@@ -12,6 +12,7 @@ export default defineRule({
     reference: '§2.1 (SHA-1), §2.7, §2.8',
     standards: ['SP 800-131A Rev 2 §9, Table 8', 'FIPS 186-5', 'CNSA 2.0'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.createSign', 'crypto.createVerify', 'crypto.sign', 'crypto.verify', 'crypto.subtle.sign', 'crypto.subtle.verify', 'crypto.subtle.generateKey', 'crypto.subtle.importKey'],
   },
   create(context) {

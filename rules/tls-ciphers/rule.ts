@@ -14,6 +14,7 @@ export default defineRule({
     reference: '§1.10, §2.9',
     standards: ['SP 800-52 Rev 2 §3.3.1', 'SP 800-131A Rev 2 §6', 'RFC 9151'],
     fix: 'safe',
+    judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_CIPHERS'],
   },
   create(context) {

@@ -14,6 +14,7 @@ export default defineRule({
     reference: '§2.9 (ecdhCurve), §1.5',
     standards: ['FIPS 140-3 IG C.K Resolution 5', 'SP 800-56A Rev 3', 'SP 800-52 Rev 2'],
     fix: 'safe',
+    judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_ECDH_CURVE'],
   },
   create(context) {

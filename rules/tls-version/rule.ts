@@ -17,6 +17,7 @@ export default defineRule({
     reference: '§1.10, §2.9',
     standards: ['SP 800-52 Rev 2 §3.1, §4', 'RFC 8996'],
     fix: 'safe',
+    judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION'],
   },
   create(context) {

@@ -17,6 +17,7 @@ export default defineRule({
     reference: '§1.5, §2.4.4, §2.8, §5 (X25519/X448)',
     standards: ['FIPS 140-3 IG C.K Resolution 5', 'SP 800-56A Rev 3'],
     fix: 'suggestion',
+    judgesAlgorithm: true,
     apis: ['crypto.generateKeyPair', 'crypto.generateKeyPairSync', 'crypto.subtle.generateKey', 'crypto.subtle.importKey', 'crypto.subtle.deriveBits', 'crypto.subtle.deriveKey'],
   },
   create(context) {

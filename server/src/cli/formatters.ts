@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_URL, SUPPRESSION_ID, autoFixOf, ruleDocsUrl, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
+import { ASSET_STATUS_LABELS, PROJECT_URL, SUPPRESSION_ID, autoFixOf, ruleDocsUrl, type CryptoInventory, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'cbom' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'cbom', 'html'];
 
 export interface RunSummary {
   /** Files over the size limit, not analysed. */
@@ -29,7 +29,7 @@ export function summarize(results: readonly FileAnalysis[]): RunSummary {
   return summary;
 }
 
-function displayPath(file: string, cwd: string): string {
+export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') ? relative.split(path.sep).join('/') : file;
 }
@@ -65,7 +65,7 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
   return lines.join('\n') + '\n';
 }
 
-export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string }): string {
+export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string }, inventory?: CryptoInventory): string {
   const files = results
     .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0 || r.tooLarge)
     .map((r) => ({
@@ -74,7 +74,24 @@ export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: 
       findings: r.findings.map((f) => ({ ...f, file: displayPath(f.file, cwd), docs: ruleDocsUrl(f.ruleId), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, file: displayPath(e.file, cwd) })) })), related: f.related.map((x) => ({ ...x, file: displayPath(x.file, cwd) })) })),
       ruleFailures: r.ruleFailures,
     }));
-  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files }, null, 2) + '\n';
+  const inventoryJson = inventory && {
+    totals: inventory.totals,
+    assets: inventory.assets.map((a) => ({ ...a, occurrences: a.occurrences.map((o) => ({ ...o, file: displayPath(o.file, cwd) })) })),
+  };
+  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files, ...(inventoryJson ? { inventory: inventoryJson } : {}) }, null, 2) + '\n';
+}
+
+/** The inventory as a table: status, algorithm, library, uses, first place used. */
+export function formatInventoryText(inventory: CryptoInventory, cwd: string, color = false): string {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const statusColor: Record<string, string> = { NO: '31', DEPR: '33', TRANS: '35', NV: '33', LEGACY: '36', unknown: '2', OK: '32' };
+  const lines = [`Crypto inventory (${inventory.profile}, ${inventory.asOf}): ${inventory.totals.assets} assets, ${inventory.totals.occurrences} uses`];
+  for (const a of inventory.assets) {
+    const first = a.occurrences[0];
+    const label = ASSET_STATUS_LABELS[a.status];
+    lines.push(`  ${paint(statusColor[a.status], label.padEnd(24))} ${a.name.padEnd(28)} ${a.library.padEnd(14)} ${String(a.occurrences.length).padStart(3)}×  ${displayPath(first.file, cwd)}:${first.line}:${first.column}${a.occurrences.length > 1 ? ' …' : ''}`);
+  }
+  return lines.join('\n') + '\n\n';
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -8,6 +8,7 @@ import {
   PROFILE_IDS,
   SourceProject,
   applyFixes,
+  buildInventory,
   autoFixOf,
   defaultAnalysisOptions,
   ConfigFiles,
@@ -20,7 +21,9 @@ import {
   type ProfileId,
 } from '../engine';
 import { discoverFiles } from './discover';
-import { OUTPUT_FORMATS, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
+import { OUTPUT_FORMATS, displayPath, formatInventoryText, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
+import { formatCbom } from '../reports/cbom';
+import { formatHtml } from '../reports/html';
 import { writeFileAtomic } from './write-file';
 
 export const EXIT_OK = 0;
@@ -35,7 +38,10 @@ folders skip node_modules and what .gitignore excludes.
 
 Options:
   --profile <id>        fips-140-3 (default), fips-140-2 or cnsa-2.0
-  --format <name>       text (default), json or sarif
+  --format <name>       text (default), json, sarif, cbom (CycloneDX 1.6 crypto bill of
+                        materials) or html (a self-contained report page)
+  --inventory           add the crypto inventory (every algorithm used, approved or not)
+                        to text and json output; cbom and html always have it
   -o, --output <file>   write the report to a file instead of standard output
   --fix                 apply safe fixes to the files (see README: "Fixes")
   --max-warnings <n>    exit 1 when there are more than n warnings
@@ -91,6 +97,7 @@ export function runCli(argv: string[], io: CliIo): number {
         rule: { type: 'string', multiple: true },
         config: { type: 'string' },
         'list-suppressions': { type: 'boolean' },
+        inventory: { type: 'boolean' },
         'max-file-size': { type: 'string' },
         'list-rules': { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -151,6 +158,7 @@ export function runCli(argv: string[], io: CliIo): number {
     asOf,
     anticipate131Ar3: values['anticipate-131a-r3'] ? true : undefined,
     maxFileChars,
+    inventory: values.inventory || format === 'cbom' || format === 'html' ? true : undefined,
     ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
   };
   const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
@@ -227,12 +235,28 @@ export function runCli(argv: string[], io: CliIo): number {
     return inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
   }
   const shownProfile = reportProfile ?? profile ?? defaults.profile;
-  const report =
-    format === 'json'
-      ? formatJson(results, cwd, { profile: shownProfile, asOf: reportAsOf ?? asOf ?? defaults.asOf, version: version() })
-      : format === 'sarif'
-        ? formatSarif(results, cwd, RULES, { version: version(), profile: shownProfile })
-        : formatText(results, cwd, !!io.isTty && !values['no-color'] && !values.output) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
+  const shownAsOf = reportAsOf ?? asOf ?? defaults.asOf;
+  const inventory = explicit.inventory ? buildInventory(results, { profile: shownProfile, asOf: shownAsOf }) : undefined;
+  const projectName = path.basename(path.resolve(cwd, positionals.length === 1 ? positionals[0] : '.'));
+  const relative = (file: string) => displayPath(file, cwd);
+  const color = !!io.isTty && !values['no-color'] && !values.output;
+  let report: string;
+  switch (format) {
+    case 'json':
+      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: version() }, inventory);
+      break;
+    case 'sarif':
+      report = formatSarif(results, cwd, RULES, { version: version(), profile: shownProfile });
+      break;
+    case 'cbom':
+      report = formatCbom(inventory!, { projectName, toolVersion: version(), displayPath: relative });
+      break;
+    case 'html':
+      report = formatHtml(results, inventory!, { projectName, toolVersion: version(), profile: shownProfile, asOf: shownAsOf, displayPath: relative });
+      break;
+    default:
+      report = (inventory ? formatInventoryText(inventory, cwd, color) : '') + formatText(results, cwd, color) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
+  }
   if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
   else io.stdout(report);
 

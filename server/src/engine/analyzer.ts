@@ -7,6 +7,10 @@ import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleCont
 import { spanOfRange } from './spans';
 import { applySuppressions, type SuppressionRecord } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
+import { inventoryListeners, type InventoryEntry } from './inventory';
+import { INVENTORY_EXTRA_APIS, type AssetUse } from './inventory/collect';
+import { STATUS_ORDER, worstStatus, type AssetDescription } from './inventory/assets';
+import type { RuleMeta } from './rule';
 
 export interface RuleFailure {
   ruleId: string;
@@ -26,7 +30,12 @@ export interface FileAnalysis {
   failure?: string;
   /** The file's `fipslint-disable` directives and what became of each (for `--list-suppressions`). */
   suppressions: SuppressionRecord[];
+  /** Every crypto asset the file uses, approved or not; only with `options.inventory`. */
+  inventory?: InventoryEntry[];
 }
+
+/** The inventory listens through the same context rules get; it never reports. */
+const INVENTORY_META: RuleMeta = { id: 'fipslint-inventory', category: 'library', description: 'crypto inventory', reference: '', standards: [], fix: 'none', apis: [] };
 
 /**
  * The analysis engine: parses a file, walks its AST once, resolves each call's callee to an API
@@ -34,8 +43,11 @@ export interface FileAnalysis {
  */
 export class Engine {
   private readonly callNames: Set<string>;
+  /** With the inventory on, every API with a signature is of interest, not only those rules subscribe to. */
+  private readonly inventoryCallNames: Set<string>;
   private readonly assignNames: Set<string>;
   private readonly ruleIds: ReadonlySet<string>;
+  private readonly judgingRules: ReadonlySet<string>;
 
   constructor(
     readonly rules: readonly RuleModule[],
@@ -44,6 +56,8 @@ export class Engine {
     this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:') && !a.startsWith('property:')).map(lastSegment)));
     this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
+    this.judgingRules = new Set(rules.filter((r) => r.meta.judgesAlgorithm).map((r) => r.meta.id));
+    this.inventoryCallNames = new Set([...this.callNames, ...[...Object.keys(API_SIGNATURES), ...INVENTORY_EXTRA_APIS].map(lastSegment)]);
   }
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
@@ -95,6 +109,12 @@ export class Engine {
       for (const [name, listener] of Object.entries(listeners.properties ?? {})) append(properties, name, { ruleId: rule.meta.id, listener });
     }
 
+    const uses: AssetUse[] = [];
+    if (options.inventory) {
+      const context = this.contextFor({ meta: INVENTORY_META, create: () => ({}) }, sourceFile, resolver, options, findings);
+      for (const [api, listener] of Object.entries(inventoryListeners(context, (use) => uses.push(use)).calls ?? {})) append(calls, api, { ruleId: INVENTORY_META.id, listener });
+    }
+
     const failed = new Set<string>();
     const run = <S>(entries: Array<{ ruleId: string; listener: (site: S) => void }> | undefined, site: S) => {
       for (const { ruleId, listener } of entries ?? []) {
@@ -115,7 +135,7 @@ export class Engine {
           const api = resolver.resolveApi(target)?.join('.');
           if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
         }
-      } else if (this.mayBeApi(node.expression, resolver)) {
+      } else if (this.mayBeApi(node.expression, resolver, options.inventory ? this.inventoryCallNames : this.callNames)) {
         const api = resolver.resolveApi(node.expression)?.join('.');
         if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
       }
@@ -130,15 +150,16 @@ export class Engine {
     const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
     result.findings = suppressed.findings;
     result.suppressions = suppressed.suppressions;
+    if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules);
     return result;
   }
 
   /** Property calls are filtered by name before any resolution; plain identifiers may be aliases. */
-  private mayBeApi(callee: ts.Expression, resolver: Resolver): boolean {
+  private mayBeApi(callee: ts.Expression, resolver: Resolver, callNames: ReadonlySet<string>): boolean {
     const node = skipOuterExpressions(callee);
     if (ts.isIdentifier(node)) return true;
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (this.callNames.has(accessedName(node) ?? '')) return true;
+      if (callNames.has(accessedName(node) ?? '')) return true;
       // A project module may re-export an API under another name (`module.exports = { hasher: crypto.createHash }`).
       const base = skipOuterExpressions(node.expression);
       return ts.isIdentifier(base) && resolver.isProjectModule(base);
@@ -242,7 +263,40 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
     related,
     fixes,
     fipsRuntime: descriptor.fipsRuntime,
+    status: descriptor.status,
   };
+}
+
+/**
+ * One entry per asset and call; each names the rules with a finding inside the call. Where the call
+ * uses one asset, a finding about that asset's kind (not its key or IV) decides its status when it
+ * is worse, so the inventory and the findings give one verdict.
+ */
+function inventoryEntries(uses: readonly AssetUse[], findings: readonly Finding[], sourceFile: ts.SourceFile, judgingRules: ReadonlySet<string>): InventoryEntry[] {
+  const entries = new Map<string, InventoryEntry>();
+  const assetsPerCall = new Map<ts.Node, string[]>();
+  for (const use of uses) append(assetsPerCall, use.node, use.asset.name);
+  for (const use of uses) {
+    const span = spanOf({ sourceFile, node: use.node });
+    const key = `${span.start}:${span.end}:${use.asset.name}:${use.asset.library}:${use.cryptoFunction}`;
+    if (entries.has(key)) continue;
+    const inside = findings.filter((f) => f.file === span.file && f.start >= span.start && f.end <= span.end);
+    let asset = use.asset;
+    if (new Set(assetsPerCall.get(use.node)).size === 1) {
+      const statuses = inside.flatMap((f) => (f.status && judgingRules.has(f.ruleId) && findingJudgesAsset(f, asset) ? [f.status] : []));
+      const status = worstStatus([asset.status, ...statuses]);
+      if (status !== asset.status && (asset.status === 'unknown' || STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(asset.status))) asset = { ...asset, status };
+    }
+    entries.set(key, { ...span, asset, cryptoFunction: use.cryptoFunction, api: use.api, findings: [...new Set(inside.map((f) => f.ruleId))].sort() });
+  }
+  return [...entries.values()];
+}
+
+/** TLS findings judge the protocol asset, the others the algorithm; padding findings only an asset with a padding. */
+function findingJudgesAsset(finding: Finding, asset: AssetDescription): boolean {
+  if (asset.assetType === 'protocol') return finding.category === 'tls';
+  if (finding.category === 'padding') return asset.padding !== undefined;
+  return finding.category !== 'tls';
 }
 
 export function spanOf(origin: Origin): SourceSpan {

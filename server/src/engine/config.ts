@@ -359,9 +359,9 @@ function applyLayer(options: AnalysisOptions, layer: ConfigLayer): AnalysisOptio
 }
 
 /** Settings given on the command line or in the editor win over the file (README: "Configuration"). */
-export function withExplicitSettings(options: AnalysisOptions, explicit: Partial<Pick<AnalysisOptions, 'profile' | 'asOf' | 'anticipate131Ar3' | 'maxFileChars' | 'nvSeverity'>> & { ruleSeverity?: Record<string, SeveritySetting> }): AnalysisOptions {
+export function withExplicitSettings(options: AnalysisOptions, explicit: Partial<Pick<AnalysisOptions, 'profile' | 'asOf' | 'anticipate131Ar3' | 'maxFileChars' | 'nvSeverity' | 'inventory'>> & { ruleSeverity?: Record<string, SeveritySetting> }): AnalysisOptions {
   const out: AnalysisOptions = { ...options };
-  for (const key of ['profile', 'asOf', 'anticipate131Ar3', 'maxFileChars', 'nvSeverity'] as const) {
+  for (const key of ['profile', 'asOf', 'anticipate131Ar3', 'maxFileChars', 'nvSeverity', 'inventory'] as const) {
     if (explicit[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = explicit[key];
   }
   if (explicit.ruleSeverity && Object.keys(explicit.ruleSeverity).length) out.ruleSeverity = { ...out.ruleSeverity, ...explicit.ruleSeverity };

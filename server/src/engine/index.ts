@@ -8,3 +8,4 @@ export * from './types';
 export { SUPPRESSION_ID, parseSuppressions, type SuppressionRecord, type SuppressionStatus } from './suppressions';
 export { CONFIG_FILE_NAME, ConfigFiles, findConfigFile, formatConfigProblem, loadConfig, optionsForFile, parseConfig, withExplicitSettings, type ConfigProblem, type FipslintConfig } from './config';
 export { configSchema } from './config-schema';
+export { buildInventory, ASSET_STATUS_LABELS, STATUS_ORDER, type AssetOccurrence, type AssetStatus, type CryptoAsset, type CryptoInventory, type InventoryEntry, type Primitive } from './inventory';

@@ -22,6 +22,12 @@ export interface RuleMeta {
   fix: FixSafety | 'mixed' | 'none';
   /** What the rule looks at (for the docs page and the registry test). */
   apis: string[];
+  /**
+   * Its findings judge the algorithm, curve, size, padding or protocol version itself (not a key, IV,
+   * iteration count or certificate check), so the inventory lists the asset at that call with the
+   * finding's status.
+   */
+  judgesAlgorithm?: boolean;
   /** Options a configuration file may give the rule (`"rules": { "<id>": ["warning", { ... }] }`). */
   options?: Record<string, RuleOptionSpec>;
 }

@@ -77,7 +77,11 @@ export interface Finding extends SourceSpan {
   related: RelatedLocation[];
   fixes: Fix[];
   fipsRuntime?: FipsRuntime;
+  /** The reference's status word for what was found (`NO`, `DEPR`, `LEGACY`, `TRANS`, `NV`); absent on problems with fipslint's own comments. */
+  status?: FindingStatus;
 }
+
+export type FindingStatus = 'OK' | 'DEPR' | 'LEGACY' | 'NO' | 'TRANS' | 'NV';
 
 export interface AnalysisOptions {
   profile: ProfileId;
@@ -96,6 +100,8 @@ export interface AnalysisOptions {
    * 40 times its source in memory, and files this size are bundles or generated code. 0: no limit.
    */
   maxFileChars: number;
+  /** Also record every crypto asset used, approved or not (`FileAnalysis.inventory`). */
+  inventory?: boolean;
 }
 
 /** 2 MiB: every hand-written module, and the trees stay far below the server's memory budget. */

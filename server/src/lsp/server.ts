@@ -31,6 +31,7 @@ import {
   SUPPRESSION_ID,
   SourceProject,
   autoFixOf,
+  isSourceFileName,
   defaultAnalysisOptions,
   nonOverlappingFixes,
   optionsForFile,
@@ -43,8 +44,14 @@ import {
   type Fix,
   type RuleModule,
   type TextEdit,
+  buildInventory,
+  ASSET_STATUS_LABELS,
+  STATUS_ORDER,
+  type AssetStatus,
+  type CryptoInventory,
 } from '../engine';
 import { docsUrl, fixTitle, toDiagnostic } from './convert';
+import { formatCbom } from '../reports/cbom';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { OffThreadAnalyzer } from './off-thread';
 import { URI } from './uri';
@@ -56,6 +63,33 @@ export const COMMANDS = {
 } as const;
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fipslint`;
+
+/**
+ * The crypto inventory of the workspace, for the editor's "Crypto Inventory" view: built by the
+ * workspace scan, kept current as files are saved or change on disk, and sent whole on each change
+ * (it is small: one entry per algorithm and place).
+ */
+export const INVENTORY = {
+  /** Server → client: `InventoryMessage`. */
+  changed: 'fipslint/inventoryChanged',
+  /** Client → server: the current `InventoryMessage`, or null before the first scan. */
+  get: 'fipslint/inventory',
+  /** Client → server: the CycloneDX 1.6 CBOM of the current inventory (`{ json }`), or null before the first scan. */
+  cbom: 'fipslint/cbom',
+} as const;
+
+export interface InventoryMessage {
+  inventory: CryptoInventory;
+  /** Workspace folder paths, for showing paths relative to them. */
+  roots: string[];
+  /** Words for each status, so every view of the inventory uses the same ones. */
+  statusLabels: Record<AssetStatus, string>;
+  /** Statuses worst first: the view's order. */
+  statusOrder: readonly AssetStatus[];
+}
+
+/** Saves and on-disk changes arrive in bursts (a branch switch): one inventory update per quiet half second. */
+const INVENTORY_UPDATE_DELAY_MS = 500;
 
 /**
  * Re-analysis after a keystroke (push mode) starts as soon as the change is processed: the engine
@@ -90,6 +124,8 @@ const OFF_THREAD_CHARS = 256 * 1024;
  */
 const SLOW_ANALYSIS_MS = 1000;
 
+const SERVER_VERSION = '0.1.0';
+
 export function startServer(connection: Connection, rules: readonly RuleModule[] = RULES, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
@@ -117,6 +153,11 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const configFiles = new ConfigFiles(rules, { stopDir: (file) => workspaceFolderOf(file), onLoad: (file, loaded) => publishConfigProblems(file, loaded.problems) });
   /** Configuration files whose problems were shown, with the problems shown, so a notification comes once per change. */
   const notifiedConfigs = new Map<string, string>();
+  /** Inventory entries per file from the last workspace scan; undefined until a scan ran. */
+  let inventoryFiles: Map<string, FileAnalysis> | undefined;
+  let inventoryOptions: Pick<AnalysisOptions, 'profile' | 'asOf'> | undefined;
+  const staleInventoryFiles = new Set<string>();
+  let inventoryTimer: NodeJS.Timeout | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -135,7 +176,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'fipslint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'fipslint', version: '0.1.0' },
+      serverInfo: { name: 'fipslint', version: SERVER_VERSION },
     };
   });
 
@@ -356,6 +397,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
   documents.onDidSave(({ document }) => {
     savedVersions.set(document.uri, document.version);
+    const savedPath = URI.toPath(document.uri);
+    if (savedPath) inventoryFileChanged(savedPath);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else schedule(document, 0);
   });
@@ -413,8 +456,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         // Created, changed or deleted: lookups and parses start over; a deleted file's problems go.
         if (configFiles.peek(filePath)?.problems.length && !fs.existsSync(filePath)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
         configFiles.clear();
-      } else if (!documents.get(change.uri)) {
-        project.forget(filePath);
+      } else {
+        if (!documents.get(change.uri)) project.forget(filePath);
+        inventoryFileChanged(filePath);
       }
     }
     relintAll();
@@ -564,7 +608,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   /** Lint every TS/JS file of the workspace folders and publish what is found; cancellable. */
-  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean; restricted?: boolean }> {
+  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number }> {
     if (!workspaceTrusted) {
       void connection.window.showInformationMessage('fipslint: the workspace scan is off in Restricted Mode; trust the workspace to scan it. Open files are still linted.');
       return { files: 0, findings: 0, cancelled: false, restricted: true };
@@ -577,6 +621,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     let scanned = 0;
     let done = 0;
     let cancelled = false;
+    const scanResults = new Map<string, FileAnalysis>();
+    let firstOptions: AnalysisOptions | undefined;
     try {
       const files = discoverFiles(roots).files;
       for (const file of files) {
@@ -592,22 +638,80 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         const placed = optionsFor(file, settings);
         if (placed.excluded) continue;
         scanned++;
-        if (documents.get(uri)) continue; // open files have their own, fresher diagnostics
-        const text = project.readText(file);
+        firstOptions ??= placed.options;
+        const open = documents.get(uri);
+        const text = open?.getText() ?? project.readText(file);
         if (text === undefined) continue;
-        const result = engine.analyze(file, text, placed.options);
+        const result = engine.analyze(file, text, { ...placed.options, inventory: true });
+        scanResults.set(file, result);
         findingCount += result.findings.length;
-        const document = TextDocument.create(uri, 'typescript', 0, text);
-        await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, document, i)) });
+        // Open files have their own, fresher diagnostics.
+        if (!open) {
+          const document = TextDocument.create(uri, 'typescript', 0, text);
+          await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, document, i)) });
+        }
         await new Promise((resolve) => setImmediate(resolve)); // let edits and requests through
       }
     } finally {
       progress.done();
     }
-    return { files: scanned, findings: findingCount, cancelled };
+    inventoryFiles = scanResults;
+    inventoryOptions = { profile: firstOptions?.profile ?? defaultAnalysisOptions().profile, asOf: firstOptions?.asOf ?? defaultAnalysisOptions().asOf };
+    staleInventoryFiles.clear();
+    const message = inventoryMessage();
+    if (message) void connection.sendNotification(INVENTORY.changed, message);
+    return { files: scanned, findings: findingCount, cancelled, assets: message?.inventory.totals.assets ?? 0 };
   }
 
-  connection.onShutdown(() => offThreadAnalyzer?.dispose());
+  function inventoryMessage(): InventoryMessage | undefined {
+    if (!inventoryFiles || !inventoryOptions) return undefined;
+    return { inventory: buildInventory([...inventoryFiles.values()], inventoryOptions), roots: workspaceRoots, statusLabels: ASSET_STATUS_LABELS, statusOrder: STATUS_ORDER };
+  }
+
+  /** A saved or changed file: analysed again for the inventory, with others that changed meanwhile. */
+  function inventoryFileChanged(filePath: string): void {
+    if (!inventoryFiles || !workspaceTrusted) return;
+    staleInventoryFiles.add(filePath);
+    clearTimeout(inventoryTimer);
+    inventoryTimer = setTimeout(() => void refreshInventory().catch((error) => connection.console.error(`inventory update failed: ${String(error)}`)), INVENTORY_UPDATE_DELAY_MS);
+  }
+
+  async function refreshInventory(): Promise<void> {
+    if (!inventoryFiles) return;
+    for (const file of [...staleInventoryFiles]) {
+      staleInventoryFiles.delete(file);
+      const uri = URI.fromPath(file);
+      const settings = await settingsFor(uri);
+      const placed = settings.enable && !isExcluded(file, settings) ? optionsFor(file, settings) : undefined;
+      const text = documents.get(uri)?.getText() ?? project.readText(file);
+      if (!placed || placed.excluded || text === undefined || !isSourceFileName(file)) inventoryFiles.delete(file);
+      else inventoryFiles.set(file, engine.analyze(file, text, { ...placed.options, inventory: true }));
+    }
+    const message = inventoryMessage();
+    if (message) void connection.sendNotification(INVENTORY.changed, message);
+  }
+
+  connection.onRequest(INVENTORY.get, (): InventoryMessage | null => inventoryMessage() ?? null);
+  connection.onRequest(INVENTORY.cbom, (): { json: string } | null => {
+    const message = inventoryMessage();
+    if (!message) return null;
+    const root = workspaceRoots[0];
+    return {
+      json: formatCbom(message.inventory, {
+        projectName: root ? path.basename(root) : 'workspace',
+        toolVersion: SERVER_VERSION,
+        displayPath: (file) => {
+          const folder = workspaceFolderOf(file);
+          return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
+        },
+      }),
+    };
+  });
+
+  connection.onShutdown(() => {
+    clearTimeout(inventoryTimer);
+    offThreadAnalyzer?.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
