@@ -29,7 +29,12 @@ export interface AssetDescription {
   parameterSetIdentifier?: string;
   curve?: string;
   oid?: string;
-  /** NIST PQC security category (0 = broken by a quantum computer), where NIST defines one for the algorithm. */
+  /**
+   * NIST PQC security category where it is defined without judgement: 1/3/5 for AES-128/192/256
+   * (the categories are defined by AES key search), FIPS 203/204 for ML-KEM/ML-DSA, 0 for classical
+   * public-key schemes (Shor). Hashes are left out: their category depends on whether collisions
+   * or preimages matter, which the call does not say.
+   */
   nistQuantumSecurityLevel?: number;
   /** TLS: the protocol versions the code allows (`TLSv1.2`, `TLSv1.2-TLSv1.3`), or `process default`. */
   protocolVersion?: string;
@@ -62,10 +67,6 @@ const DIGEST_OIDS: Record<string, string> = {
 const HMAC_OIDS: Record<string, string> = {
   'SHA-1': '1.2.840.113549.2.7', 'SHA-224': '1.2.840.113549.2.8', 'SHA-256': '1.2.840.113549.2.9', 'SHA-384': '1.2.840.113549.2.10', 'SHA-512': '1.2.840.113549.2.11',
 };
-/** NIST PQC categories: 2 and 4 are SHA-256 and SHA-384 collision search, 1/3/5 AES-128/192/256 key search. */
-const DIGEST_QUANTUM_LEVEL: Record<string, number> = {
-  MD5: 0, 'SHA-1': 0, 'SHA-256': 2, 'SHA3-256': 2, 'SHA-512/256': 2, 'SHA-384': 4, 'SHA3-384': 4, 'SHA-512': 5, 'SHA3-512': 5,
-};
 const AES_MODE_OID_ARC: Partial<Record<string, number>> = { ecb: 1, cbc: 2, ofb: 3, cfb: 4, wrap: 5, gcm: 6, ccm: 7, 'wrap-pad': 8 };
 const AES_BITS_ARC: Record<number, number> = { 128: 0, 192: 20, 256: 40 };
 const CURVE_OIDS: Record<string, string> = { 'P-256': '1.2.840.10045.3.1.7', 'P-384': '1.3.132.0.34', 'P-521': '1.3.132.0.35', 'P-224': '1.3.132.0.33', secp256k1: '1.3.132.0.10' };
@@ -97,7 +98,6 @@ export function classifyDigest(raw: string | undefined, library: string, context
     primitive: policy.display.startsWith('SHAKE') ? 'xof' : 'hash',
     parameterSetIdentifier: policy.outputBytes ? String(policy.outputBytes * 8) : undefined,
     oid: DIGEST_OIDS[policy.display],
-    nistQuantumSecurityLevel: DIGEST_QUANTUM_LEVEL[policy.display],
     library,
     status: statusFor(policy.status, { ...context, use: context.use ?? 'hash' }),
   };
