@@ -320,6 +320,14 @@ describe('language server over stdio (crypto inventory)', () => {
       const updated = await next(2);
       const md5 = updated.inventory.assets.find((a) => a.name === 'MD5' && a.library === 'node:crypto')!;
       assert.deepEqual(md5.occurrences.map((o) => `${path.basename(o.file)}:${o.line}`), ['clean.ts:25', 'index.ts:10']);
+
+      // Another profile in the settings: the statuses follow, without a new scan.
+      client.settings = { ...client.settings, profile: 'cnsa-2.0' };
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      const cnsa = await next(3);
+      assert.equal((cnsa.inventory as unknown as { profile: string }).profile, 'cnsa-2.0');
+      assert.equal(cnsa.inventory.assets.find((a) => a.name === 'SHA-256')!.status, 'NO');
+      assert.equal(updated.inventory.assets.find((a) => a.name === 'SHA-256')!.status, 'OK');
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();

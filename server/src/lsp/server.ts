@@ -153,9 +153,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const configFiles = new ConfigFiles(rules, { stopDir: (file) => workspaceFolderOf(file), onLoad: (file, loaded) => publishConfigProblems(file, loaded.problems) });
   /** Configuration files whose problems were shown, with the problems shown, so a notification comes once per change. */
   const notifiedConfigs = new Map<string, string>();
-  /** Inventory entries per file from the last workspace scan; undefined until a scan ran. */
-  let inventoryFiles: Map<string, FileAnalysis> | undefined;
-  let inventoryOptions: Pick<AnalysisOptions, 'profile' | 'asOf'> | undefined;
+  /** Per file, its analysis with the inventory and the options it had; undefined until a workspace scan ran. */
+  let inventoryFiles: Map<string, { analysis: FileAnalysis; options: AnalysisOptions }> | undefined;
   const staleInventoryFiles = new Set<string>();
   let inventoryTimer: NodeJS.Timeout | undefined;
 
@@ -445,6 +444,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     relintAll();
+    inventoryPolicyChanged();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -456,6 +456,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         // Created, changed or deleted: lookups and parses start over; a deleted file's problems go.
         if (configFiles.peek(filePath)?.problems.length && !fs.existsSync(filePath)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
         configFiles.clear();
+        inventoryPolicyChanged();
       } else {
         if (!documents.get(change.uri)) project.forget(filePath);
         inventoryFileChanged(filePath);
@@ -621,8 +622,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     let scanned = 0;
     let done = 0;
     let cancelled = false;
-    const scanResults = new Map<string, FileAnalysis>();
-    let firstOptions: AnalysisOptions | undefined;
+    const scanResults = new Map<string, { analysis: FileAnalysis; options: AnalysisOptions }>();
     try {
       const files = discoverFiles(roots).files;
       for (const file of files) {
@@ -638,12 +638,11 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         const placed = optionsFor(file, settings);
         if (placed.excluded) continue;
         scanned++;
-        firstOptions ??= placed.options;
         const open = documents.get(uri);
         const text = open?.getText() ?? project.readText(file);
         if (text === undefined) continue;
         const result = engine.analyze(file, text, { ...placed.options, inventory: true });
-        scanResults.set(file, result);
+        scanResults.set(file, { analysis: result, options: placed.options });
         findingCount += result.findings.length;
         // Open files have their own, fresher diagnostics.
         if (!open) {
@@ -656,7 +655,6 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       progress.done();
     }
     inventoryFiles = scanResults;
-    inventoryOptions = { profile: firstOptions?.profile ?? defaultAnalysisOptions().profile, asOf: firstOptions?.asOf ?? defaultAnalysisOptions().asOf };
     staleInventoryFiles.clear();
     const message = inventoryMessage();
     if (message) void connection.sendNotification(INVENTORY.changed, message);
@@ -664,11 +662,19 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   function inventoryMessage(): InventoryMessage | undefined {
-    if (!inventoryFiles || !inventoryOptions) return undefined;
-    return { inventory: buildInventory([...inventoryFiles.values()], inventoryOptions), roots: workspaceRoots, statusLabels: ASSET_STATUS_LABELS, statusOrder: STATUS_ORDER };
+    if (!inventoryFiles) return undefined;
+    // Like the CLI, the inventory is labelled with the first file's profile and date.
+    const files = [...inventoryFiles.values()];
+    const { profile, asOf } = files[0]?.options ?? defaultAnalysisOptions();
+    return { inventory: buildInventory(files.map((f) => f.analysis), { profile, asOf }), roots: workspaceRoots, statusLabels: ASSET_STATUS_LABELS, statusOrder: STATUS_ORDER };
   }
 
   /** A saved or changed file: analysed again for the inventory, with others that changed meanwhile. */
+  /** Settings or a configuration file changed: every status may have. */
+  function inventoryPolicyChanged(): void {
+    for (const file of inventoryFiles?.keys() ?? []) inventoryFileChanged(file);
+  }
+
   function inventoryFileChanged(filePath: string): void {
     if (!inventoryFiles || !workspaceTrusted) return;
     staleInventoryFiles.add(filePath);
@@ -685,7 +691,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       const placed = settings.enable && !isExcluded(file, settings) ? optionsFor(file, settings) : undefined;
       const text = documents.get(uri)?.getText() ?? project.readText(file);
       if (!placed || placed.excluded || text === undefined || !isSourceFileName(file)) inventoryFiles.delete(file);
-      else inventoryFiles.set(file, engine.analyze(file, text, { ...placed.options, inventory: true }));
+      else inventoryFiles.set(file, { analysis: engine.analyze(file, text, { ...placed.options, inventory: true }), options: placed.options });
     }
     const message = inventoryMessage();
     if (message) void connection.sendNotification(INVENTORY.changed, message);
