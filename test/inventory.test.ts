@@ -101,6 +101,12 @@ describe('crypto inventory', () => {
     assert.equal(asset(inventory, 'TLS TLSv1.2-TLSv1.3').status, 'OK');
   });
 
+  it('reads the version a secureProtocol method pins', () => {
+    const inventory = inventoryOf("import * as https from 'https';\nhttps.request({ host, secureProtocol: 'TLSv1_1_method' });\nhttps.request({ host, secureProtocol: 'TLS_method' });\n");
+    assert.equal(asset(inventory, 'TLS TLSv1.1').status, 'NO');
+    assert.equal(asset(inventory, 'TLS').status, 'OK', 'TLS_method negotiates: the process defaults apply');
+  });
+
   it('costs nothing when not asked for', () => {
     const analysis = new Engine(RULES).analyze('/inv/off.ts', "import { createHash } from 'crypto';\ncreateHash('md5');\n", defaultAnalysisOptions());
     assert.equal(analysis.inventory, undefined);

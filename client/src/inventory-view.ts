@@ -89,7 +89,6 @@ export class InventoryView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   update(message: InventoryMessage | undefined): void {
     this.message = message;
-    void vscode.commands.executeCommand('setContext', 'fipslint.inventoryReady', !!message);
     this.render();
     this.changed.fire(undefined);
   }

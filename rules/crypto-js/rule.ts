@@ -1,8 +1,9 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe, inLibrary, notValidated, readsEnvironment } from '../../server/src/engine/checks';
+import { CRYPTO_JS_CIPHERS, CRYPTO_JS_HASHERS, CRYPTO_JS_KECCAK } from '../../server/src/engine/apis';
+import { cryptoJsOptions, describe, inLibrary, notValidated, readsEnvironment } from '../../server/src/engine/checks';
 import { skipOuterExpressions } from '../../server/src/engine/resolve';
 import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
-import { CIPHER_FAMILIES, ECB_STATUS, type CipherFamily } from '../../server/src/engine/policy/ciphers';
+import { CIPHER_FAMILIES, ECB_STATUS } from '../../server/src/engine/policy/ciphers';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
 import { STATUS_WORDS, evaluateStatus, statusFor, type Operation, type Status, type Use } from '../../server/src/engine/policy/status';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
@@ -14,35 +15,15 @@ import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from 
  * with EvpKDF (one MD5 iteration).
  */
 
-/** crypto-js hasher names → the digest name the policy table knows. SHA3 is handled apart: it is Keccak. */
-const HASHERS: Record<string, string> = {
-  MD5: 'md5',
-  SHA1: 'sha1',
-  SHA224: 'sha224',
-  SHA256: 'sha256',
-  SHA384: 'sha384',
-  SHA512: 'sha512',
-  RIPEMD160: 'ripemd160',
-};
-
-const CIPHERS: Record<string, { family: CipherFamily | 'rabbit'; display: string }> = {
-  AES: { family: 'aes', display: 'AES' },
-  DES: { family: 'des', display: 'DES' },
-  TripleDES: { family: 'tdea3', display: 'Triple DES' },
-  RC4: { family: 'rc4', display: 'RC4' },
-  RC4Drop: { family: 'rc4', display: 'RC4-drop' },
-  Rabbit: { family: 'rabbit', display: 'Rabbit' },
-  RabbitLegacy: { family: 'rabbit', display: 'Rabbit (legacy)' },
-  Blowfish: { family: 'blowfish', display: 'Blowfish' },
-};
-
 const KECCAK_REASON =
   "crypto-js's SHA3 is the original Keccak submission, not FIPS 202 SHA-3: its padding differs, so its output is not SHA3-256/512 and no standard approves it";
 const EVPKDF_REASON =
   'a passphrase string makes crypto-js derive the key and IV with EvpKDF (OpenSSL EVP_BytesToKey: one MD5 iteration, 8-byte salt), which is not an approved KDF (SP 800-132; reference §2.5)';
 const PBKDF2_DOCS = 'crypto-js ≤ 4.1.1 defaults PBKDF2 to SHA-1 with 1 iteration (CVE-2023-46233); 4.2.0 to SHA-256 with 250,000';
 
-const HASH_APIS = [...Object.keys(HASHERS), 'SHA3'];
+const HASHERS = CRYPTO_JS_HASHERS;
+const CIPHERS = CRYPTO_JS_CIPHERS;
+const HASH_APIS = [...Object.keys(HASHERS), CRYPTO_JS_KECCAK];
 const CIPHER_NAMES = Object.keys(CIPHERS);
 
 export default defineRule({
@@ -135,7 +116,7 @@ function checkHash(context: RuleContext, site: CallSite, hasher: string, use: Us
   let why: string;
   let display: string;
   let replacement: string;
-  if (hasher === 'SHA3') {
+  if (hasher === CRYPTO_JS_KECCAK) {
     display = 'Keccak';
     status = 'NO';
     why = KECCAK_REASON;
@@ -154,7 +135,7 @@ function checkHash(context: RuleContext, site: CallSite, hasher: string, use: Us
     status === 'NV'
       ? `${callee} computes ${isMac ? 'HMAC-' : ''}${display} in crypto-js`
       : `${callee} computes ${isMac ? 'HMAC-' : ''}${display}, ${STATUS_WORDS[status]} under ${context.profile}`;
-  const sameOutput = hasher !== 'SHA3' && replacement === HASHERS[hasher];
+  const sameOutput = hasher !== CRYPTO_JS_KECCAK && replacement === HASHERS[hasher];
   const progressive = site.api.startsWith('crypto-js.algo.');
   context.report({
     site: at,
@@ -268,10 +249,8 @@ function isPassphrase(context: RuleContext, key: ts.Expression): boolean {
 /** Mode and padding of an AES call; true when one was reported (it then stands for the call). */
 function checkCipherOptions(context: RuleContext, operation: Operation, options: ts.Expression | undefined): boolean {
   let reported = false;
-  for (const hit of context.properties(options, 'mode')) {
-    const api = hit.value && context.resolver.resolveApi(hit.value);
-    if (api?.[0] !== 'crypto-js' || api[1] !== 'mode' || hit.sourceFile !== context.sourceFile) continue;
-    const mode = api[2];
+  for (const { hit, member: mode } of cryptoJsOptions(context, options, 'mode')) {
+    if (!mode || hit.sourceFile !== context.sourceFile) continue;
     const status = mode === 'ECB' ? evaluateStatus(ECB_STATUS, context.policy(operation)) : mode === 'CTRGladman' ? 'NO' : 'OK';
     if (status === 'OK') continue;
     reported = true;
@@ -295,9 +274,8 @@ function checkCipherOptions(context: RuleContext, operation: Operation, options:
       });
     }
   }
-  for (const hit of context.properties(options, 'padding')) {
-    const api = hit.value && context.resolver.resolveApi(hit.value);
-    if (api?.join('.') !== 'crypto-js.pad.NoPadding' || hit.sourceFile !== context.sourceFile || operation !== 'apply') continue;
+  for (const { hit, member } of cryptoJsOptions(context, options, 'padding')) {
+    if (member !== 'NoPadding' || hit.sourceFile !== context.sourceFile || operation !== 'apply') continue;
     reported = true;
     context.report({
       site: hit.value!,
@@ -316,9 +294,7 @@ function checkCipherOptions(context: RuleContext, operation: Operation, options:
 function checkPbkdf2(context: RuleContext, site: CallSite, options: ts.Expression | undefined): void {
   const callee = site.node.expression;
   let reported = false;
-  for (const hit of context.properties(options, 'hasher')) {
-    const api = hit.value && context.resolver.resolveApi(hit.value);
-    const hasher = api?.[0] === 'crypto-js' && api[1] === 'algo' ? api[2] : undefined;
+  for (const { hit, member: hasher } of cryptoJsOptions(context, options, 'hasher')) {
     const policy = hasher && HASHERS[hasher] ? lookupDigest(HASHERS[hasher]) : undefined;
     if (!hasher || hit.sourceFile !== context.sourceFile) continue;
     const status = policy ? statusFor(policy.status, context.policy('apply', 'kdf')) : 'NO';

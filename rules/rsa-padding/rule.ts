@@ -2,13 +2,11 @@ import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe, siteFor } from '../../server/src/engine/checks';
 import { insertProperty, preferredQuote, replaceValue } from '../../server/src/engine/fixes';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
+import { RSA_PADDING } from '../../server/src/engine/policy/keys';
 import type { NumberValue, Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
 
-const PKCS1 = 1;
-const NO_PADDING = 3;
-const X931 = 5;
-const PSS = 6;
+const { PKCS1, NONE: NO_PADDING, X931, PSS } = RSA_PADDING;
 const SALTLEN_DIGEST = -1;
 
 export default defineRule({

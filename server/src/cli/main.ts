@@ -25,6 +25,7 @@ import { OUTPUT_FORMATS, displayPath, formatInventoryText, formatJson, formatSar
 import { formatCbom } from '../reports/cbom';
 import { formatHtml } from '../reports/html';
 import { writeFileAtomic } from './write-file';
+import { toolVersion } from '../version';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -69,15 +70,6 @@ export interface CliIo {
   isTty?: boolean;
 }
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export function runCli(argv: string[], io: CliIo): number {
   let parsed;
@@ -115,7 +107,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_OK;
   }
   if (values.version) {
-    io.stdout(version() + '\n');
+    io.stdout(toolVersion() + '\n');
     return EXIT_OK;
   }
   if (values['list-rules']) {
@@ -243,16 +235,16 @@ export function runCli(argv: string[], io: CliIo): number {
   let report: string;
   switch (format) {
     case 'json':
-      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: version() }, inventory);
+      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: toolVersion() }, inventory);
       break;
     case 'sarif':
-      report = formatSarif(results, cwd, RULES, { version: version(), profile: shownProfile });
+      report = formatSarif(results, cwd, RULES, { version: toolVersion(), profile: shownProfile });
       break;
     case 'cbom':
-      report = formatCbom(inventory!, { projectName, toolVersion: version(), displayPath: relative });
+      report = formatCbom(inventory!, { projectName, toolVersion: toolVersion(), displayPath: relative });
       break;
     case 'html':
-      report = formatHtml(results, inventory!, { projectName, toolVersion: version(), profile: shownProfile, asOf: shownAsOf, displayPath: relative });
+      report = formatHtml(results, inventory!, { projectName, toolVersion: toolVersion(), profile: shownProfile, asOf: shownAsOf, displayPath: relative });
       break;
     default:
       report = (inventory ? formatInventoryText(inventory, cwd, color) : '') + formatText(results, cwd, color) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');

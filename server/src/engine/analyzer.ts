@@ -7,9 +7,7 @@ import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleCont
 import { spanOfRange } from './spans';
 import { applySuppressions, type SuppressionRecord } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
-import { inventoryListeners, type InventoryEntry } from './inventory';
-import { INVENTORY_EXTRA_APIS, type AssetUse } from './inventory/collect';
-import { STATUS_ORDER, worstStatus, type AssetDescription } from './inventory/assets';
+import { inventoryApis, inventoryListeners, worstStatus, type AssetDescription, type AssetUse, type InventoryEntry } from './inventory';
 import type { RuleMeta } from './rule';
 
 export interface RuleFailure {
@@ -43,8 +41,8 @@ const INVENTORY_META: RuleMeta = { id: 'fipslint-inventory', category: 'library'
  */
 export class Engine {
   private readonly callNames: Set<string>;
-  /** With the inventory on, every API with a signature is of interest, not only those rules subscribe to. */
-  private readonly inventoryCallNames: Set<string>;
+  /** With the inventory on, the APIs it listens to pass the name pre-filter too (built on first use). */
+  private inventoryCallNames: Set<string> | undefined;
   private readonly assignNames: Set<string>;
   private readonly ruleIds: ReadonlySet<string>;
   private readonly judgingRules: ReadonlySet<string>;
@@ -57,7 +55,6 @@ export class Engine {
     this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
     this.judgingRules = new Set(rules.filter((r) => r.meta.judgesAlgorithm).map((r) => r.meta.id));
-    this.inventoryCallNames = new Set([...this.callNames, ...[...Object.keys(API_SIGNATURES), ...INVENTORY_EXTRA_APIS].map(lastSegment)]);
   }
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
@@ -110,7 +107,9 @@ export class Engine {
     }
 
     const uses: AssetUse[] = [];
+    let callNames = this.callNames;
     if (options.inventory) {
+      callNames = this.inventoryCallNames ??= new Set([...this.callNames, ...inventoryApis().map(lastSegment)]);
       const context = this.contextFor({ meta: INVENTORY_META, create: () => ({}) }, sourceFile, resolver, options, findings);
       for (const [api, listener] of Object.entries(inventoryListeners(context, (use) => uses.push(use)).calls ?? {})) append(calls, api, { ruleId: INVENTORY_META.id, listener });
     }
@@ -135,7 +134,7 @@ export class Engine {
           const api = resolver.resolveApi(target)?.join('.');
           if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
         }
-      } else if (this.mayBeApi(node.expression, resolver, options.inventory ? this.inventoryCallNames : this.callNames)) {
+      } else if (this.mayBeApi(node.expression, resolver, callNames)) {
         const api = resolver.resolveApi(node.expression)?.join('.');
         if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
       }
@@ -284,8 +283,7 @@ function inventoryEntries(uses: readonly AssetUse[], findings: readonly Finding[
     let asset = use.asset;
     if (new Set(assetsPerCall.get(use.node)).size === 1) {
       const statuses = inside.flatMap((f) => (f.status && judgingRules.has(f.ruleId) && findingJudgesAsset(f, asset) ? [f.status] : []));
-      const status = worstStatus([asset.status, ...statuses]);
-      if (status !== asset.status && (asset.status === 'unknown' || STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(asset.status))) asset = { ...asset, status };
+      if (statuses.length) asset = { ...asset, status: worstStatus([asset.status, ...statuses]) };
     }
     entries.set(key, { ...span, asset, cryptoFunction: use.cryptoFunction, api: use.api, findings: [...new Set(inside.map((f) => f.ruleId))].sort() });
   }

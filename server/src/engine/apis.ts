@@ -1,3 +1,5 @@
+import type { CipherFamily } from './policy/ciphers';
+
 /**
  * Which API takes which argument, once, as data. Rules ask for an argument by role
  * (`site.argument('digest')`) instead of counting positions themselves.
@@ -13,6 +15,30 @@ export interface ApiSignature {
 }
 
 const sig = (...parameters: string[]): ApiSignature => ({ parameters });
+
+/** crypto-js 4.2.0 hashers → the digest name the policy table knows. Its `SHA3` is apart: it is Keccak, not FIPS 202. */
+export const CRYPTO_JS_HASHERS: Readonly<Record<string, string>> = {
+  MD5: 'md5',
+  SHA1: 'sha1',
+  SHA224: 'sha224',
+  SHA256: 'sha256',
+  SHA384: 'sha384',
+  SHA512: 'sha512',
+  RIPEMD160: 'ripemd160',
+};
+export const CRYPTO_JS_KECCAK = 'SHA3';
+
+/** crypto-js 4.2.0 ciphers: their family in the policy table (Rabbit has none) and how messages name them. */
+export const CRYPTO_JS_CIPHERS: Readonly<Record<string, { family: Extract<CipherFamily, 'aes' | 'des' | 'tdea3' | 'rc4' | 'blowfish'> | 'rabbit'; display: string }>> = {
+  AES: { family: 'aes', display: 'AES' },
+  DES: { family: 'des', display: 'DES' },
+  TripleDES: { family: 'tdea3', display: 'Triple DES' },
+  RC4: { family: 'rc4', display: 'RC4' },
+  RC4Drop: { family: 'rc4', display: 'RC4-drop' },
+  Rabbit: { family: 'rabbit', display: 'Rabbit' },
+  RabbitLegacy: { family: 'rabbit', display: 'Rabbit (legacy)' },
+  Blowfish: { family: 'blowfish', display: 'Blowfish' },
+};
 const optionsAnywhere: ApiSignature = { parameters: [], optionsAnywhere: true };
 
 /** Primitive APIs of tweetnacl, libsodium, elliptic, @noble/*, sjcl, jsrsasign, node-rsa (reference §2.11). */
@@ -141,12 +167,12 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
     for (const name of names) out[name] = signature;
   };
   // crypto-js 4.2.0
-  const hashes = ['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160'];
+  const hashes = [...Object.keys(CRYPTO_JS_HASHERS), CRYPTO_JS_KECCAK];
   add(hashes.map((h) => `crypto-js.${h}`), sig('message', 'options'));
   add(hashes.map((h) => `crypto-js.algo.${h}.create`), sig('options'));
   add(hashes.map((h) => `crypto-js.Hmac${h}`), sig('message', 'key'));
   add(['crypto-js.algo.HMAC.create'], sig('hasher', 'key'));
-  const ciphers = ['AES', 'DES', 'TripleDES', 'RC4', 'RC4Drop', 'Rabbit', 'RabbitLegacy', 'Blowfish'];
+  const ciphers = Object.keys(CRYPTO_JS_CIPHERS);
   add(ciphers.flatMap((c) => [`crypto-js.${c}.encrypt`, `crypto-js.${c}.decrypt`]), sig('data', 'key', 'options'));
   add(ciphers.flatMap((c) => [`crypto-js.algo.${c}.createEncryptor`, `crypto-js.algo.${c}.createDecryptor`]), sig('key', 'options'));
   add(['crypto-js.PBKDF2', 'crypto-js.EvpKDF'], sig('password', 'salt', 'options'));

@@ -176,3 +176,18 @@ export function readsEnvironment(expression: ts.Expression): boolean {
 export function libraryOf(api: string): string {
   return api.split('.')[0];
 }
+
+const CRYPTO_JS_NAMESPACES = { mode: 'mode', hasher: 'algo', padding: 'pad' } as const;
+
+/**
+ * The crypto-js constant an option names, resolved like any API path (`mode: CryptoJS.mode.ECB` →
+ * `ECB`, `hasher: CryptoJS.algo.SHA256` → `SHA256`, `padding: CryptoJS.pad.NoPadding` → `NoPadding`);
+ * `member` is undefined when the value is not such a constant.
+ */
+export function cryptoJsOptions(context: RuleContext, options: ts.Expression | undefined, property: keyof typeof CRYPTO_JS_NAMESPACES): Array<{ hit: PropertyHit; member?: string }> {
+  return context.properties(options, property).map((hit) => {
+    const api = hit.value && context.resolver.resolveApi(hit.value);
+    const member = api?.length === 3 && api[0] === 'crypto-js' && api[1] === CRYPTO_JS_NAMESPACES[property] ? api[2] : undefined;
+    return { hit, member };
+  });
+}

@@ -3,6 +3,7 @@ import type { SourceProject } from './project';
 import { TypeOracle } from './type-oracle';
 import { append, fileIndex, skipOuterExpressions, type FileIndex } from './file-index';
 import { libraryCallResult, libraryModulePath, normalizeLibraryPath } from './libraries';
+import { RSA_PADDING } from './policy/keys';
 
 export { append, fileIndex, skipOuterExpressions };
 
@@ -66,11 +67,11 @@ export interface PropertyHit {
 
 /** Numeric constants of `crypto.constants` (and the old `constants` module) the rules read. */
 const CRYPTO_CONSTANTS: Record<string, number> = {
-  RSA_PKCS1_PADDING: 1,
-  RSA_NO_PADDING: 3,
-  RSA_PKCS1_OAEP_PADDING: 4,
-  RSA_X931_PADDING: 5,
-  RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PKCS1_PADDING: RSA_PADDING.PKCS1,
+  RSA_NO_PADDING: RSA_PADDING.NONE,
+  RSA_PKCS1_OAEP_PADDING: RSA_PADDING.OAEP,
+  RSA_X931_PADDING: RSA_PADDING.X931,
+  RSA_PKCS1_PSS_PADDING: RSA_PADDING.PSS,
   RSA_PSS_SALTLEN_DIGEST: -1,
   RSA_PSS_SALTLEN_MAX_SIGN: -2,
   RSA_PSS_SALTLEN_AUTO: -2,

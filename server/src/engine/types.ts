@@ -1,3 +1,5 @@
+import type { Status } from './policy/status';
+
 /**
  * Plain data the engine hands to its callers (CLI, language server). No LSP or VS Code types:
  * positions are UTF-16 offsets into the file text, which is what both JavaScript strings and
@@ -78,10 +80,8 @@ export interface Finding extends SourceSpan {
   fixes: Fix[];
   fipsRuntime?: FipsRuntime;
   /** The reference's status word for what was found (`NO`, `DEPR`, `LEGACY`, `TRANS`, `NV`); absent on problems with fipslint's own comments. */
-  status?: FindingStatus;
+  status?: Status;
 }
-
-export type FindingStatus = 'OK' | 'DEPR' | 'LEGACY' | 'NO' | 'TRANS' | 'NV';
 
 export interface AnalysisOptions {
   profile: ProfileId;

@@ -52,6 +52,7 @@ import {
 } from '../engine';
 import { docsUrl, fixTitle, toDiagnostic } from './convert';
 import { formatCbom } from '../reports/cbom';
+import { toolVersion } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { OffThreadAnalyzer } from './off-thread';
 import { URI } from './uri';
@@ -124,8 +125,6 @@ const OFF_THREAD_CHARS = 256 * 1024;
  */
 const SLOW_ANALYSIS_MS = 1000;
 
-const SERVER_VERSION = '0.1.0';
-
 export function startServer(connection: Connection, rules: readonly RuleModule[] = RULES, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
@@ -175,7 +174,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'fipslint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'fipslint', version: SERVER_VERSION },
+      serverInfo: { name: 'fipslint', version: toolVersion() },
     };
   });
 
@@ -705,7 +704,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     return {
       json: formatCbom(message.inventory, {
         projectName: root ? path.basename(root) : 'workspace',
-        toolVersion: SERVER_VERSION,
+        toolVersion: toolVersion(),
         displayPath: (file) => {
           const folder = workspaceFolderOf(file);
           return folder ? path.relative(folder, file).split(path.sep).join('/') : file;

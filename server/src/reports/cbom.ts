@@ -8,9 +8,6 @@ export interface CbomMeta {
   toolVersion: string;
   /** Paths in occurrences, relative to the scanned root, with `/`. */
   displayPath(file: string): string;
-  /** Fixed for reproducible output in tests; defaults to now and a random serial number. */
-  timestamp?: Date;
-  serialNumber?: string;
 }
 
 /**
@@ -20,8 +17,8 @@ export interface CbomMeta {
  * `cryptoProperties` or occurrences yet (10.3), so those are added to its JSON by `bom-ref`.
  */
 export function formatCbom(inventory: CryptoInventory, meta: CbomMeta): string {
-  const bom = new CDX.Models.Bom({ serialNumber: meta.serialNumber ?? `urn:uuid:${randomUUID()}` });
-  bom.metadata.timestamp = meta.timestamp ?? new Date();
+  const bom = new CDX.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
+  bom.metadata.timestamp = new Date();
   bom.metadata.tools.components.add(
     new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'fipslint', {
       version: meta.toolVersion,
@@ -34,13 +31,16 @@ export function formatCbom(inventory: CryptoInventory, meta: CbomMeta): string {
 
   for (const asset of inventory.assets) {
     const component = new CDX.Models.Component(CDX.Enums.ComponentType.CryptographicAsset, asset.name, { bomRef: asset.id });
-    component.properties.add(new CDX.Models.Property('fipslint:status', asset.status));
-    component.properties.add(new CDX.Models.Property('fipslint:status-label', ASSET_STATUS_LABELS[asset.status]));
-    component.properties.add(new CDX.Models.Property('fipslint:profile', inventory.profile));
-    component.properties.add(new CDX.Models.Property('fipslint:library', asset.library));
-    if (asset.protocolVersion) component.properties.add(new CDX.Models.Property('fipslint:tls-versions', asset.protocolVersion));
     const rules = [...new Set(asset.occurrences.flatMap((o) => o.findings))].sort();
-    if (rules.length) component.properties.add(new CDX.Models.Property('fipslint:findings', rules.join(',')));
+    const properties: Array<[string, string | undefined]> = [
+      ['fipslint:status', asset.status],
+      ['fipslint:status-label', ASSET_STATUS_LABELS[asset.status]],
+      ['fipslint:profile', inventory.profile],
+      ['fipslint:library', asset.library],
+      ['fipslint:tls-versions', asset.protocolVersion],
+      ['fipslint:findings', rules.length ? rules.join(',') : undefined],
+    ];
+    for (const [name, value] of properties) if (value) component.properties.add(new CDX.Models.Property(name, value));
     bom.components.add(component);
   }
 

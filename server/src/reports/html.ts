@@ -7,7 +7,6 @@ export interface HtmlReportMeta {
   profile: string;
   asOf: string;
   displayPath(file: string): string;
-  generatedAt?: Date;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -31,7 +30,7 @@ export function formatHtml(results: readonly FileAnalysis[], inventory: CryptoIn
   const categories = [...byCategory.entries()].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]));
   const notAnalysed = results.filter((r) => r.failure || r.tooLarge);
   const approved = inventory.totals.assetsByStatus.OK;
-  const generated = (meta.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const generated = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
   return `<!doctype html>
 <html lang="en">

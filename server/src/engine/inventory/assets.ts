@@ -316,9 +316,17 @@ export function classifyRandom(approved: boolean, name: string, library: string)
 }
 
 /** TLS as configured by `minVersion`/`maxVersion`/`secureProtocol`; `undefined` bounds mean the process defaults. */
+/** `TLSv1.2+`, `TLSv1.2-TLSv1.3`, `TLSv1.2` (pinned), `default-TLSv1.1` (only a maximum), `process default`. */
+function tlsVersionRange(min: string | undefined, max: string | undefined): string {
+  if (!min && !max) return 'process default';
+  if (!max) return `${min}+`;
+  if (min === max) return max;
+  return `${min ?? 'default'}-${max}`;
+}
+
 export function classifyTls(min: string | undefined, max: string | undefined, library: string): Classified {
   const floor = min ?? (max && tlsVersionRank(max) < tlsVersionRank(TLS_MIN_APPROVED) ? max : undefined);
-  const version = min || max ? (min === max || !max ? `${min}${max ? '' : '+'}` : `${min ?? 'default'}-${max}`) : 'process default';
+  const version = tlsVersionRange(min, max);
   let status: AssetStatus = 'OK';
   if (floor && tlsVersionRank(floor) < 0) status = UNKNOWN_STATUS;
   else if (floor && tlsVersionRank(floor) < tlsVersionRank(TLS_MIN_APPROVED)) status = 'NO';

@@ -1,13 +1,14 @@
 import { ts } from '../typescript';
-import { LIBRARY_PRIMITIVE_APIS, TLS_OPTION_APIS } from '../apis';
-import { libraryOf, objectProperty, webCryptoAlgorithms, webCryptoHashValues } from '../checks';
-import { secureProtocolVerdict } from '../policy/tls';
-import type { Operation } from '../policy/status';
+import { CRYPTO_JS_CIPHERS, CRYPTO_JS_HASHERS, CRYPTO_JS_KECCAK, LIBRARY_PRIMITIVE_APIS, TLS_OPTION_APIS } from '../apis';
+import { cryptoJsOptions, inLibrary, libraryOf, objectProperty, webCryptoAlgorithms, webCryptoHashValues } from '../checks';
+import { RSA_PADDING } from '../policy/keys';
+import { secureProtocolVersion } from '../policy/tls';
+import type { Operation, PolicyContext, Use } from '../policy/status';
 import type { CallSite, RuleContext, RuleListeners } from '../rule';
 import type { ObjectValue } from '../resolve';
 import {
   classifyCipher, classifyCurve, classifyDh, classifyDigest, classifyDsa, classifyHmac, classifyJose, classifyKdf, classifyKeyType, classifyNamedCipher,
-  classifyPostQuantum, classifyRandom, classifyRsa, classifySignature, classifyTls, worstStatus, type Classified, type CryptoFunction, type PaddingName,
+  classifyPostQuantum, classifyRandom, classifyRsa, classifySignature, classifyTls, worstStatus, type AssetStatus, type Classified, type CryptoFunction, type PaddingName,
 } from './assets';
 
 /** One use of a crypto asset at one call. */
@@ -18,342 +19,347 @@ export interface AssetUse {
   node: ts.Node;
 }
 
+/** What a listener reads values with and records assets through, for one file. */
+interface Reader {
+  context: RuleContext;
+  /** Known string values, or `[undefined]` when none is known (so the use is still recorded, as unknown). */
+  strings(expression: ts.Expression | undefined): Array<string | undefined>;
+  numberOf(object: ts.Expression | undefined, property: string): number | undefined;
+  stringOf(object: ts.Expression | undefined, property: string): string | undefined;
+  policy(fn: CryptoFunction, use?: Use): PolicyContext;
+  add(site: CallSite, asset: Classified, cryptoFunction: CryptoFunction): void;
+}
+
+type InventoryListener = (site: CallSite, reader: Reader) => void;
+
 const NODE = 'node:crypto';
 const WEB = 'WebCrypto';
 const OPERATION: Partial<Record<CryptoFunction, Operation>> = { encrypt: 'apply', sign: 'apply', keygen: 'apply', tag: 'apply', decrypt: 'process', verify: 'process' };
+const OID_RSA_OAEP = '1.2.840.113549.1.1.7';
+const OID_RSA = '1.2.840.113549.1.1.1';
 
 /**
  * Listeners that record every crypto asset a file uses, approved or not, for the inventory (CBOM,
  * report, the editor's view). They read values the way the rules do, through the same resolver, and
- * record `unknown` where the value is not written anywhere the resolver can see.
+ * record `unknown` where the value is not written anywhere the resolver can see. The table is built
+ * once; each file only gets a reader.
  */
 export function inventoryListeners(context: RuleContext, record: (use: AssetUse) => void): RuleListeners {
-  const policy = (fn: CryptoFunction, use?: Parameters<RuleContext['policy']>[1]) => context.policy(OPERATION[fn], use);
-  const strings = (expression: ts.Expression | undefined): Array<string | undefined> => {
-    const values = context.strings(expression).map((v) => v.value);
-    return values.length > 0 ? [...new Set(values)] : [undefined];
-  };
-  const numberOf = (object: ts.Expression | undefined, name: string): number | undefined => {
-    for (const hit of context.properties(object, name)) for (const value of context.valuesOf(hit)) if (value.kind === 'number') return value.value;
-    return undefined;
-  };
-  const stringOf = (object: ts.Expression | undefined, name: string): string | undefined => {
-    for (const hit of context.properties(object, name)) for (const value of context.valuesOf(hit)) if (value.kind === 'string') return value.value;
-    return undefined;
-  };
-  // An empty string in the code (`createHash('')`) is a value, but not a name to list.
-  const add = (site: CallSite, asset: Classified, cryptoFunction: CryptoFunction) =>
-    record({ asset: asset.name.trim() ? asset : { ...asset, name: `'${asset.name}' (empty ${asset.primitive === 'unknown' ? 'name' : asset.primitive})`, status: 'unknown' }, cryptoFunction, api: site.api, node: site.node });
-
-  const hash = (site: CallSite) => {
-    for (const name of strings(site.argument('algorithm'))) add(site, classifyDigest(name, NODE, policy('digest', 'hash')), 'digest');
-  };
-  const hmac = (site: CallSite) => {
-    for (const name of strings(site.argument('algorithm'))) add(site, classifyHmac(name, NODE, policy('tag', 'mac')), 'tag');
-  };
-  const cipher = (fn: 'encrypt' | 'decrypt') => (site: CallSite) => {
-    for (const name of strings(site.argument('algorithm'))) add(site, classifyCipher(name, NODE, policy(fn, fn)), fn);
-  };
-  const signature = (fn: 'sign' | 'verify') => (site: CallSite) => {
-    for (const name of strings(site.argument('algorithm'))) {
-      // crypto.sign(null, data, key) signs Ed25519/Ed448 keys: the algorithm is the key's, not named here.
-      if (name === undefined && site.api.endsWith('.sign') && site.node.arguments?.[0]?.kind === ts.SyntaxKind.NullKeyword) add(site, { ...classifySignature(undefined, NODE, policy(fn, fn)), name: 'signature (algorithm of the key)' }, fn);
-      else add(site, classifySignature(name, NODE, policy(fn, fn)), fn);
-    }
-  };
-  const keyPair = (site: CallSite) => {
-    const options = site.argument('options');
-    for (const type of strings(site.argument('type'))) {
-      const lower = type?.toLowerCase();
-      const keygenPolicy = policy('keygen', 'keygen');
-      if (lower === 'rsa' || lower === 'rsa-pss') add(site, classifyRsa(numberOf(options, 'modulusLength'), 'keygen', NODE, keygenPolicy, lower === 'rsa-pss' ? { oid: '1.2.840.113549.1.1.10', primitive: 'signature' } : {}), 'keygen');
-      else if (lower === 'ec') add(site, classifyCurve(stringOf(options, 'namedCurve'), 'signature', NODE, keygenPolicy), 'keygen');
-      else if (lower === 'dsa') add(site, classifyDsa(numberOf(options, 'modulusLength'), NODE), 'keygen');
-      else if (lower === 'dh') add(site, classifyDh(numberOf(options, 'primeLength'), stringOf(options, 'group'), NODE, keygenPolicy), 'keygen');
-      else add(site, (lower && (classifyKeyType(lower, NODE, keygenPolicy) ?? classifyPostQuantum(lower, NODE, keygenPolicy))) || unknownAsset(type ?? 'unknown key type', 'unknown', NODE), 'keygen');
-    }
-  };
-  const secretKey = (site: CallSite) => {
-    const bits = numberOf(site.argument('options'), 'length');
-    for (const type of strings(site.argument('type'))) {
-      if (type === 'aes') add(site, classifyNamedCipher('aes', undefined, bits, NODE, policy('keygen', 'keygen')), 'keygen');
-      else if (type === 'hmac') add(site, { ...classifyHmac(undefined, NODE, policy('keygen', 'mac')), name: 'HMAC key', parameterSetIdentifier: bits ? String(bits) : undefined }, 'keygen');
-      else add(site, unknownAsset(type ?? 'unknown key type', 'unknown', NODE), 'keygen');
-    }
-  };
-  const rsaEncryption = (fn: 'encrypt' | 'decrypt' | 'sign' | 'verify') => (site: CallSite) => {
-    const key = site.argument('key');
-    const padding = paddingOf(context, key, fn === 'encrypt' || fn === 'decrypt' ? 'oaep' : 'pkcs1v15');
-    const signing = fn === 'sign' || fn === 'verify';
-    add(site, classifyRsa(undefined, signing ? 'signature' : 'pke', NODE, policy(fn, fn), { name: padding === 'oaep' ? 'RSA-OAEP' : padding === 'pkcs1v15' ? 'RSAES-PKCS1-v1_5' : 'RSA', padding, oid: padding === 'oaep' ? '1.2.840.113549.1.1.7' : '1.2.840.113549.1.1.1', status: padding === 'pkcs1v15' && !signing ? (fn === 'decrypt' ? 'LEGACY' : 'NO') : padding === 'oaep' ? 'OK' : 'unknown' }), fn);
-  };
-  const pbkdf2 = (site: CallSite) => {
-    for (const digest of strings(site.argument('digest'))) add(site, classifyKdf('PBKDF2', digest, NODE, policy('keyderive', 'kdf')), 'keyderive');
-  };
-  const hkdf = (site: CallSite) => {
-    for (const digest of strings(site.argument('digest'))) add(site, classifyKdf('HKDF', digest, NODE, policy('keyderive', 'kdf')), 'keyderive');
-  };
-  const random = (approved: boolean) => (site: CallSite) => add(site, classifyRandom(approved, approved ? 'DRBG (OpenSSL RAND)' : 'pseudoRandomBytes', NODE), 'generate');
-
-  const webCrypto = (fn: CryptoFunction, role: string) => (site: CallSite) => {
-    const found = webCryptoAlgorithms(context, site.argument(role));
-    if (found.length === 0) add(site, unknownAsset('unknown WebCrypto algorithm', 'unknown', WEB), fn);
-    for (const { name, object } of found) add(site, classifyWebCrypto(context, name.value, object, fn, policy(fn, webUse(fn))), fn);
-  };
-
-  const tls = (site: CallSite) => {
-    const options = site.optionsArgument();
-    let min = stringOf(options, 'minVersion');
-    let max = stringOf(options, 'maxVersion');
-    const method = stringOf(options, 'secureProtocol');
-    if (method) {
-      const m = /^(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1|TLSv1_2|TLS)_/.exec(method);
-      const pinned = m && { SSLv2: 'SSLv2', SSLv3: 'SSLv3', TLSv1: 'TLSv1', TLSv1_1: 'TLSv1.1', TLSv1_2: 'TLSv1.2' }[m[1]];
-      if (pinned) min = max = pinned;
-      else if (!secureProtocolVerdict(method)) min = method;
-    }
-    add(site, classifyTls(min, max, `node:${site.api.split('.')[0]}`), 'other');
-  };
-
-  const calls: NonNullable<RuleListeners['calls']> = {
-    'crypto.createHash': hash,
-    'crypto.hash': hash,
-    'crypto.createHmac': hmac,
-    'crypto.createCipheriv': cipher('encrypt'),
-    'crypto.createDecipheriv': cipher('decrypt'),
-    'crypto.createCipher': cipher('encrypt'),
-    'crypto.createDecipher': cipher('decrypt'),
-    'crypto.createSign': signature('sign'),
-    'crypto.createVerify': signature('verify'),
-    'crypto.sign': signature('sign'),
-    'crypto.verify': signature('verify'),
-    'crypto.generateKeyPair': keyPair,
-    'crypto.generateKeyPairSync': keyPair,
-    'crypto.generateKey': secretKey,
-    'crypto.generateKeySync': secretKey,
-    'crypto.publicEncrypt': rsaEncryption('encrypt'),
-    'crypto.privateDecrypt': rsaEncryption('decrypt'),
-    'crypto.privateEncrypt': rsaEncryption('sign'),
-    'crypto.publicDecrypt': rsaEncryption('verify'),
-    'crypto.createECDH': (site) => {
-      for (const curve of strings(site.argument('curve'))) add(site, classifyCurve(curve, 'key-agree', NODE, policy('keygen', 'key-agreement')), 'keygen');
-    },
-    'crypto.createDiffieHellman': (site) => {
-      const bits = context.numbers(site.argument('prime'))[0]?.value;
-      add(site, classifyDh(bits, undefined, NODE, policy('keygen', 'key-agreement')), 'keygen');
-    },
-    'crypto.getDiffieHellman': dhGroup,
-    'crypto.createDiffieHellmanGroup': dhGroup,
-    'crypto.pbkdf2': pbkdf2,
-    'crypto.pbkdf2Sync': pbkdf2,
-    'crypto.scrypt': (site) => add(site, classifyKdf('scrypt', undefined, NODE, policy('keyderive', 'kdf')), 'keyderive'),
-    'crypto.scryptSync': (site) => add(site, classifyKdf('scrypt', undefined, NODE, policy('keyderive', 'kdf')), 'keyderive'),
-    'crypto.hkdf': hkdf,
-    'crypto.hkdfSync': hkdf,
-    'crypto.randomBytes': random(true),
-    'crypto.randomFill': random(true),
-    'crypto.randomFillSync': random(true),
-    'crypto.randomInt': random(true),
-    'crypto.randomUUID': random(true),
-    'crypto.getRandomValues': (site) => add(site, classifyRandom(true, 'DRBG (getRandomValues)', WEB), 'generate'),
-    'crypto.pseudoRandomBytes': random(false),
-    'crypto.prng': random(false),
-    'crypto.rng': random(false),
-    'crypto.subtle.digest': webCrypto('digest', 'algorithm'),
-    'crypto.subtle.generateKey': webCrypto('keygen', 'algorithm'),
-    'crypto.subtle.importKey': webCrypto('other', 'algorithm'),
-    'crypto.subtle.deriveKey': webCrypto('keyderive', 'algorithm'),
-    'crypto.subtle.deriveBits': webCrypto('keyderive', 'algorithm'),
-    'crypto.subtle.encrypt': webCrypto('encrypt', 'algorithm'),
-    'crypto.subtle.decrypt': webCrypto('decrypt', 'algorithm'),
-    'crypto.subtle.sign': webCrypto('sign', 'algorithm'),
-    'crypto.subtle.verify': webCrypto('verify', 'algorithm'),
-    'crypto.subtle.wrapKey': webCrypto('encrypt', 'algorithm'),
-    'crypto.subtle.unwrapKey': webCrypto('decrypt', 'algorithm'),
-    ...Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, tls])),
-    ...cryptoJsListeners(context, add),
-    ...jwtListeners(context, add, strings, stringOf),
-    ...passwordHashListeners(context, add),
-    ...libraryPrimitiveListeners(context, add),
-  };
+  const reader = readerFor(context, record);
+  const calls: NonNullable<RuleListeners['calls']> = {};
+  for (const [api, listener] of Object.entries(listenerTable())) calls[api] = (site) => listener(site, reader);
   return { calls };
-
-  function dhGroup(site: CallSite) {
-    for (const group of strings(site.argument('group'))) add(site, classifyDh(undefined, group, NODE, policy('keygen', 'key-agreement')), 'keygen');
-  }
 }
 
-/** The APIs the inventory listens to (the engine pre-filters calls by their last name). */
-export const INVENTORY_EXTRA_APIS = ['crypto.randomBytes', 'crypto.randomFill', 'crypto.randomFillSync', 'crypto.randomInt', 'crypto.randomUUID', 'crypto.getRandomValues'];
-
-function webUse(fn: CryptoFunction): Parameters<RuleContext['policy']>[1] {
-  switch (fn) {
-    case 'digest':
-      return 'hash';
-    case 'sign':
-    case 'verify':
-    case 'encrypt':
-    case 'decrypt':
-    case 'keygen':
-      return fn;
-    case 'keyderive':
-      return 'kdf';
-    default:
-      return undefined;
-  }
+function readerFor(context: RuleContext, record: (use: AssetUse) => void): Reader {
+  const firstValue = <K extends 'number' | 'string'>(object: ts.Expression | undefined, property: string, kind: K) => {
+    for (const hit of context.properties(object, property)) {
+      for (const value of context.valuesOf(hit)) if (value.kind === kind) return value.value as K extends 'number' ? number : string;
+    }
+    return undefined;
+  };
+  return {
+    context,
+    strings: (expression) => {
+      const values = context.strings(expression).map((v) => v.value);
+      return values.length > 0 ? [...new Set(values)] : [undefined];
+    },
+    numberOf: (object, property) => firstValue(object, property, 'number'),
+    stringOf: (object, property) => firstValue(object, property, 'string'),
+    policy: (fn, use) => context.policy(OPERATION[fn], use),
+    // An empty string in the code (`createHash('')`) is a value, but not a name to list.
+    add: (site, asset, cryptoFunction) =>
+      record({ asset: asset.name.trim() ? asset : { ...asset, name: `'${asset.name}' (empty ${asset.primitive === 'unknown' ? 'name' : asset.primitive})`, status: 'unknown' }, cryptoFunction, api: site.api, node: site.node }),
+  };
 }
 
 function unknownAsset(name: string, primitive: Classified['primitive'], library: string): Classified {
   return { name, assetType: 'algorithm', primitive, library, status: 'unknown' };
 }
 
-/** `fallback`: Node's default when the key carries no `padding` (OAEP for publicEncrypt/privateDecrypt, PKCS #1 v1.5 for the others). */
-function paddingOf(context: RuleContext, key: ts.Expression | undefined, fallback: PaddingName): PaddingName {
-  for (const hit of context.properties(key, 'padding')) {
-    for (const value of context.valuesOf(hit)) {
-      const text = value.origin.node.getText(value.origin.sourceFile);
-      if (/OAEP/.test(text) || (value.kind === 'number' && value.value === 4)) return 'oaep';
-      if (/PKCS1_PADDING/.test(text) || (value.kind === 'number' && value.value === 1)) return 'pkcs1v15';
-      if (/NO_PADDING/.test(text) || (value.kind === 'number' && value.value === 3)) return 'raw';
-      if (/PSS/.test(text) || (value.kind === 'number' && value.value === 6)) return 'other';
-    }
-  }
-  return context.properties(key, 'padding').length === 0 ? fallback : 'unknown';
+/** A library computes it: approved algorithms become NV (reference §0.3.1, §2.11), unknown stays unknown. */
+function computedInLibrary(asset: Classified): Classified {
+  return asset.status === 'unknown' ? asset : { ...asset, status: inLibrary(asset.status) };
 }
 
-function classifyWebCrypto(context: RuleContext, rawName: string, object: ObjectValue | undefined, fn: CryptoFunction, policy: ReturnType<RuleContext['policy']>): Classified {
+// ------------------------------------------------------------------ node:crypto
+
+const eachString = (role: string, classify: (value: string | undefined, r: Reader) => Classified, fn: CryptoFunction): InventoryListener => (site, r) => {
+  for (const value of r.strings(site.argument(role))) r.add(site, classify(value, r), fn);
+};
+
+const cipher = (fn: 'encrypt' | 'decrypt') => eachString('algorithm', (name, r) => classifyCipher(name, NODE, r.policy(fn, fn)), fn);
+const pbkdf2 = eachString('digest', (digest, r) => classifyKdf('PBKDF2', digest, NODE, r.policy('keyderive', 'kdf')), 'keyderive');
+const hkdf = eachString('digest', (digest, r) => classifyKdf('HKDF', digest, NODE, r.policy('keyderive', 'kdf')), 'keyderive');
+const scrypt: InventoryListener = (site, r) => r.add(site, classifyKdf('scrypt', undefined, NODE, r.policy('keyderive', 'kdf')), 'keyderive');
+const dhGroup = eachString('group', (group, r) => classifyDh(undefined, group, NODE, r.policy('keygen', 'key-agreement')), 'keygen');
+const random = (approved: boolean): InventoryListener => (site, r) => r.add(site, classifyRandom(approved, approved ? 'DRBG (OpenSSL RAND)' : 'pseudoRandomBytes', NODE), 'generate');
+
+const signature = (fn: 'sign' | 'verify'): InventoryListener => (site, r) => {
+  for (const name of r.strings(site.argument('algorithm'))) {
+    const asset = classifySignature(name, NODE, r.policy(fn, fn));
+    // crypto.sign(null, data, key) signs Ed25519/Ed448 keys: the algorithm is the key's, not named here.
+    const keyDecides = name === undefined && site.api.endsWith('.sign') && site.node.arguments?.[0]?.kind === ts.SyntaxKind.NullKeyword;
+    r.add(site, keyDecides ? { ...asset, name: 'signature (algorithm of the key)' } : asset, fn);
+  }
+};
+
+const keyPair: InventoryListener = (site, r) => {
+  const options = site.argument('options');
+  const policy = r.policy('keygen', 'keygen');
+  for (const type of r.strings(site.argument('type'))) {
+    const lower = type?.toLowerCase();
+    let asset: Classified | undefined;
+    if (lower === 'rsa') asset = classifyRsa(r.numberOf(options, 'modulusLength'), 'keygen', NODE, policy);
+    else if (lower === 'rsa-pss') asset = classifyRsa(r.numberOf(options, 'modulusLength'), 'keygen', NODE, policy, { oid: '1.2.840.113549.1.1.10', primitive: 'signature' });
+    else if (lower === 'ec') asset = classifyCurve(r.stringOf(options, 'namedCurve'), 'signature', NODE, policy);
+    else if (lower === 'dsa') asset = classifyDsa(r.numberOf(options, 'modulusLength'), NODE);
+    else if (lower === 'dh') asset = classifyDh(r.numberOf(options, 'primeLength'), r.stringOf(options, 'group'), NODE, policy);
+    else if (lower) asset = classifyKeyType(lower, NODE, policy) ?? classifyPostQuantum(lower, NODE, policy);
+    r.add(site, asset ?? unknownAsset(type ?? 'unknown key type', 'unknown', NODE), 'keygen');
+  }
+};
+
+const secretKey: InventoryListener = (site, r) => {
+  const bits = r.numberOf(site.argument('options'), 'length');
+  for (const type of r.strings(site.argument('type'))) {
+    if (type === 'aes') r.add(site, classifyNamedCipher('aes', undefined, bits, NODE, r.policy('keygen', 'keygen')), 'keygen');
+    else if (type === 'hmac') r.add(site, { ...classifyHmac(undefined, NODE, r.policy('keygen', 'mac')), name: 'HMAC key', parameterSetIdentifier: bits ? String(bits) : undefined }, 'keygen');
+    else r.add(site, unknownAsset(type ?? 'unknown key type', 'unknown', NODE), 'keygen');
+  }
+};
+
+const PADDING_NAMES: Record<number, PaddingName> = { [RSA_PADDING.OAEP]: 'oaep', [RSA_PADDING.PKCS1]: 'pkcs1v15', [RSA_PADDING.NONE]: 'raw', [RSA_PADDING.PSS]: 'other' };
+
+/** The key's `padding`; Node's default when it has none (OAEP for publicEncrypt/privateDecrypt, PKCS #1 v1.5 for the others). */
+function paddingOf(context: RuleContext, key: ts.Expression | undefined, fallback: PaddingName): PaddingName {
+  const hits = context.properties(key, 'padding');
+  if (hits.length === 0) return fallback;
+  for (const hit of hits) for (const value of context.valuesOf(hit)) if (value.kind === 'number' && PADDING_NAMES[value.value]) return PADDING_NAMES[value.value];
+  return 'unknown';
+}
+
+const rsaPadding = (fn: 'encrypt' | 'decrypt' | 'sign' | 'verify'): InventoryListener => (site, r) => {
+  const encryption = fn === 'encrypt' || fn === 'decrypt';
+  const padding = paddingOf(r.context, site.argument('key'), encryption ? 'oaep' : 'pkcs1v15');
+  let status: AssetStatus = 'unknown';
+  if (padding === 'oaep') status = 'OK';
+  // PKCS #1 v1.5 key transport: decrypting old data is legacy use, encrypting is not approved (§2.7).
+  else if (padding === 'pkcs1v15' && encryption) status = fn === 'decrypt' ? 'LEGACY' : 'NO';
+  const name = padding === 'oaep' ? 'RSA-OAEP' : padding === 'pkcs1v15' ? 'RSAES-PKCS1-v1_5' : 'RSA';
+  r.add(site, classifyRsa(undefined, encryption ? 'pke' : 'signature', NODE, r.policy(fn, fn), { name, padding, oid: padding === 'oaep' ? OID_RSA_OAEP : OID_RSA, status }), fn);
+};
+
+const NODE_CRYPTO: Record<string, InventoryListener> = {
+  'crypto.createHash': eachString('algorithm', (name, r) => classifyDigest(name, NODE, r.policy('digest', 'hash')), 'digest'),
+  'crypto.hash': eachString('algorithm', (name, r) => classifyDigest(name, NODE, r.policy('digest', 'hash')), 'digest'),
+  'crypto.createHmac': eachString('algorithm', (name, r) => classifyHmac(name, NODE, r.policy('tag', 'mac')), 'tag'),
+  'crypto.createCipheriv': cipher('encrypt'),
+  'crypto.createDecipheriv': cipher('decrypt'),
+  'crypto.createCipher': cipher('encrypt'),
+  'crypto.createDecipher': cipher('decrypt'),
+  'crypto.createSign': signature('sign'),
+  'crypto.createVerify': signature('verify'),
+  'crypto.sign': signature('sign'),
+  'crypto.verify': signature('verify'),
+  'crypto.generateKeyPair': keyPair,
+  'crypto.generateKeyPairSync': keyPair,
+  'crypto.generateKey': secretKey,
+  'crypto.generateKeySync': secretKey,
+  'crypto.publicEncrypt': rsaPadding('encrypt'),
+  'crypto.privateDecrypt': rsaPadding('decrypt'),
+  'crypto.privateEncrypt': rsaPadding('sign'),
+  'crypto.publicDecrypt': rsaPadding('verify'),
+  'crypto.createECDH': eachString('curve', (curve, r) => classifyCurve(curve, 'key-agree', NODE, r.policy('keygen', 'key-agreement')), 'keygen'),
+  'crypto.createDiffieHellman': (site, r) => r.add(site, classifyDh(r.context.numbers(site.argument('prime'))[0]?.value, undefined, NODE, r.policy('keygen', 'key-agreement')), 'keygen'),
+  'crypto.getDiffieHellman': dhGroup,
+  'crypto.createDiffieHellmanGroup': dhGroup,
+  'crypto.pbkdf2': pbkdf2,
+  'crypto.pbkdf2Sync': pbkdf2,
+  'crypto.scrypt': scrypt,
+  'crypto.scryptSync': scrypt,
+  'crypto.hkdf': hkdf,
+  'crypto.hkdfSync': hkdf,
+  'crypto.randomBytes': random(true),
+  'crypto.randomFill': random(true),
+  'crypto.randomFillSync': random(true),
+  'crypto.randomInt': random(true),
+  'crypto.randomUUID': random(true),
+  'crypto.getRandomValues': (site, r) => r.add(site, classifyRandom(true, 'DRBG (getRandomValues)', WEB), 'generate'),
+  'crypto.pseudoRandomBytes': random(false),
+  'crypto.prng': random(false),
+  'crypto.rng': random(false),
+};
+
+// ------------------------------------------------------------------ WebCrypto
+
+const WEB_USE: Partial<Record<CryptoFunction, Use>> = { digest: 'hash', sign: 'sign', verify: 'verify', encrypt: 'encrypt', decrypt: 'decrypt', keygen: 'keygen', keyderive: 'kdf' };
+
+const webCrypto = (fn: CryptoFunction): InventoryListener => (site, r) => {
+  const found = webCryptoAlgorithms(r.context, site.argument('algorithm'));
+  if (found.length === 0) r.add(site, unknownAsset('unknown WebCrypto algorithm', 'unknown', WEB), fn);
+  for (const { name, object } of found) r.add(site, classifyWebCrypto(r.context, name.value, object, fn, r.policy(fn, WEB_USE[fn])), fn);
+};
+
+const WEB_CRYPTO: Record<string, InventoryListener> = {
+  'crypto.subtle.digest': webCrypto('digest'),
+  'crypto.subtle.generateKey': webCrypto('keygen'),
+  'crypto.subtle.importKey': webCrypto('other'),
+  'crypto.subtle.deriveKey': webCrypto('keyderive'),
+  'crypto.subtle.deriveBits': webCrypto('keyderive'),
+  'crypto.subtle.encrypt': webCrypto('encrypt'),
+  'crypto.subtle.decrypt': webCrypto('decrypt'),
+  'crypto.subtle.sign': webCrypto('sign'),
+  'crypto.subtle.verify': webCrypto('verify'),
+  'crypto.subtle.wrapKey': webCrypto('encrypt'),
+  'crypto.subtle.unwrapKey': webCrypto('decrypt'),
+};
+
+function classifyWebCrypto(context: RuleContext, rawName: string, object: ObjectValue | undefined, fn: CryptoFunction, policy: PolicyContext): Classified {
   const name = rawName.toUpperCase();
-  const number = (property: string) => {
-    if (!object) return undefined;
-    for (const { value } of objectProperty(context, object, property)) if (value.kind === 'number') return value.value;
+  const member = <K extends 'number' | 'string'>(property: string, kind: K) => {
+    for (const { value } of object ? objectProperty(context, object, property) : []) if (value.kind === kind) return value.value as K extends 'number' ? number : string;
     return undefined;
   };
-  const text = (property: string) => {
-    if (!object) return undefined;
-    for (const { value } of objectProperty(context, object, property)) if (value.kind === 'string') return value.value;
-    return undefined;
-  };
-  const hash = () => (object ? webCryptoHashValues(context, object)[0]?.value : undefined);
+  const hash = object ? webCryptoHashValues(context, object)[0]?.value : undefined;
+  const modulus = member('modulusLength', 'number');
+  const sized = (base: string) => `${base}${modulus ? `-${modulus}` : ''}`;
   if (/^SHA-|^SHA3-/.test(name)) return classifyDigest(rawName, WEB, policy);
   const aes = /^AES-(GCM|CBC|CTR|KW)$/.exec(name);
-  if (aes) {
-    const mode = aes[1] === 'KW' ? 'wrap' : aes[1].toLowerCase();
-    return classifyNamedCipher('aes', mode, number('length'), WEB, policy);
-  }
-  if (name === 'HMAC') return classifyHmac(hash(), WEB, policy);
-  if (name === 'RSA-OAEP') return classifyRsa(number('modulusLength'), 'pke', WEB, policy, { name: `RSA-OAEP${number('modulusLength') ? `-${number('modulusLength')}` : ''}`, padding: 'oaep', oid: '1.2.840.113549.1.1.7' });
+  if (aes) return classifyNamedCipher('aes', aes[1] === 'KW' ? 'wrap' : aes[1].toLowerCase(), member('length', 'number'), WEB, policy);
+  if (name === 'HMAC') return classifyHmac(hash, WEB, policy);
+  if (name === 'RSA-OAEP') return classifyRsa(modulus, 'pke', WEB, policy, { name: sized('RSA-OAEP'), padding: 'oaep', oid: OID_RSA_OAEP });
   if (name === 'RSA-PSS' || name === 'RSASSA-PKCS1-V1_5') {
-    const digest = hash();
-    const base = classifyRsa(number('modulusLength'), 'signature', WEB, policy, { name: `${rawName}${number('modulusLength') ? `-${number('modulusLength')}` : ''}`, padding: name === 'RSA-PSS' ? 'other' : 'pkcs1v15' });
-    if (fn === 'sign' || fn === 'verify' || !digest) return base;
-    const digestStatus = classifyDigest(digest, WEB, { ...policy, use: 'sign' }).status;
-    return { ...base, name: `${base.name} with ${classifyDigest(digest, WEB, policy).name}`, status: digestStatus === 'OK' || digestStatus === 'unknown' ? base.status : worstStatus([base.status, digestStatus].filter((s) => s !== 'unknown')) };
+    const base = classifyRsa(modulus, 'signature', WEB, policy, { name: sized(rawName), padding: name === 'RSA-PSS' ? 'other' : 'pkcs1v15' });
+    if (fn === 'sign' || fn === 'verify' || !hash) return base;
+    const digest = classifyDigest(hash, WEB, { ...policy, use: 'sign' });
+    const status = digest.status === 'OK' || digest.status === 'unknown' ? base.status : worstStatus([base.status, digest.status].filter((s) => s !== 'unknown'));
+    return { ...base, name: `${base.name} with ${digest.name}`, status };
   }
   if (name === 'ECDSA' || name === 'ECDH') {
-    const curve = text('namedCurve');
-    if (curve === undefined && (fn === 'sign' || fn === 'verify' || fn === 'keyderive')) return { ...classifyCurve(undefined, name === 'ECDSA' ? 'signature' : 'key-agree', WEB, policy), name: name === 'ECDSA' && hash() ? `ECDSA with ${classifyDigest(hash(), WEB, policy).name}` : name };
-    return classifyCurve(curve, name === 'ECDSA' ? 'signature' : 'key-agree', WEB, policy);
+    const primitive = name === 'ECDSA' ? 'signature' : 'key-agree';
+    const curve = member('namedCurve', 'string');
+    // sign/verify/derive name the hash, not the curve: the curve is the key's.
+    if (curve === undefined && (fn === 'sign' || fn === 'verify' || fn === 'keyderive')) {
+      return { ...classifyCurve(undefined, primitive, WEB, policy), name: name === 'ECDSA' && hash ? `ECDSA with ${classifyDigest(hash, WEB, policy).name}` : name };
+    }
+    return classifyCurve(curve, primitive, WEB, policy);
   }
-  if (name === 'PBKDF2' || name === 'HKDF') return classifyKdf(name, hash(), WEB, policy);
+  if (name === 'PBKDF2' || name === 'HKDF') return classifyKdf(name, hash, WEB, policy);
   return classifyKeyType(rawName, WEB, policy) ?? classifyPostQuantum(rawName, WEB, policy) ?? unknownAsset(rawName, 'unknown', WEB);
 }
 
-type Add = (site: CallSite, asset: Classified, cryptoFunction: CryptoFunction) => void;
+// ------------------------------------------------------------------ TLS
 
-const CRYPTO_JS_DIGESTS: Record<string, string> = { MD5: 'md5', SHA1: 'sha1', SHA224: 'sha224', SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512', SHA3: 'sha3-512', RIPEMD160: 'ripemd160' };
-const CRYPTO_JS_CIPHERS: Record<string, 'aes' | 'des' | 'tdea3' | 'rc4' | 'rabbit' | 'blowfish'> = { AES: 'aes', DES: 'des', TripleDES: 'tdea3', RC4: 'rc4', RC4Drop: 'rc4', Rabbit: 'rabbit', RabbitLegacy: 'rabbit', Blowfish: 'blowfish' };
-
-function cryptoJsListeners(context: RuleContext, add: Add): NonNullable<RuleListeners['calls']> {
-  const library = 'crypto-js';
-  const inLibrary = (asset: Classified): Classified => ({ ...asset, status: asset.status === 'OK' ? 'NV' : asset.status });
-  const out: NonNullable<RuleListeners['calls']> = {};
-  for (const [name, digest] of Object.entries(CRYPTO_JS_DIGESTS)) {
-    // CryptoJS.SHA3 is Keccak with a 512-bit default, not FIPS 202 SHA3-512.
-    const asset = (fn: CryptoFunction) => (name === 'SHA3' ? { name: 'Keccak (crypto-js SHA3)', assetType: 'algorithm', primitive: 'hash', library, status: 'NO' } as Classified : undefined) ?? inLibrary(fn === 'tag' ? classifyHmac(digest, library, context.policy('apply', 'mac')) : classifyDigest(digest, library, context.policy(undefined, 'hash')));
-    out[`crypto-js.${name}`] = out[`crypto-js.algo.${name}.create`] = (site) => add(site, asset('digest'), 'digest');
-    out[`crypto-js.Hmac${name}`] = (site) => add(site, asset('tag'), 'tag');
+const tls: InventoryListener = (site, r) => {
+  const options = site.optionsArgument();
+  let min = r.stringOf(options, 'minVersion');
+  let max = r.stringOf(options, 'maxVersion');
+  const method = r.stringOf(options, 'secureProtocol');
+  if (method) {
+    const pinned = secureProtocolVersion(method);
+    if (pinned) min = max = pinned;
+    else if (pinned === undefined) min = method; // not a method Node knows: its version is unknown
   }
-  for (const [name, family] of Object.entries(CRYPTO_JS_CIPHERS)) {
+  r.add(site, classifyTls(min, max, `node:${site.api.split('.')[0]}`), 'other');
+};
+
+// ------------------------------------------------------------------ npm libraries
+
+const CRYPTO_JS = 'crypto-js';
+
+function cryptoJsMode(context: RuleContext, options: ts.Expression | undefined): string | undefined {
+  const [first] = cryptoJsOptions(context, options, 'mode');
+  if (!first) return undefined;
+  return first.member === 'CTRGladman' ? 'ctr' : first.member?.toLowerCase() ?? 'unknown';
+}
+
+function cryptoJsListeners(): Record<string, InventoryListener> {
+  const out: Record<string, InventoryListener> = {};
+  for (const [hasher, digest] of Object.entries(CRYPTO_JS_HASHERS)) {
+    const hash: InventoryListener = (site, r) => r.add(site, computedInLibrary(classifyDigest(digest, CRYPTO_JS, r.policy('digest', 'hash'))), 'digest');
+    out[`crypto-js.${hasher}`] = out[`crypto-js.algo.${hasher}.create`] = hash;
+    out[`crypto-js.Hmac${hasher}`] = (site, r) => r.add(site, computedInLibrary(classifyHmac(digest, CRYPTO_JS, r.policy('tag', 'mac'))), 'tag');
+  }
+  // CryptoJS.SHA3 is Keccak with a 512-bit default, not FIPS 202 SHA3-512.
+  const keccak: Classified = { name: 'Keccak (crypto-js SHA3)', assetType: 'algorithm', primitive: 'hash', library: CRYPTO_JS, status: 'NO' };
+  out[`crypto-js.${CRYPTO_JS_KECCAK}`] = out[`crypto-js.algo.${CRYPTO_JS_KECCAK}.create`] = (site, r) => r.add(site, keccak, 'digest');
+  out[`crypto-js.Hmac${CRYPTO_JS_KECCAK}`] = (site, r) => r.add(site, keccak, 'tag');
+
+  for (const [name, { family }] of Object.entries(CRYPTO_JS_CIPHERS)) {
+    const stream = family === 'rc4' || family === 'rabbit';
     for (const fn of ['encrypt', 'decrypt'] as const) {
-      const listener = (site: CallSite) => {
-        const mode = modeOfCryptoJs(context, site.argument('options'));
-        add(site, inLibrary(classifyNamedCipher(family, family === 'rc4' || family === 'rabbit' ? undefined : mode ?? 'cbc', undefined, library, context.policy(fn === 'encrypt' ? 'apply' : 'process', fn))), fn);
+      const listener: InventoryListener = (site, r) => {
+        const mode = stream ? undefined : (cryptoJsMode(r.context, site.argument('options')) ?? 'cbc');
+        r.add(site, computedInLibrary(classifyNamedCipher(family, mode, undefined, CRYPTO_JS, r.policy(fn, fn))), fn);
       };
-      out[`crypto-js.${name}.${fn}`] = listener;
-      out[`crypto-js.algo.${name}.${fn === 'encrypt' ? 'createEncryptor' : 'createDecryptor'}`] = listener;
+      out[`crypto-js.${name}.${fn}`] = out[`crypto-js.algo.${name}.${fn === 'encrypt' ? 'createEncryptor' : 'createDecryptor'}`] = listener;
     }
   }
-  out['crypto-js.PBKDF2'] = out['crypto-js.algo.PBKDF2.create'] = (site) => {
+  out['crypto-js.PBKDF2'] = out['crypto-js.algo.PBKDF2.create'] = (site, r) => {
     // crypto-js 4 defaults PBKDF2 to SHA-256 (3.x used SHA-1): the hasher option says which.
-    const hasher = context.properties(site.argument('options') ?? site.argument('password'), 'hasher')[0];
-    const digest = hasher ? /SHA(\d+)/i.exec(hasher.value?.getText(hasher.sourceFile) ?? '')?.[0] : 'sha256';
-    add(site, inLibrary(classifyKdf('PBKDF2', digest, library, context.policy(undefined, 'kdf'))), 'keyderive');
+    const [hasher] = cryptoJsOptions(r.context, site.argument('options'), 'hasher');
+    const digest = hasher ? (hasher.member && CRYPTO_JS_HASHERS[hasher.member]) : 'sha256';
+    r.add(site, computedInLibrary(classifyKdf('PBKDF2', digest || undefined, CRYPTO_JS, r.policy('keyderive', 'kdf'))), 'keyderive');
   };
-  out['crypto-js.EvpKDF'] = out['crypto-js.algo.EvpKDF.create'] = (site) => add(site, classifyKdf('EvpKDF', undefined, library, context.policy(undefined, 'kdf')), 'keyderive');
-  out['crypto-js.lib.WordArray.random'] = (site) => add(site, inLibrary(classifyRandom(true, 'WordArray.random', library)), 'generate');
+  out['crypto-js.EvpKDF'] = out['crypto-js.algo.EvpKDF.create'] = (site, r) => r.add(site, classifyKdf('EvpKDF', undefined, CRYPTO_JS, r.policy('keyderive', 'kdf')), 'keyderive');
+  out['crypto-js.lib.WordArray.random'] = (site, r) => r.add(site, computedInLibrary(classifyRandom(true, 'WordArray.random', CRYPTO_JS)), 'generate');
   return out;
 }
 
-function modeOfCryptoJs(context: RuleContext, options: ts.Expression | undefined): string | undefined {
-  for (const hit of context.properties(options, 'mode')) {
-    const text = hit.value?.getText(hit.sourceFile) ?? '';
-    const m = /mode\.(CBC|ECB|CFB|OFB|CTR|CTRGladman)\b/i.exec(text);
-    if (m) return m[1].toLowerCase() === 'ctrgladman' ? 'ctr' : m[1].toLowerCase();
-    return 'unknown';
-  }
-  return undefined;
-}
-
-function jwtListeners(
-  context: RuleContext,
-  add: Add,
-  strings: (e: ts.Expression | undefined) => Array<string | undefined>,
-  stringOf: (object: ts.Expression | undefined, name: string) => string | undefined,
-): NonNullable<RuleListeners['calls']> {
-  const record = (site: CallSite, algorithm: string | undefined, fn: CryptoFunction) =>
-    add(site, classifyJose(algorithm, libraryOf(site.api), context.policy(OPERATION[fn], fn === 'sign' ? 'sign' : 'verify')), fn);
-  const out: NonNullable<RuleListeners['calls']> = {
+function jwtListeners(): Record<string, InventoryListener> {
+  const record = (site: CallSite, r: Reader, algorithm: string | undefined, fn: CryptoFunction) =>
+    r.add(site, classifyJose(algorithm, libraryOf(site.api), r.policy(fn, fn === 'sign' ? 'sign' : 'verify')), fn);
+  const out: Record<string, InventoryListener> = {
     // jsonwebtoken signs with HS256 unless told otherwise (its README).
-    'jsonwebtoken.sign': (site) => record(site, stringOf(site.argument('options'), 'algorithm') ?? (site.argument('options') ? undefined : 'HS256'), 'sign'),
-    'jsonwebtoken.verify': (site) => {
-      const algorithms = context.properties(site.argument('options'), 'algorithms').flatMap((hit) => context.valuesOf(hit));
-      const names = algorithms.flatMap((v) => (v.kind === 'array' ? v.elements.flatMap((e) => context.strings(e).map((s) => s.value)) : []));
-      if (names.length === 0) record(site, undefined, 'verify');
-      for (const name of new Set(names)) record(site, name, 'verify');
+    'jsonwebtoken.sign': (site, r) => record(site, r, r.stringOf(site.argument('options'), 'algorithm') ?? (site.argument('options') ? undefined : 'HS256'), 'sign'),
+    'jsonwebtoken.verify': (site, r) => {
+      const algorithms = r.context.properties(site.argument('options'), 'algorithms').flatMap((hit) => r.context.valuesOf(hit));
+      const names = algorithms.flatMap((v) => (v.kind === 'array' ? v.elements.flatMap((e) => r.context.strings(e).map((s) => s.value)) : []));
+      if (names.length === 0) record(site, r, undefined, 'verify');
+      for (const name of new Set(names)) record(site, r, name, 'verify');
     },
-    'jwt-simple.encode': (site) => {
-      for (const name of site.argument('algorithm') ? strings(site.argument('algorithm')) : ['HS256']) record(site, name, 'sign');
+    'jwt-simple.encode': (site, r) => {
+      for (const name of site.argument('algorithm') ? r.strings(site.argument('algorithm')) : ['HS256']) record(site, r, name, 'sign');
     },
   };
   for (const builder of ['SignJWT', 'CompactSign', 'FlattenedSign', 'GeneralSign', 'EncryptJWT', 'CompactEncrypt', 'FlattenedEncrypt']) {
-    out[`jose.${builder}.instance.setProtectedHeader`] = (site) => {
-      const fn: CryptoFunction = builder.includes('Encrypt') ? 'encrypt' : 'sign';
-      record(site, stringOf(site.argument('header'), 'alg'), fn);
-      const enc = stringOf(site.argument('header'), 'enc');
-      if (enc) record(site, enc, fn);
+    const fn: CryptoFunction = builder.includes('Encrypt') ? 'encrypt' : 'sign';
+    out[`jose.${builder}.instance.setProtectedHeader`] = (site, r) => {
+      record(site, r, r.stringOf(site.argument('header'), 'alg'), fn);
+      const enc = r.stringOf(site.argument('header'), 'enc');
+      if (enc) record(site, r, enc, fn);
     };
   }
-  for (const api of ['jose.generateKeyPair', 'jose.generateSecret']) out[api] = (site) => {
-    for (const name of strings(site.argument('algorithm'))) record(site, name, 'keygen');
-  };
-  return out;
-}
-
-function passwordHashListeners(context: RuleContext, add: Add): NonNullable<RuleListeners['calls']> {
-  const out: NonNullable<RuleListeners['calls']> = {};
-  const policy = context.policy(undefined, 'kdf');
-  for (const lib of ['bcrypt', 'bcryptjs', '@node-rs/bcrypt']) {
-    for (const api of ['hash', 'hashSync']) out[`${lib}.${api}`] = (site) => add(site, classifyKdf('bcrypt', undefined, lib, policy), 'keyderive');
-    for (const api of ['compare', 'compareSync', 'verify', 'verifySync']) out[`${lib}.${api}`] = (site) => add(site, classifyKdf('bcrypt', undefined, lib, policy), 'verify');
+  for (const api of ['jose.generateKeyPair', 'jose.generateSecret']) {
+    out[api] = (site, r) => {
+      for (const name of r.strings(site.argument('algorithm'))) record(site, r, name, 'keygen');
+    };
   }
-  for (const api of ['argon2.hash', '@node-rs/argon2.hash', '@node-rs/argon2.hashSync', '@node-rs/argon2.hashRaw', '@node-rs/argon2.hashRawSync']) out[api] = (site) => add(site, classifyKdf('argon2', undefined, libraryOf(api), policy), 'keyderive');
-  for (const api of ['argon2.verify', '@node-rs/argon2.verify', '@node-rs/argon2.verifySync']) out[api] = (site) => add(site, classifyKdf('argon2', undefined, libraryOf(api), policy), 'verify');
-  for (const api of ['scrypt-js.scrypt', 'scrypt-js.syncScrypt']) out[api] = (site) => add(site, classifyKdf('scrypt', undefined, 'scrypt-js', policy), 'keyderive');
   return out;
 }
 
-/** Named primitives of pure-JS libraries (reference §2.11): the name says the algorithm. */
-const LIBRARY_ALGORITHMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Classified, 'library' | 'status'> & { approvedDigest?: string; approvedCurve?: string }]> = [
+function passwordHashListeners(): Record<string, InventoryListener> {
+  const out: Record<string, InventoryListener> = {};
+  const kdf = (kind: 'bcrypt' | 'argon2' | 'scrypt', fn: CryptoFunction): InventoryListener => (site, r) => r.add(site, classifyKdf(kind, undefined, libraryOf(site.api), r.policy(fn, 'kdf')), fn);
+  for (const lib of ['bcrypt', 'bcryptjs', '@node-rs/bcrypt']) {
+    for (const api of ['hash', 'hashSync']) out[`${lib}.${api}`] = kdf('bcrypt', 'keyderive');
+    for (const api of ['compare', 'compareSync', 'verify', 'verifySync']) out[`${lib}.${api}`] = kdf('bcrypt', 'verify');
+  }
+  for (const api of ['argon2.hash', '@node-rs/argon2.hash', '@node-rs/argon2.hashSync', '@node-rs/argon2.hashRaw', '@node-rs/argon2.hashRawSync']) out[api] = kdf('argon2', 'keyderive');
+  for (const api of ['argon2.verify', '@node-rs/argon2.verify', '@node-rs/argon2.verifySync']) out[api] = kdf('argon2', 'verify');
+  for (const api of ['scrypt-js.scrypt', 'scrypt-js.syncScrypt']) out[api] = kdf('scrypt', 'keyderive');
+  return out;
+}
+
+type LibraryAlgorithm = Omit<Classified, 'library' | 'status'> & {
+  /** The digest whose status it has (NV when approved); `''` for an approved non-hash (AES-256-GCM). */
+  approvedDigest?: string;
+  approvedCurve?: string;
+};
+
+/** Named primitives of pure-JS libraries (reference §2.11): the API name says the algorithm. First match wins. */
+const LIBRARY_ALGORITHMS: Array<[RegExp, (m: RegExpExecArray) => LibraryAlgorithm]> = [
   [/^tweetnacl\.secretbox/, () => ({ name: 'XSalsa20-Poly1305', assetType: 'algorithm', primitive: 'ae' })],
   [/^tweetnacl\.box/, () => ({ name: 'X25519-XSalsa20-Poly1305', assetType: 'algorithm', primitive: 'key-agree', curve: 'Curve25519' })],
   [/^tweetnacl\.scalarMult/, () => ({ name: 'X25519', assetType: 'algorithm', primitive: 'key-agree', curve: 'Curve25519' })],
@@ -394,28 +400,61 @@ const LIBRARY_ALGORITHMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Classified
   [/^node-rsa/, () => ({ name: 'RSA (node-rsa)', assetType: 'algorithm', primitive: 'pke' })],
 ];
 
-function libraryPrimitiveListeners(context: RuleContext, add: Add): NonNullable<RuleListeners['calls']> {
-  const out: NonNullable<RuleListeners['calls']> = {};
+function operationOf(api: string, primitive: Classified['primitive']): CryptoFunction {
+  if (/verify|open/i.test(api)) return 'verify';
+  if (/sign/.test(api)) return 'sign';
+  if (/keypair|keygen|generate/i.test(api)) return 'keygen';
+  const byPrimitive: Partial<Record<Classified['primitive'], CryptoFunction>> = { hash: 'digest', mac: 'tag', kdf: 'keyderive', drbg: 'generate' };
+  return byPrimitive[primitive] ?? 'other';
+}
+
+function libraryPrimitiveListeners(): Record<string, InventoryListener> {
+  const out: Record<string, InventoryListener> = {};
   for (const api of LIBRARY_PRIMITIVE_APIS) {
-    const entry = LIBRARY_ALGORITHMS.map(([pattern, make]) => [pattern.exec(api), make] as const).find(([m]) => m);
-    if (!entry) continue;
-    const { approvedDigest, approvedCurve, ...asset } = entry[1](entry[0]!);
+    let match: RegExpExecArray | null = null;
+    const make = LIBRARY_ALGORITHMS.find(([pattern]) => (match = pattern.exec(api)))?.[1];
+    if (!make || !match) continue;
+    const { approvedDigest, approvedCurve, ...asset } = make(match);
     const library = libraryOf(api);
-    const fn: CryptoFunction = /verify|open/i.test(api) ? 'verify' : /sign/.test(api) ? 'sign' : /keypair|keygen|generate/i.test(api) ? 'keygen' : asset.primitive === 'hash' ? 'digest' : asset.primitive === 'mac' ? 'tag' : asset.primitive === 'kdf' ? 'keyderive' : asset.primitive === 'drbg' ? 'generate' : 'other';
-    out[api] = (site) => {
-      // Approved algorithms in a pure-JS library are NV (reference §0.3.1, §2.11); the rest are not approved.
-      let status: Classified['status'] = 'NO';
+    const fn = operationOf(api, asset.primitive);
+    out[api] = (site, r) => {
+      // What is not an approved construction is not approved, wherever it runs.
+      let status: AssetStatus = 'NO';
       let name = asset.name;
       if (approvedDigest) {
-        const digest = classifyDigest(approvedDigest, library, context.policy(undefined, asset.primitive === 'mac' ? 'mac' : 'hash'));
+        const digest = classifyDigest(approvedDigest, library, r.policy(fn, asset.primitive === 'mac' ? 'mac' : 'hash'));
         status = digest.status;
         if (asset.primitive === 'hash' && digest.status !== 'unknown') name = digest.name;
-      } else if (approvedDigest === '') status = 'OK';
-      else if (approvedCurve) status = classifyKeyType(approvedCurve, library, context.policy(OPERATION[fn], fn === 'verify' ? 'verify' : 'sign'))?.status ?? 'unknown';
-      else if (asset.primitive === 'unknown') status = 'unknown';
-      else if (asset.primitive === 'drbg') status = 'OK';
-      add(site, { ...asset, name, library, status: status === 'OK' ? 'NV' : status }, fn);
+      } else if (approvedDigest === '' || asset.primitive === 'drbg') {
+        status = 'OK';
+      } else if (approvedCurve) {
+        status = classifyKeyType(approvedCurve, library, r.policy(fn, fn === 'verify' ? 'verify' : 'sign'))?.status ?? 'unknown';
+      } else if (asset.primitive === 'unknown') {
+        status = 'unknown';
+      }
+      r.add(site, computedInLibrary({ ...asset, name, library, status }), fn);
     };
   }
   return out;
+}
+
+let listeners: Readonly<Record<string, InventoryListener>> | undefined;
+
+/** Built on first use (some 10 ms): a scan without the inventory never pays for it. */
+function listenerTable(): Readonly<Record<string, InventoryListener>> {
+  listeners ??= {
+    ...NODE_CRYPTO,
+    ...WEB_CRYPTO,
+    ...Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, tls])),
+    ...cryptoJsListeners(),
+    ...jwtListeners(),
+    ...passwordHashListeners(),
+    ...libraryPrimitiveListeners(),
+  };
+  return listeners;
+}
+
+/** The APIs the inventory listens to: the engine lets their calls through its name pre-filter when the inventory is on. */
+export function inventoryApis(): string[] {
+  return Object.keys(listenerTable());
 }

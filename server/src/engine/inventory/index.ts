@@ -2,8 +2,8 @@ import type { FileAnalysis } from '../analyzer';
 import type { AnalysisOptions, ProfileId, SourceSpan } from '../types';
 import { STATUS_ORDER, worstStatus, type AssetDescription, type AssetStatus, type Classified, type CryptoFunction, type Primitive } from './assets';
 
-export { STATUS_ORDER, type AssetDescription, type AssetStatus, type CryptoFunction, type Primitive } from './assets';
-export { inventoryListeners } from './collect';
+export { STATUS_ORDER, worstStatus, type AssetDescription, type AssetStatus, type CryptoFunction, type Primitive } from './assets';
+export { inventoryApis, inventoryListeners, type AssetUse } from './collect';
 
 /** One use of an asset in a file, as the engine hands it out (plain data, no AST). */
 export interface InventoryEntry extends SourceSpan {

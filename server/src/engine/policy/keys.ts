@@ -27,6 +27,9 @@ export function rsaModulusReason(bits: number, profile: ProfileId): string {
 /** The modulus length quick fixes write (reference §5: "3072 is what quick fixes write"). */
 export const RSA_FIX_BITS = 3072;
 
+/** The `padding` values of publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt and sign (Node's `crypto.constants`). */
+export const RSA_PADDING = { PKCS1: 1, NONE: 3, OAEP: 4, X931: 5, PSS: 6 } as const;
+
 /** FIPS 186-5: the public exponent must be odd with 2^16 < e < 2^256. */
 export function rsaExponentApproved(e: number): boolean {
   return e > 65536 && e % 2 === 1 && Number.isFinite(e);

@@ -14,21 +14,21 @@ export const TLS_MIN_APPROVED = 'TLSv1.2';
 export const TLS_VERSION_REASON =
   'TLS versions below 1.2 are not allowed (SP 800-52 Rev 2 §3.1 and §4; RFC 8996); Node in FIPS mode fails their handshakes';
 
+const SECURE_PROTOCOL_METHOD = /^(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1|TLSv1_2|TLS)_(?:client_|server_)?method$/;
+const PINNED_BY_METHOD: Record<string, string> = { SSLv2: 'SSLv2', SSLv3: 'SSLv3', TLSv1: 'TLSv1', TLSv1_1: 'TLSv1.1', TLSv1_2: 'TLSv1.2' };
+
+/** The one version a `secureProtocol` method pins (`TLSv1_1_method` → `TLSv1.1`); null when it negotiates (`TLS_method`), undefined for an unknown name. */
+export function secureProtocolVersion(method: string): string | null | undefined {
+  const m = SECURE_PROTOCOL_METHOD.exec(method.trim());
+  return m ? (PINNED_BY_METHOD[m[1]] ?? null) : undefined;
+}
+
 /** `secureProtocol` method names (§2.9). `pins12` means allowed but without TLS 1.3. */
 export function secureProtocolVerdict(method: string): 'ok' | 'old' | 'pins12' | undefined {
-  const m = /^(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1|TLSv1_2|TLS)_(?:client_|server_)?method$/.exec(method.trim());
-  if (!m) return undefined;
-  switch (m[1]) {
-    case 'SSLv2':
-    case 'SSLv3':
-    case 'TLSv1':
-    case 'TLSv1_1':
-      return 'old';
-    case 'TLSv1_2':
-      return 'pins12';
-    default:
-      return 'ok';
-  }
+  const version = secureProtocolVersion(method);
+  if (version === undefined) return undefined;
+  if (version === null) return 'ok';
+  return version === 'TLSv1.2' ? 'pins12' : 'old';
 }
 
 /** Cipher-string words that enable non-approved suites (§2.9), upper-cased. */
