@@ -1,11 +1,14 @@
-import { ts } from './typescript';
-import type { SourceProject } from './project';
-import { TypeOracle } from './type-oracle';
-import { append, fileIndex, skipOuterExpressions, type FileIndex } from './file-index';
-import { libraryCallResult, libraryModulePath, normalizeLibraryPath } from './libraries';
-import { RSA_PADDING } from './policy/keys';
-
-export { append, fileIndex, skipOuterExpressions };
+import { ts } from '../typescript';
+import type { SourceProject } from '../project';
+import { TypeOracle } from '../type-oracle';
+import { fileIndex, skipOuterExpressions, type FileIndex } from '../file-index';
+import { libraryCallResult } from '../libraries';
+import { RSA_PADDING } from '../policy/keys';
+import { ModuleGraph, globalApi, normalizeApiPath, requiredModule } from './modules';
+import {
+  accessedName, bindingElementOf, enclosingClass, enclosingFunction, isReadonly, isStatic, lookupDeclaration, neverReassigned, propertyNameText, type ScopeMemo,
+} from './scopes';
+import type { ApiPath, Declaration, ExportTarget, NumberValue, ObjectMember, ObjectValue, Origin, PropertyHit, StringValue, Value } from './types';
 
 /**
  * Syntactic resolution of what an expression refers to (an API such as `crypto.createHash`) and
@@ -13,57 +16,6 @@ export { append, fileIndex, skipOuterExpressions };
  * modules. Nothing is executed. When the answer cannot be known, the answer is "unknown", never
  * a guess: rules report nothing for unknown values.
  */
-
-/** Node modules whose exports the rules care about; `node:` prefixes are stripped. */
-const KNOWN_MODULES = new Set(['crypto', 'tls', 'https', 'http2', 'http', 'process', 'constants', 'util', 'buffer']);
-
-/** `['crypto', 'createHash']`; a project module is `['#module', absolutePath]`. */
-export type ApiPath = string[];
-
-export interface Origin {
-  sourceFile: ts.SourceFile;
-  node: ts.Node;
-}
-
-interface ValueBase {
-  /** Where the value is written (the literal, the object literal, the function). */
-  origin: Origin;
-  /** Declarations passed through on the way (`const ALG = ...`, a default parameter), outermost first. */
-  via: Origin[];
-  /** Known only from a declared literal type, not from code: there is no literal to fix. */
-  fromType?: boolean;
-}
-
-export type Value =
-  | (ValueBase & { kind: 'string'; value: string })
-  | (ValueBase & { kind: 'number'; value: number; constantName?: string })
-  | (ValueBase & { kind: 'boolean'; value: boolean })
-  | (ValueBase & { kind: 'nullish' })
-  | (ValueBase & { kind: 'object'; members: ObjectMember[] })
-  | (ValueBase & { kind: 'array'; elements: ts.Expression[] })
-  | (ValueBase & { kind: 'function'; node: ts.SignatureDeclaration })
-  | (ValueBase & { kind: 'bytes'; length: number; random: boolean });
-
-export type StringValue = Extract<Value, { kind: 'string' }>;
-export type NumberValue = Extract<Value, { kind: 'number' }>;
-export type ObjectValue = Extract<Value, { kind: 'object' }>;
-
-export type ObjectMember =
-  | { kind: 'property'; name: string; node: ts.Node; value: ts.Expression | undefined; sourceFile: ts.SourceFile }
-  | { kind: 'spread'; expression: ts.Expression; sourceFile: ts.SourceFile }
-  /** Every export of a project module (`import * as config from './config'`, `require('./config')`). */
-  | { kind: 'module'; fileName: string };
-
-/** A property found in an object value, with where it is written. */
-export interface PropertyHit {
-  /** The `name: value` node (or the shorthand / enum member). */
-  property: ts.Node;
-  value: ts.Expression | undefined;
-  sourceFile: ts.SourceFile;
-  via: Origin[];
-  /** The outermost spread (`...defaults`) the property came through, if any. */
-  entry?: ts.Node;
-}
 
 /** Numeric constants of `crypto.constants` (and the old `constants` module) the rules read. */
 const CRYPTO_CONSTANTS: Record<string, number> = {
@@ -80,16 +32,6 @@ const CRYPTO_CONSTANTS: Record<string, number> = {
 const MAX_DEPTH = 24;
 const MAX_CANDIDATES = 16;
 
-type Declaration =
-  | { kind: 'variable'; node: ts.VariableDeclaration; path: string[]; isConst: boolean; name: ts.Identifier }
-  | { kind: 'parameter'; node: ts.ParameterDeclaration; path: string[]; name: ts.Identifier; element?: ts.BindingElement }
-  | { kind: 'import'; module: string; exportName: string; node: ts.Node }
-  | { kind: 'function'; node: ts.FunctionDeclaration }
-  | { kind: 'class'; node: ts.ClassDeclaration }
-  | { kind: 'enum'; node: ts.EnumDeclaration }
-  | { kind: 'opaque'; node: ts.Node };
-
-type ExportTarget = { kind: 'expression'; expression: ts.Expression; sourceFile: ts.SourceFile } | { kind: 'api'; path: ApiPath } | { kind: 'declaration'; declaration: Declaration; sourceFile: ts.SourceFile };
 
 export class Resolver {
   private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
@@ -100,7 +42,16 @@ export class Resolver {
 
   private oracle: TypeOracle | undefined;
 
-  constructor(private readonly project: SourceProject) {}
+  private readonly modules: ModuleGraph;
+
+  constructor(private readonly project: SourceProject) {
+    this.modules = new ModuleGraph(project, this);
+  }
+
+  /** Whether an identifier is bound to one of the project's own modules (`import * as x from './x'`, `require('./x')`). */
+  isProjectModule(identifier: ts.Identifier): boolean {
+    return this.modules.isProjectModule(identifier);
+  }
 
   /**
    * Known values of an argument: the syntactic resolver first, then, for a TypeScript file where
@@ -160,7 +111,7 @@ export class Resolver {
     }
     if (ts.isCallExpression(node)) {
       const moduleName = requiredModule(node, this);
-      if (moduleName !== undefined) return this.moduleApi(moduleName, sourceFile);
+      if (moduleName !== undefined) return this.modules.moduleApi(moduleName, sourceFile);
       const callee = this.resolveApi(node.expression, depth + 1);
       // util.promisify(crypto.pbkdf2) is still crypto.pbkdf2 for the rules.
       if (callee && callee.join('.') === 'util.promisify' && node.arguments[0]) return this.resolveApi(node.arguments[0], depth + 1);
@@ -179,18 +130,9 @@ export class Resolver {
     return undefined;
   }
 
-  private moduleApi(specifier: string, fromFile: ts.SourceFile): ApiPath | undefined {
-    const builtin = builtinModuleName(specifier);
-    if (builtin) return [builtin];
-    const library = libraryModulePath(specifier);
-    if (library) return library;
-    const resolved = this.project.resolveRelativeModule(fromFile.fileName, specifier);
-    return resolved ? ['#module', resolved] : undefined;
-  }
-
   private extendApi(base: ApiPath, name: string, depth: number): ApiPath | undefined {
     if (base[0] === '#module') {
-      const target = this.moduleExport(base[1], name, depth + 1);
+      const target = this.modules.moduleExport(base[1], name, depth + 1);
       if (!target) return undefined;
       if (target.kind === 'api') return target.path;
       if (target.kind === 'expression') return this.resolveApi(target.expression, depth + 1);
@@ -202,7 +144,7 @@ export class Resolver {
   private apiOfDeclaration(declaration: Declaration, sourceFile: ts.SourceFile, depth: number): ApiPath | undefined {
     switch (declaration.kind) {
       case 'import': {
-        const moduleApi = this.moduleApi(declaration.module, sourceFile);
+        const moduleApi = this.modules.moduleApi(declaration.module, sourceFile);
         if (!moduleApi) return undefined;
         if (declaration.exportName === '*') return moduleApi;
         if (declaration.exportName === 'default' && moduleApi[0] !== '#module') return moduleApi;
@@ -221,113 +163,6 @@ export class Resolver {
       default:
         return undefined;
     }
-  }
-
-  // ---------------------------------------------------------------- module exports
-
-  private moduleExport(fileName: string, exportName: string, depth: number): ExportTarget | undefined {
-    if (depth > MAX_DEPTH) return undefined;
-    const sourceFile = this.project.getSourceFile(fileName);
-    if (!sourceFile) return undefined;
-    if (fileName.toLowerCase().endsWith('.json')) return jsonExport(sourceFile, exportName);
-    let fromStar: ExportTarget | undefined;
-    for (const statement of sourceFile.statements) {
-      if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
-        for (const decl of statement.declarationList.declarations) {
-          const found = bindingFor(decl.name, exportName, []);
-          if (found) return { kind: 'declaration', sourceFile, declaration: variableDeclaration(decl, found) };
-        }
-      } else if (
-        (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
-        hasExportModifier(statement)
-      ) {
-        const isDefault = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-        const name = isDefault ? 'default' : statement.name?.text;
-        if (name === exportName) return { kind: 'declaration', sourceFile, declaration: declarationOfNamed(statement) };
-      } else if (ts.isExportDeclaration(statement)) {
-        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-        const clause = statement.exportClause;
-        if (!clause) {
-          // export * from '...'
-          if (specifier && !fromStar) {
-            const moduleApi = this.moduleApi(specifier, sourceFile);
-            if (moduleApi?.[0] === '#module') fromStar = this.moduleExport(moduleApi[1], exportName, depth + 1);
-            else if (moduleApi) fromStar = { kind: 'api', path: [...moduleApi, exportName] };
-          }
-          continue;
-        }
-        if (ts.isNamespaceExport(clause)) {
-          if (clause.name.text === exportName && specifier) {
-            const moduleApi = this.moduleApi(specifier, sourceFile);
-            if (moduleApi) return { kind: 'api', path: moduleApi };
-          }
-          continue;
-        }
-        for (const element of clause.elements) {
-          if (element.name.text !== exportName) continue;
-          const localName = (element.propertyName ?? element.name).text;
-          if (specifier) {
-            const moduleApi = this.moduleApi(specifier, sourceFile);
-            if (!moduleApi) return undefined;
-            if (moduleApi[0] === '#module') return this.moduleExport(moduleApi[1], localName, depth + 1);
-            return { kind: 'api', path: localName === 'default' ? moduleApi : [...moduleApi, localName] };
-          }
-          return { kind: 'expression', expression: (element.propertyName ?? element.name) as ts.Identifier, sourceFile };
-        }
-      } else if (ts.isExportAssignment(statement)) {
-        // `export default expr` / `export = expr`
-        if (exportName === 'default' || statement.isExportEquals) {
-          if (exportName === 'default' || statement.isExportEquals) {
-            const target = this.memberOfExported(statement.expression, exportName, sourceFile, !!statement.isExportEquals);
-            if (target) return target;
-          }
-        }
-      } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const { left, right } = statement.expression;
-        const leftText = left.getText(sourceFile).replace(/\s/g, '');
-        if (leftText === 'module.exports') {
-          const target = this.memberOfExported(right, exportName, sourceFile, true);
-          if (target) return target;
-        } else if (leftText === `module.exports.${exportName}` || leftText === `exports.${exportName}`) {
-          return { kind: 'expression', expression: right, sourceFile };
-        }
-      }
-    }
-    return fromStar;
-  }
-
-  /** `module.exports = X` / `export = X`: X is the namespace; named imports read its members. */
-  private memberOfExported(expression: ts.Expression, exportName: string, sourceFile: ts.SourceFile, isNamespace: boolean): ExportTarget | undefined {
-    if (!isNamespace || exportName === 'default' || exportName === '*') return { kind: 'expression', expression, sourceFile };
-    const inner = skipOuterExpressions(expression);
-    if (ts.isObjectLiteralExpression(inner)) {
-      for (const property of inner.properties) {
-        if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === exportName) {
-          return { kind: 'expression', expression: property.initializer, sourceFile };
-        }
-        if (ts.isShorthandPropertyAssignment(property) && property.name.text === exportName) {
-          return { kind: 'expression', expression: property.name, sourceFile };
-        }
-      }
-      return undefined;
-    }
-    const api = this.resolveApi(inner);
-    if (api) return { kind: 'api', path: [...api, exportName] };
-    return undefined;
-  }
-
-  /** Whether an identifier is bound to one of the project's own modules (`import * as x from './x'`, `require('./x')`). */
-  isProjectModule(identifier: ts.Identifier): boolean {
-    // Asked for every `x.method()` in a file: a file that names no relative module answers at once.
-    if (!mentionsRelativeModule(identifier.getSourceFile())) return false;
-    const declaration = this.findDeclaration(identifier);
-    if (!declaration) return false;
-    if (declaration.kind === 'import') return declaration.module.startsWith('.');
-    if (declaration.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer) {
-      const init = skipOuterExpressions(declaration.node.initializer);
-      return ts.isCallExpression(init) && (requiredModule(init, this)?.startsWith('.') ?? false);
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------- scopes
@@ -487,11 +322,11 @@ export class Resolver {
         return [...fromDefault, ...this.argumentValues(declaration.node, declaration.path, depth, nextVia)].slice(0, MAX_CANDIDATES);
       }
       case 'import': {
-        const moduleApi = this.moduleApi(declaration.module, sourceFile);
+        const moduleApi = this.modules.moduleApi(declaration.module, sourceFile);
         if (!moduleApi || moduleApi[0] !== '#module') return [];
-        const target = this.moduleExport(moduleApi[1], declaration.exportName === '*' ? '*' : declaration.exportName, depth + 1);
+        const target = this.modules.moduleExport(moduleApi[1], declaration.exportName === '*' ? '*' : declaration.exportName, depth + 1);
         const nextVia = [...via, { sourceFile, node: declaration.node }];
-        if (declaration.exportName === '*') return [this.namespaceObject(moduleApi[1], nextVia)].filter((v): v is Value => !!v);
+        if (declaration.exportName === '*') return [this.modules.namespaceObject(moduleApi[1], nextVia)].filter((v): v is Value => !!v);
         return this.exportTargetValues(target, depth, nextVia);
       }
       case 'enum': {
@@ -518,15 +353,6 @@ export class Resolver {
     if (target.kind === 'expression') return this.values(target.expression, depth + 1, via);
     if (target.kind === 'declaration') return this.declarationValues(target.declaration, target.sourceFile, depth + 1, via);
     return [];
-  }
-
-  /** `import * as config from './config'`: an object whose members are the module's exports. */
-  private namespaceObject(fileName: string, via: Origin[]): Value | undefined {
-    const sourceFile = this.project.getSourceFile(fileName);
-    if (!sourceFile) return undefined;
-    const json = fileName.toLowerCase().endsWith('.json') ? jsonExport(sourceFile, 'default') : undefined;
-    if (json?.kind === 'expression') return this.values(json.expression, 1, via)[0];
-    return { kind: 'object', members: [{ kind: 'module', fileName }], origin: { sourceFile, node: sourceFile }, via };
   }
 
   private classStatics(node: ts.ClassDeclaration | ts.ClassExpression, via: Origin[]): Value {
@@ -764,7 +590,7 @@ export class Resolver {
         continue;
       }
       if (member.kind === 'module') {
-        const target = this.moduleExport(member.fileName, name, depth + 1);
+        const target = this.modules.moduleExport(member.fileName, name, depth + 1);
         if (target?.kind === 'expression') hits.push({ property: target.expression, value: target.expression, sourceFile: target.sourceFile, via: object.via });
         if (target?.kind === 'declaration' && target.declaration.kind === 'variable') {
           const decl = target.declaration.node;
@@ -803,7 +629,7 @@ export class Resolver {
       // const config = require('./config'): the module's exports.
       const specifier = requiredModule(node, this);
       const resolved = specifier === undefined ? undefined : this.project.resolveRelativeModule(origin.sourceFile.fileName, specifier);
-      if (resolved) return [this.namespaceObject(resolved, via)].filter((v): v is Value => !!v);
+      if (resolved) return [this.modules.namespaceObject(resolved, via)].filter((v): v is Value => !!v);
     }
     // String methods that keep the algorithm name recognisable.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
@@ -907,293 +733,6 @@ export class Resolver {
 
 }
 
-// -------------------------------------------------------------------- helpers
-
-function builtinModuleName(specifier: string): string | undefined {
-  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  if (name === 'crypto/webcrypto') return 'crypto';
-  return KNOWN_MODULES.has(name) ? name : undefined;
-}
-
-function globalApi(name: string): ApiPath | undefined {
-  switch (name) {
-    case 'crypto':
-      // The WebCrypto global; Node's module exposes the same `subtle` and `getRandomValues`.
-      return ['crypto'];
-    case 'globalThis':
-    case 'window':
-    case 'self':
-    case 'global':
-      return ['global'];
-    case 'process':
-    case 'Buffer':
-    case 'Object':
-    case 'Uint8Array':
-    case 'Math':
-    case 'require':
-      return [name];
-    default:
-      return undefined;
-  }
-}
-
-/** Fold the spellings of the same API onto one path. */
-function normalizeApiPath(path: ApiPath): ApiPath | undefined {
-  let p = path;
-  while (p[0] === 'global' && p.length > 1) {
-    const rest = p.slice(1);
-    const head = globalApi(rest[0]);
-    if (!head || head[0] === 'global') {
-      if (head?.[0] === 'global') {
-        p = rest;
-        continue;
-      }
-      return undefined;
-    }
-    p = [...head, ...rest.slice(1)];
-  }
-  if (p[0] === 'crypto' && p[1] === 'webcrypto') p = ['crypto', ...p.slice(2)];
-  if (p[0] === 'buffer' && p[1] === 'Buffer') p = ['Buffer', ...p.slice(2)];
-  if (p[0] === 'process' && p[1] === 'default') p = ['process', ...p.slice(2)];
-  if (p[0] === 'https' && p[1] === 'globalAgent') p = ['https', 'Agent', 'instance', ...p.slice(2)];
-  if (KNOWN_MODULES.has(p[0]) && p[1] === 'default') p = [p[0], ...p.slice(2)];
-  return normalizeLibraryPath(p);
-}
-
-function requiredModule(node: ts.CallExpression, resolver: Resolver): string | undefined {
-  const arg = node.arguments[0];
-  if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
-  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
-  if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && !resolver.findDeclaration(node.expression)) return arg.text;
-  return undefined;
-}
-
-
-export function accessedName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  const arg = skipOuterExpressions(node.argumentExpression);
-  return ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg) ? arg.text : undefined;
-}
-
-export function propertyNameText(name: ts.PropertyName | ts.Node): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
-    const inner = skipOuterExpressions(name.expression);
-    if (ts.isStringLiteralLike(inner)) return inner.text;
-  }
-  return undefined;
-}
-
-function hasExportModifier(node: ts.Node): boolean {
-  return !!(ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
-}
-
-function isReadonly(node: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean {
-  return !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
-}
-
-function isStatic(node: ts.PropertyDeclaration): boolean {
-  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-}
-
-
-function declarationOfNamed(node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration): Declaration {
-  if (ts.isFunctionDeclaration(node)) return { kind: 'function', node };
-  if (ts.isClassDeclaration(node)) return { kind: 'class', node };
-  return { kind: 'enum', node };
-}
-
-function variableDeclaration(node: ts.VariableDeclaration, found: { path: string[]; name: ts.Identifier }): Declaration {
-  const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
-  return { kind: 'variable', node, path: found.path, isConst, name: found.name };
-}
-
-/** Find `name` inside a binding pattern, with the property path that leads to it. */
-function bindingFor(pattern: ts.BindingName, name: string, path: string[]): { path: string[]; name: ts.Identifier } | undefined {
-  if (ts.isIdentifier(pattern)) return pattern.text === name ? { path, name: pattern } : undefined;
-  if (ts.isObjectBindingPattern(pattern)) {
-    for (const element of pattern.elements) {
-      if (element.dotDotDotToken) continue;
-      const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-      if (key === undefined) continue;
-      const found = bindingFor(element.name, name, [...path, key]);
-      if (found) return found;
-    }
-  }
-  if (ts.isArrayBindingPattern(pattern)) {
-    for (let index = 0; index < pattern.elements.length; index++) {
-      const element = pattern.elements[index];
-      if (ts.isOmittedExpression(element) || element.dotDotDotToken) continue;
-      const found = bindingFor(element.name, name, [...path, String(index)]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function bindingElementOf(name: ts.Identifier): ts.BindingElement | undefined {
-  return ts.isBindingElement(name.parent) ? name.parent : undefined;
-}
-
-/** Per analysis: what a name means from a scope node upward (null: a global). */
-type ScopeMemo = Map<ts.Node, Map<string, Declaration | null>>;
-
-/**
- * The declaration `identifier` refers to, by lexical scope. With a memo, each scope answers a
- * name once per analysis: the calls of a large file mostly name the same few imports from deep
- * inside functions, and walking every one of them up to the file's scope was a tenth of the time.
- */
-function lookupDeclaration(identifier: ts.Identifier, memo?: ScopeMemo): Declaration | undefined {
-  const name = identifier.text;
-  const passed: ts.Node[] = [];
-  let found: Declaration | undefined;
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (!isScope(scope)) continue;
-    const known = memo?.get(scope)?.get(name);
-    if (known !== undefined) {
-      found = known ?? undefined;
-      break;
-    }
-    passed.push(scope);
-    found = bindingIn(scope, name);
-    if (found) break;
-  }
-  if (memo) {
-    for (const scope of passed) {
-      let names = memo.get(scope);
-      if (!names) memo.set(scope, (names = new Map()));
-      names.set(name, found ?? null);
-    }
-  }
-  return found;
-}
-
-const SCOPE_KINDS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.SourceFile,
-  ts.SyntaxKind.Block,
-  ts.SyntaxKind.ModuleBlock,
-  ts.SyntaxKind.CaseClause,
-  ts.SyntaxKind.DefaultClause,
-  ts.SyntaxKind.CatchClause,
-  ts.SyntaxKind.ForStatement,
-  ts.SyntaxKind.ForOfStatement,
-  ts.SyntaxKind.ForInStatement,
-]);
-
-function isScope(node: ts.Node): boolean {
-  return SCOPE_KINDS.has(node.kind) || ts.isFunctionLike(node);
-}
-
-/** What `name` means if `scope` itself declares it. */
-function bindingIn(scope: ts.Node, name: string): Declaration | undefined {
-  if (ts.isFunctionLike(scope)) {
-    for (const parameter of scope.parameters) {
-      const found = bindingFor(parameter.name, name, []);
-      if (found) {
-        const element = ts.isBindingElement(found.name.parent) ? found.name.parent : undefined;
-        return { kind: 'parameter', node: parameter, path: found.path, name: found.name, element };
-      }
-      if (binds(parameter.name, name)) return { kind: 'opaque', node: parameter };
-    }
-    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return { kind: 'opaque', node: scope };
-  }
-  if (ts.isCatchClause(scope) && scope.variableDeclaration && binds(scope.variableDeclaration.name, name)) return { kind: 'opaque', node: scope };
-  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
-    for (const decl of scope.initializer.declarations) if (binds(decl.name, name)) return { kind: 'opaque', node: decl };
-  }
-  if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) return scopeTable(scope).get(name);
-  return undefined;
-}
-
-type StatementScope = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
-
-/**
- * Every name a block declares, built once per block: lookups stay constant-time even in a
- * minified bundle with tens of thousands of top-level declarations.
- */
-const scopeTables = new WeakMap<ts.Node, Map<string, Declaration>>();
-
-function scopeTable(scope: StatementScope): Map<string, Declaration> {
-  let table = scopeTables.get(scope);
-  if (table) return table;
-  const names = new Map<string, Declaration>();
-  const add = (name: string, declaration: Declaration) => {
-    if (!names.has(name)) names.set(name, declaration);
-  };
-  const isModuleScope = ts.isSourceFile(scope);
-  for (const statement of scope.statements) {
-    if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) {
-        for (const identifier of boundIdentifiers(decl.name)) {
-          // A rest element (`const [first, ...rest] = x`) holds no single known property of the value.
-          const found = bindingFor(decl.name, identifier.text, []);
-          add(identifier.text, found ? variableDeclaration(decl, found) : { kind: 'opaque', node: decl });
-        }
-      }
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
-      add(statement.name.text, declarationOfNamed(statement));
-    } else if (isModuleScope && ts.isImportDeclaration(statement) && statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const clause = statement.importClause;
-      const module = statement.moduleSpecifier.text;
-      if (clause.name) add(clause.name.text, { kind: 'import', module, exportName: 'default', node: statement });
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, { kind: 'import', module, exportName: '*', node: statement });
-      if (bindings && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) add(element.name.text, { kind: 'import', module, exportName: (element.propertyName ?? element.name).text, node: element });
-      }
-    } else if (isModuleScope && ts.isImportEqualsDeclaration(statement)) {
-      const ref = statement.moduleReference;
-      add(
-        statement.name.text,
-        ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) ? { kind: 'import', module: ref.expression.text, exportName: '*', node: statement } : { kind: 'opaque', node: statement },
-      );
-    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
-      add(statement.name.text, { kind: 'opaque', node: statement });
-    }
-  }
-  table = names;
-  scopeTables.set(scope, table);
-  return table;
-}
-
-const relativeModuleMentions = new WeakMap<ts.SourceFile, boolean>();
-const RELATIVE_SPECIFIER = /(?:require\s*\(|from|import\s*\()\s*['"`]\./;
-
-/** Whether the file's text has any relative module specifier (`from './x'`, `require("../y")`, `import('./z')`). */
-function mentionsRelativeModule(sourceFile: ts.SourceFile): boolean {
-  let mentions = relativeModuleMentions.get(sourceFile);
-  if (mentions === undefined) relativeModuleMentions.set(sourceFile, (mentions = RELATIVE_SPECIFIER.test(sourceFile.text)));
-  return mentions;
-}
-
-/** Whether the pattern declares `name` anywhere, rest elements included. */
-function binds(pattern: ts.BindingName, name: string): boolean {
-  return boundIdentifiers(pattern).some((identifier) => identifier.text === name);
-}
-
-function boundIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
-  if (ts.isIdentifier(pattern)) return [pattern];
-  const out: ts.Identifier[] = [];
-  for (const element of pattern.elements) if (!ts.isOmittedExpression(element)) out.push(...boundIdentifiers(element.name));
-  return out;
-}
-
-/**
- * A `let`/`var` counts as a constant when nothing in its file assigns to it again. Reading the
- * identifiers of one file is cheap next to a wrong answer.
- */
-function neverReassigned(name: ts.Identifier): boolean {
-  const declaration = lookupDeclaration(name);
-  const writes = identifierWrites(name.getSourceFile()).get(name.text) ?? [];
-  return !writes.some((target) => lookupDeclaration(target)?.node === declaration?.node);
-}
-
-function identifierWrites(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
-  return fileIndex(sourceFile).writes;
-}
-
-
 function combine(operator: ts.SyntaxKind, left: Value, right: Value): string | number | undefined {
   const isPrimitive = (v: Value): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number';
   if (!isPrimitive(left) || !isPrimitive(right)) return undefined;
@@ -1223,35 +762,5 @@ function byteLength(text: string, encoding: string): number | undefined {
   if (enc === 'hex') return text.length % 2 === 0 && /^[0-9a-f]*$/i.test(text) ? text.length / 2 : undefined;
   if (enc === 'base64' || enc === 'base64url') return Buffer.from(text, enc).length;
   if (enc === 'utf8' || enc === 'utf-8' || enc === 'ascii' || enc === 'latin1' || enc === 'binary') return Buffer.byteLength(text, enc as BufferEncoding);
-  return undefined;
-}
-
-/** The nearest function (declaration, expression, arrow, method, accessor) around a node. */
-export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  let current = node.parent;
-  while (current && !ts.isFunctionLike(current)) current = current.parent;
-  return current;
-}
-
-/** The class whose own code (not a nested class) contains the node; arrow functions keep `this`. */
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  let current = node.parent;
-  while (current && !ts.isClassLike(current)) {
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
-    current = current.parent;
-  }
-  return current;
-}
-
-/** A JSON module's default export is its value; named imports read its top-level properties. */
-function jsonExport(sourceFile: ts.SourceFile, exportName: string): ExportTarget | undefined {
-  const statement = sourceFile.statements[0];
-  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
-  const value = statement.expression;
-  if (exportName === 'default' || exportName === '*') return { kind: 'expression', expression: value, sourceFile };
-  if (!ts.isObjectLiteralExpression(value)) return undefined;
-  for (const property of value.properties) {
-    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === exportName) return { kind: 'expression', expression: property.initializer, sourceFile };
-  }
   return undefined;
 }

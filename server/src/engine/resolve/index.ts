@@ -1,0 +1,9 @@
+/**
+ * The resolver: what an expression refers to and what values it can hold, followed through
+ * scopes (`scopes.ts`), modules (`modules.ts`), objects and their later writes (`objects.ts`),
+ * and functions, their callers and returns (`functions.ts`).
+ */
+export { append, fileIndex, skipOuterExpressions } from '../file-index';
+export { Resolver } from './resolver';
+export { accessedName, enclosingFunction, propertyNameText } from './scopes';
+export type { ApiPath, NumberValue, ObjectMember, ObjectValue, Origin, PropertyHit, StringValue, Value } from './types';
