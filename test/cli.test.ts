@@ -97,7 +97,7 @@ describe('fipslint CLI', () => {
     const valid = ajv.validate(schema, sarif);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
     const driver = sarif.runs[0].tool.driver;
-    assert.equal(driver.rules.length, RULES.length + 1, 'every rule plus the suppression check');
+    assert.equal(driver.rules.length, RULES.length + 2, 'every rule plus the suppression and unresolved-value checks');
     for (const rule of driver.rules) {
       assert.ok(rule.id && rule.shortDescription.text && rule.helpUri && rule.properties.category, `descriptor ${rule.id}`);
     }

@@ -1,6 +1,7 @@
 import { ts } from '../../server/src/engine/typescript';
 import { fileIndex } from '../../server/src/engine/file-index';
 import { enclosingFunction } from '../../server/src/engine/resolve';
+import { functionName } from '../../server/src/engine/resolve/functions';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
@@ -88,16 +89,10 @@ function nameOf(node: ts.Node | undefined): string | undefined {
   return undefined;
 }
 
-/** The name of the function a node is in: declaration, method, or the variable/property an arrow is assigned to. */
-function functionName(fn: ts.SignatureDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return nameOf(fn.name);
-  const parent = fn.parent;
-  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return nameOf(parent.name);
-  return undefined;
-}
-
 interface Destination {
   names: string[];
+  /** Where the value was followed from (in another module, it becomes the finding's related location). */
+  at: ts.Node;
   /** A variable the value is stored in, whose uses may name it further. */
   variable?: ts.Identifier;
   /** A function that returns the value: its callers name it. */
@@ -129,7 +124,7 @@ function destination(start: ts.Node): Destination {
       }
       if (parent.right !== current) break;
       names.push(...[nameOf(parent.left)].filter((n): n is string => !!n));
-      return { names, variable: ts.isIdentifier(parent.left) ? parent.left : undefined };
+      return { at: start, names, variable: ts.isIdentifier(parent.left) ? parent.left : undefined };
     }
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
       if (parent.expression === current) {
@@ -148,18 +143,18 @@ function destination(start: ts.Node): Destination {
       }
       if (callee) names.push(callee);
       for (const argument of parent.arguments ?? []) if (ts.isStringLiteralLike(argument)) names.push(argument.text);
-      return { names };
+      return { at: start, names };
     }
     if (ts.isVariableDeclaration(parent)) {
       const first = ts.isArrayBindingPattern(parent.name) ? parent.name.elements[0] : undefined;
       const name = nameOf(first && ts.isBindingElement(first) ? first.name : parent.name);
       if (name) names.push(name);
-      return { names, variable: ts.isIdentifier(parent.name) ? parent.name : undefined };
+      return { at: start, names, variable: ts.isIdentifier(parent.name) ? parent.name : undefined };
     }
     if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
       const name = nameOf(parent.name);
       if (name) names.push(name);
-      if (ts.isPropertyDeclaration(parent)) return { names };
+      if (ts.isPropertyDeclaration(parent)) return { at: start, names };
       current = parent.parent; // the object literal: its own name says more (`session = { id: ... }`)
       continue;
     }
@@ -172,15 +167,15 @@ function destination(start: ts.Node): Destination {
       }
       const name = fn && functionName(fn);
       if (name) names.push(name);
-      return { names, returnedBy: fn };
+      return { at: start, names, returnedBy: fn };
     }
     if (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)) {
       names.push(parent.parent.name.getText());
-      return { names };
+      return { at: start, names };
     }
     break;
   }
-  return { names };
+  return { at: start, names };
 }
 
 /** Identifiers of a file by name, built once per tree: following values must not walk the file per call. */
@@ -240,11 +235,19 @@ function callersOf(context: RuleContext, fn: ts.SignatureDeclaration, sourceFile
   return out;
 }
 
+/**
+ * What the project's other modules name a helper's result (`state: makeId()` in `auth.ts` for
+ * `makeId` exported by `ids.ts`), and where.
+ */
+function callersElsewhere(context: RuleContext, fn: ts.SignatureDeclaration): Destination[] {
+  return context.resolver.callsFromOtherModules(fn).map((call) => destination(call));
+}
+
 /** How far the value is followed past where it is first stored or returned. */
 const MAX_HOPS = 3;
 const MAX_DESTINATIONS = 64;
 
-function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile, vocabulary: Vocabulary): { verdict: Verdict; name?: string } {
+function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { verdict: Verdict; name?: string; at?: ts.Node } {
   const first = destination(call);
   const own = judgeNames(first.names, vocabulary);
   if (own.verdict !== 'unknown') return own;
@@ -255,17 +258,17 @@ function judge(context: RuleContext, call: ts.Node, sourceFile: ts.SourceFile, v
     for (const place of frontier) {
       if (place.variable && !seen.has(place.variable)) {
         seen.add(place.variable);
-        next.push(...usesOf(place.variable, enclosingFunction(place.variable) ?? sourceFile));
+        next.push(...usesOf(place.variable, enclosingFunction(place.variable) ?? place.variable.getSourceFile()));
       }
       if (place.returnedBy && !seen.has(place.returnedBy)) {
         seen.add(place.returnedBy);
-        next.push(...callersOf(context, place.returnedBy, sourceFile));
+        next.push(...callersOf(context, place.returnedBy, place.returnedBy.getSourceFile()), ...callersElsewhere(context, place.returnedBy));
       }
     }
     // Each place speaks for itself: a harmless name further on (`x`, `delay`) does not clear a secret one.
     for (const place of next) {
       const verdict = judgeNames(place.names, vocabulary);
-      if (verdict.verdict === 'secret') return verdict;
+      if (verdict.verdict === 'secret') return { ...verdict, at: place.at };
     }
     frontier = next.slice(0, MAX_DESTINATIONS);
   }
@@ -296,10 +299,12 @@ export default defineRule({
     return {
       calls: {
         'Math.random': (site) => {
-          const { verdict, name } = judge(context, site.node, site.sourceFile, vocabulary);
+          const { verdict, name, at } = judge(context, site.node, vocabulary);
           if (verdict !== 'secret') return;
+          const elsewhere = at && at.getSourceFile() !== site.sourceFile ? at : undefined;
           context.report({
             site: site.node,
+            related: elsewhere ? [{ origin: { sourceFile: elsewhere.getSourceFile(), node: elsewhere }, message: `its value becomes ${name} here` }] : [],
             status: 'NO',
             message: describe(
               `Math.random() makes a secret value (${name})`,

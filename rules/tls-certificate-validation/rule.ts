@@ -1,6 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
+import { describe, isAssertionData, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
 import { defineRule, type AssignmentSite, type CallSite, type PropertySite, type RuleListeners } from '../../server/src/engine/rule';
@@ -31,6 +31,7 @@ export default defineRule({
       ...TLS_CLIENT_LIBRARY_APIS,
       'superagent.request.disableTLSCerts',
       ...CLIENT_SWITCHES.map(([name]) => `property:${name}`),
+      'property:checkServerIdentity',
       'Object.assign',
       'assign:process.env.NODE_TLS_REJECT_UNAUTHORIZED',
       'assign:https.Agent.instance.options.rejectUnauthorized',
@@ -88,17 +89,25 @@ export default defineRule({
         }
       }
     };
-    // The switches are unambiguous, so they are reported in any object literal: a configuration
-    // module (`module.exports = { db: { ssl: { rejectUnauthorized: false } } }`), a ternary, or
-    // options for a client library not listed above.
+    // The switches are unambiguous, so they are reported wherever they are set: in any object
+    // literal (a configuration module, a ternary, options for a client library not listed above)
+    // and by assignment (`config.ssl.rejectUnauthorized = false` in a connection-string parser whose
+    // result goes back to its caller). The expected value of a test assertion is data, not a setting.
     const properties: NonNullable<RuleListeners['properties']> = {};
     for (const [name, insecure] of CLIENT_SWITCHES) {
       properties[name] = (site: PropertySite) => {
-        for (const value of context.resolver.values(site.node.initializer)) {
+        if (isAssertionData(site.node)) return;
+        for (const value of context.resolver.values(site.value)) {
           if (disables(name, insecure, value)) reportSwitch(name, insecure, value, site.node);
         }
       };
     }
+    properties.checkServerIdentity = (site: PropertySite) => {
+      if (isAssertionData(site.node)) return;
+      for (const value of context.resolver.values(site.value)) {
+        if (value.kind === 'function' && acceptsEverything(value.node)) reportNoOpIdentityCheck({ property: site.node, value: site.value, sourceFile: site.sourceFile, via: [] }, site.node);
+      }
+    };
     return {
       calls,
       properties,
@@ -130,23 +139,30 @@ export default defineRule({
      * (request's `strictSSL`, MongoDB's `tlsAllowInvalidCertificates`); connection strings carry
      * it too (`?sslmode=no-verify`).
      */
-    function checkClientOptions(expression: ts.Expression, depth: number) {
-      for (const value of context.strings(expression)) checkConnectionString(value.value, expression, value);
-      if (ts.isTemplateExpression(expression)) checkConnectionString(expression.head.text + expression.templateSpans.map((span) => '\u0000' + span.literal.text).join(''), expression);
+    function checkClientOptions(expression: ts.Expression, depth: number, anchor: ts.Node = expression) {
+      // Findings sit where the value is written in this file, else on the argument (`anchor`) that brought it here.
+      const at = (hit: PropertyHit) => siteFor(context, hit, anchor);
+      for (const value of context.strings(expression)) checkConnectionString(value.value, expression.getSourceFile() === context.sourceFile ? expression : anchor, value);
+      if (ts.isTemplateExpression(expression)) checkConnectionString(expression.head.text + expression.templateSpans.map((span) => '\u0000' + span.literal.text).join(''), expression.getSourceFile() === context.sourceFile ? expression : anchor);
       if (depth > 3) return;
       for (const name of ['connectionString', 'url', 'uri']) {
-        for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkConnectionString(value.value, siteFor(context, hit, expression), value);
+        for (const hit of context.properties(expression, name)) for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkConnectionString(value.value, at(hit), value);
       }
       for (const [name, insecure] of CLIENT_SWITCHES) {
         for (const hit of context.properties(expression, name)) {
           for (const value of context.valuesOf(hit)) {
             if (!disables(name, insecure, value)) continue;
-            reportSwitch(name, insecure, value, siteFor(context, hit, expression));
+            reportSwitch(name, insecure, value, at(hit));
           }
         }
       }
+      for (const hit of context.properties(expression, 'checkServerIdentity')) {
+        for (const value of context.valuesOf(hit)) {
+          if (value.kind === 'function' && acceptsEverything(value.node)) reportNoOpIdentityCheck(hit, anchor);
+        }
+      }
       for (const container of CLIENT_CONTAINERS) {
-        for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1);
+        for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1, hit.sourceFile === context.sourceFile ? hit.value : anchor);
       }
     }
 
@@ -208,13 +224,20 @@ export default defineRule({
       });
     }
 
-    function reportNoOpIdentityCheck(hit: PropertyHit, options: ts.Expression) {
+    function reportNoOpIdentityCheck(hit: PropertyHit, options: ts.Node) {
       context.report({
         site: siteFor(context, hit, options),
         status: 'NO',
         message: describe('checkServerIdentity never returns an error', `it accepts a certificate for any host name; ${WHY}`, 'Remove it, or call tls.checkServerIdentity(host, cert) first and return its result.'),
         fipsRuntime: 'runs',
-        fixes: hit.sourceFile === context.sourceFile && (ts.isPropertyAssignment(hit.property) || ts.isMethodDeclaration(hit.property)) ? [{ title: 'Remove checkServerIdentity (use the default host-name check)', safety: 'safe', edits: [removeProperty(hit.property, hit.sourceFile)] }] : [],
+        fixes:
+          hit.sourceFile !== context.sourceFile
+            ? []
+            : ts.isPropertyAssignment(hit.property) || ts.isMethodDeclaration(hit.property)
+              ? [{ title: 'Remove checkServerIdentity (use the default host-name check)', safety: 'safe', edits: [removeProperty(hit.property, hit.sourceFile)] }]
+              : ts.isBinaryExpression(hit.property) && ts.isExpressionStatement(hit.property.parent)
+                ? [{ title: 'Remove the assignment (use the default host-name check; connections to hosts the certificate does not name then fail)', safety: 'suggestion', edits: [removeStatement(hit.property.parent, hit.sourceFile)] }]
+                : [],
       });
     }
   },

@@ -18,7 +18,7 @@ export default defineRule({
     standards: ['SP 800-52 Rev 2 §3.1, §4', 'RFC 8996'],
     fix: 'safe',
     judgesAlgorithm: true,
-    apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION'],
+    apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
   },
   create(context) {
     const optionsCheck = (site: CallSite) => {
@@ -65,6 +65,13 @@ export default defineRule({
         },
         'tls.DEFAULT_MAX_VERSION': (site) => {
           for (const value of context.strings(site.node.right)) checkVersion(value, site.node.right, 'tls.DEFAULT_MAX_VERSION');
+        },
+        // An agent's options changed after it was made (`agent.options.minVersion = 'TLSv1'`, `https.globalAgent.options...`).
+        'https.Agent.instance.options.minVersion': (site) => {
+          for (const value of context.strings(site.node.right)) checkVersion(value, site.node.right, 'minVersion');
+        },
+        'https.Agent.instance.options.maxVersion': (site) => {
+          for (const value of context.strings(site.node.right)) checkVersion(value, site.node.right, 'maxVersion');
         },
       },
     };

@@ -1,32 +1,60 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ASSET_STATUS_LABELS, PROJECT_URL, SUPPRESSION_ID, autoFixOf, ruleDocsUrl, type CryptoInventory, type FileAnalysis, type Finding, type RuleModule, type Severity } from '../engine';
+import { ASSET_STATUS_LABELS, PROJECT_URL, SUPPRESSION_ID, autoFixOf, ruleDocsUrl, type CryptoInventory, type FileAnalysis, type Finding, type RuleModule, type Severity, type UnresolvedSite } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'cbom' | 'html';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'cbom', 'html'];
 
-export interface RunSummary {
-  /** Files over the size limit, not analysed. */
-  tooLarge: number;
+export interface SeverityCounts {
   errors: number;
   warnings: number;
   infos: number;
+}
+
+export interface RunSummary extends SeverityCounts {
+  /** Files over the size limit, not analysed. */
+  tooLarge: number;
   fixable: number;
   files: number;
+  /** Findings in production code and in test code (the `tests` globs), apart. */
+  production: SeverityCounts;
+  test: SeverityCounts;
+  /** Crypto call sites whose algorithm, size, curve or TLS setting is known only at run time. */
+  unresolved: number;
 }
 
 export function summarize(results: readonly FileAnalysis[]): RunSummary {
-  const summary: RunSummary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: results.length, tooLarge: 0 };
+  const counts = (): SeverityCounts => ({ errors: 0, warnings: 0, infos: 0 });
+  const summary: RunSummary = { ...counts(), fixable: 0, files: results.length, tooLarge: 0, production: counts(), test: counts(), unresolved: 0 };
   for (const result of results) {
     if (result.tooLarge) summary.tooLarge++;
+    summary.unresolved += result.unresolved?.length ?? 0;
     for (const finding of result.findings) {
-      if (finding.severity === 'error') summary.errors++;
-      else if (finding.severity === 'warning') summary.warnings++;
-      else summary.infos++;
+      const key = finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'infos';
+      summary[key]++;
+      (finding.test ? summary.test : summary.production)[key]++;
       if (autoFixOf(finding)) summary.fixable++;
     }
   }
   return summary;
+}
+
+/** Text from the scanned code, safe to print: control characters (ESC, CR, BEL...) shown as escapes. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `file:line:col  unresolved  api what: reason`, one line per site. */
+export function formatUnresolvedText(results: readonly FileAnalysis[], cwd: string, color = false): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const site of result.unresolved ?? []) {
+      const tag = color ? '\u001b[2munresolved\u001b[0m' : 'unresolved';
+      lines.push(`${displayPath(site.file, cwd)}:${site.line}:${site.column}  ${tag}  ${site.api}: ${printable(site.what)} ${printable(site.reason)}${result.test ? '  (test code)' : ''}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n\n' : '';
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -41,7 +69,7 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
   const lines: string[] = [];
   for (const result of results) {
     for (const f of result.findings) {
-      lines.push(`${displayPath(f.file, cwd)}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${f.message}  ${paint('2', f.ruleId)}`);
+      lines.push(`${displayPath(f.file, cwd)}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${printable(f.message)}  ${paint('2', f.ruleId)}${f.test ? paint('2', '  (test code)') : ''}`);
     }
   }
   const s = summarize(results);
@@ -49,27 +77,36 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const unanalysed = results.filter((r) => r.failure).length;
   const tooLarge = results.filter((r) => r.tooLarge).length;
-  if (total === 0 && unanalysed === 0) {
+  const unresolved = s.unresolved > 0 ? `${plural(s.unresolved, 'crypto call site')} ${s.unresolved === 1 ? 'uses a value' : 'use values'} known only at run time: fipslint --unresolved lists ${s.unresolved === 1 ? 'it' : 'them'} with the reason.` : '';
+  if (total === 0 && unanalysed === 0 && !unresolved) {
     lines.push(paint('32', `✔ No FIPS problems in ${plural(s.files, 'file')}.`));
   } else if (total === 0) {
-    lines.push(paint('33', `No FIPS problems found, but ${plural(unanalysed, 'file')} of ${s.files} could not be analysed (see above).`));
+    const gaps = [unanalysed > 0 ? `${plural(unanalysed, 'file')} of ${s.files} could not be analysed (see above)` : '', unresolved].filter(Boolean);
+    lines.push(paint('33', `No FIPS problems found in ${plural(s.files, 'file')}, but the scan is not complete:`));
+    for (const gap of gaps) lines.push(`  ${gap}`);
   } else {
     lines.push('');
-    lines.push(
-      paint(s.errors ? '31' : '33', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(s.files, 'file')} scanned.`),
-    );
+    const split = s.test.errors + s.test.warnings + s.test.infos > 0 ? `: ${countsText(s.production, plural)} in production code, ${countsText(s.test, plural)} in test code` : '';
+    lines.push(paint(s.errors ? '31' : '33', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(s.files, 'file')} scanned${split}.`));
     if (s.fixable > 0) lines.push(`  ${plural(s.fixable, 'problem')} fixable with the --fix option.`);
     if (unanalysed > 0) lines.push(`  ${plural(unanalysed, 'file')} could not be analysed (see above).`);
+    if (unresolved) lines.push(`  ${unresolved}`);
   }
   if (tooLarge > 0) lines.push(`  ${plural(tooLarge, 'file')} over --max-file-size not analysed (see above).`);
   return lines.join('\n') + '\n';
 }
 
-export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string }, inventory?: CryptoInventory): string {
+function countsText(counts: SeverityCounts, plural: (n: number, word: string) => string): string {
+  const total = counts.errors + counts.warnings + counts.infos;
+  return `${plural(total, 'problem')}${counts.errors ? ` (${plural(counts.errors, 'error')})` : ''}`;
+}
+
+export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string; listUnresolved?: boolean }, inventory?: CryptoInventory): string {
   const files = results
     .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0 || r.tooLarge)
     .map((r) => ({
       file: displayPath(r.fileName, cwd),
+      ...(r.test ? { test: true } : {}),
       ...(r.tooLarge ? { notAnalysed: { reason: 'too-large', chars: r.tooLarge.chars, limit: r.tooLarge.limit } } : {}),
       findings: r.findings.map((f) => ({ ...f, file: displayPath(f.file, cwd), docs: ruleDocsUrl(f.ruleId), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, file: displayPath(e.file, cwd) })) })), related: f.related.map((x) => ({ ...x, file: displayPath(x.file, cwd) })) })),
       ruleFailures: r.ruleFailures,
@@ -78,7 +115,12 @@ export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: 
     totals: inventory.totals,
     assets: inventory.assets.map((a) => ({ ...a, occurrences: a.occurrences.map((o) => ({ ...o, file: displayPath(o.file, cwd) })) })),
   };
-  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files, ...(inventoryJson ? { inventory: inventoryJson } : {}) }, null, 2) + '\n';
+  const unresolved = meta.listUnresolved ? { unresolved: results.flatMap((r) => (r.unresolved ?? []).map((site) => unresolvedJson(site, r, cwd))) } : {};
+  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files, ...unresolved, ...(inventoryJson ? { inventory: inventoryJson } : {}) }, null, 2) + '\n';
+}
+
+function unresolvedJson(site: UnresolvedSite, result: FileAnalysis, cwd: string) {
+  return { file: displayPath(site.file, cwd), line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, api: site.api, parameter: site.input, what: site.what, category: site.category, reason: site.reason, ...(result.test ? { test: true } : {}) };
 }
 
 /** The inventory as a table: status, algorithm, library, uses, first place used. */
@@ -96,10 +138,14 @@ export function formatInventoryText(inventory: CryptoInventory, cwd: string, col
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** The SARIF rule id of unresolved sites (`--unresolved`): results of kind `review`, never failing a build. */
+export const UNRESOLVED_ID = 'fipslint-unresolved';
+
 /** SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. */
-export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string }): string {
+export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string; listUnresolved?: boolean }): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   ruleIndex.set(SUPPRESSION_ID, rules.length);
+  ruleIndex.set(UNRESOLVED_ID, rules.length + 1);
   const uri = (file: string) => {
     const relative = path.relative(cwd, file);
     return relative && !relative.startsWith('..') ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(file).href };
@@ -115,7 +161,7 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
             name: 'fipslint',
             version: meta.version,
             informationUri: PROJECT_URL,
-            rules: rules.map((rule) => ({
+            rules: rules.map((rule): Record<string, unknown> => ({
               id: rule.meta.id,
               name: rule.meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
               shortDescription: { text: rule.meta.description },
@@ -133,6 +179,15 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
                 help: { text: `See ${PROJECT_URL}#suppressing-a-finding` },
                 properties: { category: 'suppression', tags: ['fips', 'suppression'], reference: '', fix: 'none' },
               },
+              {
+                id: UNRESOLVED_ID,
+                name: 'FipslintUnresolved',
+                shortDescription: { text: 'A crypto call whose algorithm, key size, curve or TLS setting is known only at run time' },
+                fullDescription: { text: 'fipslint could not determine a value that decides whether the call is approved; review where it comes from.' },
+                helpUri: `${PROJECT_URL}#unresolved-values`,
+                help: { text: `See ${PROJECT_URL}#unresolved-values` },
+                properties: { category: 'unresolved', tags: ['fips', 'review'], reference: '', fix: 'none' },
+              },
             ]),
           },
         },
@@ -140,7 +195,7 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
         columnKind: 'utf16CodeUnits',
         properties: { profile: meta.profile },
         results: results.flatMap((r) =>
-          r.findings.map((f) => ({
+          r.findings.map((f): Record<string, unknown> => ({
             ruleId: f.ruleId,
             ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
             level: SARIF_LEVEL[f.severity],
@@ -160,8 +215,22 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
                   })),
                 }
               : {}),
-            properties: { category: f.category, ...(f.fipsRuntime ? { fipsRuntime: f.fipsRuntime } : {}) },
+            properties: { category: f.category, ...(f.fipsRuntime ? { fipsRuntime: f.fipsRuntime } : {}), ...(f.test ? { test: true } : {}) },
           })),
+        ).concat(
+          meta.listUnresolved
+            ? results.flatMap((r) =>
+                (r.unresolved ?? []).map((site) => ({
+                  ruleId: UNRESOLVED_ID,
+                  ruleIndex: ruleIndex.get(UNRESOLVED_ID) ?? -1,
+                  kind: 'review',
+                  level: 'note',
+                  message: { text: `${site.api}: the ${site.what} ${site.reason}.` },
+                  locations: [{ physicalLocation: { artifactLocation: uri(site.file), region: region(site) } }],
+                  properties: { category: 'unresolved', api: site.api, parameter: site.input, ...(r.test ? { test: true } : {}) },
+                })),
+              )
+            : [],
         ),
       },
     ],

@@ -21,7 +21,7 @@ import {
   type ProfileId,
 } from '../engine';
 import { discoverFiles } from './discover';
-import { OUTPUT_FORMATS, displayPath, formatInventoryText, formatJson, formatSarif, formatText, summarize, type OutputFormat } from './formatters';
+import { OUTPUT_FORMATS, displayPath, formatInventoryText, formatJson, formatSarif, formatText, formatUnresolvedText, summarize, type OutputFormat } from './formatters';
 import { formatCbom } from '../reports/cbom';
 import { formatHtml } from '../reports/html';
 import { writeFileAtomic } from './write-file';
@@ -43,6 +43,9 @@ Options:
                         materials) or html (a self-contained report page)
   --inventory           add the crypto inventory (every algorithm used, approved or not)
                         to text and json output; cbom and html always have it
+  --unresolved          list the crypto calls whose algorithm, key size, curve or TLS
+                        setting is known only at run time, with the reason (the summary
+                        always counts them; they never change the exit code)
   -o, --output <file>   write the report to a file instead of standard output
   --fix                 apply safe fixes to the files (see README: "Fixes")
   --max-warnings <n>    exit 1 when there are more than n warnings
@@ -90,6 +93,7 @@ export function runCli(argv: string[], io: CliIo): number {
         config: { type: 'string' },
         'list-suppressions': { type: 'boolean' },
         inventory: { type: 'boolean' },
+        unresolved: { type: 'boolean' },
         'max-file-size': { type: 'string' },
         'list-rules': { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -141,6 +145,8 @@ export function runCli(argv: string[], io: CliIo): number {
   if (unknownRule) return usage(`unknown rule '${unknownRule}'; fipslint --list-rules lists them`);
 
   const discovery = discoverFiles(positionals.length ? positionals : ['.'], io.cwd);
+  // Test globs without a configuration file are relative to what was asked to be scanned: a folder, or a file's folder.
+  const scanRoot = folderOf(path.resolve(io.cwd, positionals[0] ?? '.'));
   if (discovery.missing.length) return usage(`no such file or folder: ${discovery.missing.join(', ')}`);
   for (const problem of discovery.unreadable) io.stderr(`fipslint: skipped ${problem.path}: ${problem.reason}\n`);
 
@@ -151,6 +157,8 @@ export function runCli(argv: string[], io: CliIo): number {
     anticipate131Ar3: values['anticipate-131a-r3'] ? true : undefined,
     maxFileChars,
     inventory: values.inventory || format === 'cbom' || format === 'html' ? true : undefined,
+    // Always found, so the summary can say what the scan could not see; listed with --unresolved.
+    unresolved: true,
     ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
   };
   const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
@@ -165,6 +173,8 @@ export function runCli(argv: string[], io: CliIo): number {
     if (given.problems.length) return reportConfigProblems(given.problems);
   }
   const engine = new Engine(RULES, new SourceProject());
+  // Callers of a module's helpers are looked for among the files of this scan, and nowhere else.
+  engine.project.setProjectFiles(() => discovery.files);
   const results: FileAnalysis[] = [];
   let inputErrors = 0;
   let fixedFiles = 0;
@@ -173,7 +183,7 @@ export function runCli(argv: string[], io: CliIo): number {
   for (const file of discovery.files) {
     const found = configs.forFile(file);
     if (found.problems.length) return reportConfigProblems(found.problems);
-    const placed = optionsForFile(found.config, file, defaults);
+    const placed = optionsForFile(found.config, file, defaults, scanRoot);
     if (placed.excluded) continue;
     const options = withExplicitSettings(placed.options, explicit);
     reportProfile ??= options.profile;
@@ -235,10 +245,10 @@ export function runCli(argv: string[], io: CliIo): number {
   let report: string;
   switch (format) {
     case 'json':
-      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: toolVersion() }, inventory);
+      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: toolVersion(), listUnresolved: !!values.unresolved }, inventory);
       break;
     case 'sarif':
-      report = formatSarif(results, cwd, RULES, { version: toolVersion(), profile: shownProfile });
+      report = formatSarif(results, cwd, RULES, { version: toolVersion(), profile: shownProfile, listUnresolved: !!values.unresolved });
       break;
     case 'cbom':
       report = formatCbom(inventory!, { projectName, toolVersion: toolVersion(), displayPath: relative });
@@ -247,7 +257,11 @@ export function runCli(argv: string[], io: CliIo): number {
       report = formatHtml(results, inventory!, { projectName, toolVersion: toolVersion(), profile: shownProfile, asOf: shownAsOf, displayPath: relative });
       break;
     default:
-      report = (inventory ? formatInventoryText(inventory, cwd, color) : '') + formatText(results, cwd, color) + (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
+      report =
+        (inventory ? formatInventoryText(inventory, cwd, color) : '') +
+        (values.unresolved ? formatUnresolvedText(results, cwd, color) : '') +
+        formatText(results, cwd, color) +
+        (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
   }
   if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
   else io.stdout(report);
@@ -305,6 +319,15 @@ function readSource(file: string): { text: string; utf8: boolean } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), utf8: false };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), utf8: false };
   return { text: bytes.toString('utf8'), utf8: true };
+}
+
+/** A folder given on the command line, or the folder of a file. */
+function folderOf(given: string): string {
+  try {
+    return fs.statSync(given).isDirectory() ? given : path.dirname(given);
+  } catch {
+    return path.dirname(given);
+  }
 }
 
 /** `500kb`, `4mb`, `2.5MB` or a plain number of bytes; 0 means no limit. */

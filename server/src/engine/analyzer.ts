@@ -3,11 +3,14 @@ import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
 import { SourceProject } from './project';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
+import { MAX_CALL_HOPS } from './resolve/budget';
+import { callSitesWithin, functionName } from './resolve/functions';
 import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions, type SuppressionRecord } from './suppressions';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 import { inventoryApis, inventoryListeners, worstStatus, type AssetDescription, type AssetUse, type InventoryEntry } from './inventory';
+import { unresolvedApis, unresolvedListeners, type UnresolvedSite } from './unresolved';
 import type { RuleMeta } from './rule';
 
 export interface RuleFailure {
@@ -30,10 +33,17 @@ export interface FileAnalysis {
   suppressions: SuppressionRecord[];
   /** Every crypto asset the file uses, approved or not; only with `options.inventory`. */
   inventory?: InventoryEntry[];
+  /** Crypto call sites whose algorithm, size, curve or TLS setting is known only at run time; only with `options.unresolved`. */
+  unresolved?: UnresolvedSite[];
+  /** The file is test code (`options.testFile`): its findings carry `test: true`. */
+  test?: boolean;
 }
 
 /** The inventory listens through the same context rules get; it never reports. */
 const INVENTORY_META: RuleMeta = { id: 'fipslint-inventory', category: 'library', description: 'crypto inventory', reference: '', standards: [], fix: 'none', apis: [] };
+const UNRESOLVED_META: RuleMeta = { ...INVENTORY_META, id: 'fipslint-unresolved', description: 'unresolved crypto call sites' };
+
+type Listener<S> = { ruleId: string; listener: (site: S) => void };
 
 /**
  * The analysis engine: parses a file, walks its AST once, resolves each call's callee to an API
@@ -41,25 +51,29 @@ const INVENTORY_META: RuleMeta = { id: 'fipslint-inventory', category: 'library'
  */
 export class Engine {
   private readonly callNames: Set<string>;
-  /** With the inventory on, the APIs it listens to pass the name pre-filter too (built on first use). */
-  private inventoryCallNames: Set<string> | undefined;
+  /** With the inventory or the unresolved sites on, the APIs they listen to pass the name pre-filter too (built on first use). */
+  private readonly extendedCallNames = new Map<string, Set<string>>();
   private readonly assignNames: Set<string>;
   private readonly ruleIds: ReadonlySet<string>;
   private readonly judgingRules: ReadonlySet<string>;
+  /** Every API some rule listens to: a call into another module is followed only if it can reach one. */
+  private readonly ruleApis: ReadonlySet<string>;
 
   constructor(
     readonly rules: readonly RuleModule[],
     readonly project: SourceProject = new SourceProject(),
   ) {
-    this.callNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:') && !a.startsWith('property:')).map(lastSegment)));
+    const callApis = rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:') && !a.startsWith('property:') && !a.includes(' ')));
+    this.callNames = new Set(callApis.map(lastSegment));
+    this.ruleApis = new Set(callApis);
     this.assignNames = new Set(rules.flatMap((r) => r.meta.apis.filter((a) => a.startsWith('assign:')).map(lastSegment)));
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
     this.judgingRules = new Set(rules.filter((r) => r.meta.judgesAlgorithm).map((r) => r.meta.id));
   }
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
-    const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [] };
-    if (!RELEVANT_TEXT.test(text)) {
+    const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [], ...(options.testFile ? { test: true } : {}) };
+    if (!RELEVANT_TEXT.test(text) && !this.project.importsRelevantModule(fileName, text, RELEVANT_TEXT)) {
       result.skipped = true;
       return result;
     }
@@ -72,6 +86,7 @@ export class Engine {
     } catch (error) {
       // The TypeScript parser recurses; thousands of nested parentheses exhaust the stack.
       result.findings = [];
+      result.unresolved = undefined;
       result.failure =
         error instanceof RangeError
           ? 'the file is nested too deeply to parse (thousands of levels); it was not analysed'
@@ -85,114 +100,280 @@ export class Engine {
     this.project.trim();
     const sourceFile = this.project.getSourceFile(fileName, text);
     if (!sourceFile) return result;
-    const resolver = new Resolver(this.project);
-    const findings = new Map<string, Finding>();
-
-    const calls = new Map<string, Array<{ ruleId: string; listener: (site: CallSite) => void }>>();
-    const assignments = new Map<string, Array<{ ruleId: string; listener: (site: AssignmentSite) => void }>>();
-    const properties = new Map<string, Array<{ ruleId: string; listener: (site: PropertySite) => void }>>();
+    const run = new FileRun({ project: this.project, assignNames: this.assignNames, ruleApis: this.ruleApis }, sourceFile, options, result);
     for (const rule of this.rules) {
-      if (options.ruleSeverity?.[rule.meta.id] === 'off') continue;
-      const context = this.contextFor(rule, sourceFile, resolver, options, findings);
-      let listeners;
-      try {
-        listeners = rule.create(context);
-      } catch (error) {
-        result.ruleFailures.push({ ruleId: rule.meta.id, message: errorMessage(error) });
-        continue;
-      }
-      for (const [api, listener] of Object.entries(listeners.calls ?? {})) append(calls, api, { ruleId: rule.meta.id, listener });
-      for (const [api, listener] of Object.entries(listeners.assignments ?? {})) append(assignments, api, { ruleId: rule.meta.id, listener });
-      for (const [name, listener] of Object.entries(listeners.properties ?? {})) append(properties, name, { ruleId: rule.meta.id, listener });
+      if (options.ruleSeverity?.[rule.meta.id] !== 'off') run.addListeners(rule.meta, (context) => rule.create(context), false);
     }
-
     const uses: AssetUse[] = [];
-    let callNames = this.callNames;
-    if (options.inventory) {
-      callNames = this.inventoryCallNames ??= new Set([...this.callNames, ...inventoryApis().map(lastSegment)]);
-      const context = this.contextFor({ meta: INVENTORY_META, create: () => ({}) }, sourceFile, resolver, options, findings);
-      for (const [api, listener] of Object.entries(inventoryListeners(context, (use) => uses.push(use)).calls ?? {})) append(calls, api, { ruleId: INVENTORY_META.id, listener });
-    }
+    if (options.inventory) run.addListeners(INVENTORY_META, (context) => inventoryListeners(context, (use) => uses.push(use)), true);
+    const unresolved: UnresolvedSite[] = [];
+    if (options.unresolved) run.addListeners(UNRESOLVED_META, (context) => unresolvedListeners(context, (site) => unresolved.push(site)), true);
+    run.walk(this.callNamesFor(options));
 
-    const failed = new Set<string>();
-    const run = <S>(entries: Array<{ ruleId: string; listener: (site: S) => void }> | undefined, site: S) => {
-      for (const { ruleId, listener } of entries ?? []) {
-        if (failed.has(ruleId)) continue;
-        try {
-          listener(site);
-        } catch (error) {
-          failed.add(ruleId);
-          result.ruleFailures.push({ ruleId, message: errorMessage(error) });
-        }
-      }
-    };
-
-    for (const node of fileIndex(sourceFile).sites) {
-      if (ts.isBinaryExpression(node)) {
-        const target = skipOuterExpressions(node.left);
-        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.assignNames.has(accessedName(target) ?? '')) {
-          const api = resolver.resolveApi(target)?.join('.');
-          if (api && assignments.has(api)) run(assignments.get(api), { api, node, sourceFile });
-        }
-      } else if (this.mayBeApi(node.expression, resolver, callNames)) {
-        const api = resolver.resolveApi(node.expression)?.join('.');
-        if (api && calls.has(api)) run(calls.get(api), makeCallSite(api, node, sourceFile, resolver));
-      }
-    }
-
-    const { propertiesByName } = fileIndex(sourceFile);
-    for (const [name, entries] of properties) {
-      for (const node of propertiesByName.get(name) ?? []) run(entries, { name, node, sourceFile });
-    }
-
-    const sorted = [...findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    const sorted = [...run.findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
     result.findings = suppressed.findings;
     result.suppressions = suppressed.suppressions;
     if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules);
+    if (options.unresolved) result.unresolved = withoutFindings(unresolved, result.findings);
     return result;
   }
 
-  /** Property calls are filtered by name before any resolution; plain identifiers may be aliases. */
-  private mayBeApi(callee: ts.Expression, resolver: Resolver, callNames: ReadonlySet<string>): boolean {
-    const node = skipOuterExpressions(callee);
-    if (ts.isIdentifier(node)) return true;
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (callNames.has(accessedName(node) ?? '')) return true;
-      // A project module may re-export an API under another name (`module.exports = { hasher: crypto.createHash }`).
-      const base = skipOuterExpressions(node.expression);
-      return ts.isIdentifier(base) && resolver.isProjectModule(base);
+  private callNamesFor(options: AnalysisOptions): ReadonlySet<string> {
+    if (!options.inventory && !options.unresolved) return this.callNames;
+    const key = `${!!options.inventory}|${!!options.unresolved}`;
+    let names = this.extendedCallNames.get(key);
+    if (!names) {
+      names = new Set(this.callNames);
+      if (options.inventory) for (const api of inventoryApis()) names.add(lastSegment(api));
+      if (options.unresolved) for (const api of unresolvedApis()) names.add(lastSegment(api));
+      this.extendedCallNames.set(key, names);
     }
-    return ts.isCallExpression(node);
+    return names;
+  }
+}
+
+/** What every file's run shares with the engine. */
+interface EngineTables {
+  project: SourceProject;
+  /** Property names of the assignments rules listen to (`assign:` APIs). */
+  assignNames: ReadonlySet<string>;
+  ruleApis: ReadonlySet<string>;
+}
+
+/**
+ * Where a rule's call listener is running: the file's own call, or (`through`) a call the file
+ * makes into a function of another module, whose crypto call is evaluated with that function's
+ * parameters bound to the file's arguments.
+ */
+interface Frame {
+  resolver: Resolver;
+  /** The call in the analysed file that leads to the site, and the functions it passed through. */
+  through?: { call: ts.Node; functions: ts.SignatureDeclaration[] };
+}
+
+/** One file's analysis: its listeners, its findings and the frame listeners run in. */
+class FileRun {
+  readonly findings = new Map<string, Finding>();
+  private readonly calls = new Map<string, Array<Listener<CallSite>>>();
+  private readonly assignments = new Map<string, Array<Listener<AssignmentSite>>>();
+  private readonly properties = new Map<string, Array<Listener<PropertySite>>>();
+  /** Listeners that only look at the file's own calls (the inventory, unresolved sites). */
+  private readonly ownCallsOnly = new Set<string>();
+  private readonly failed = new Set<string>();
+  private readonly rootResolver: Resolver;
+  private frame: Frame;
+  /** The node being dispatched in the analysed file: a finding whose site is elsewhere sits here. */
+  private current: ts.Node;
+  /** Per function: whether it can reach an API some rule listens to (so a call into it is worth following). */
+  private readonly reachesApi = new Map<ts.SignatureDeclaration, boolean>();
+
+  constructor(
+    private readonly tables: EngineTables,
+    readonly sourceFile: ts.SourceFile,
+    private readonly options: AnalysisOptions,
+    private readonly result: FileAnalysis,
+  ) {
+    this.rootResolver = new Resolver(tables.project);
+    this.frame = { resolver: this.rootResolver };
+    this.current = sourceFile;
   }
 
-  private contextFor(rule: RuleModule, sourceFile: ts.SourceFile, resolver: Resolver, options: AnalysisOptions, findings: Map<string, Finding>): RuleContext {
+  /** Listeners of a rule (or of the inventory, or the unresolved sites: `ownCallsOnly`, never through calls into other modules). */
+  addListeners(meta: RuleMeta, create: (context: RuleContext) => ReturnType<RuleModule['create']>, ownCallsOnly: boolean): void {
+    let listeners;
+    try {
+      listeners = create(this.contextFor(meta));
+    } catch (error) {
+      this.result.ruleFailures.push({ ruleId: meta.id, message: errorMessage(error) });
+      return;
+    }
+    if (ownCallsOnly) this.ownCallsOnly.add(meta.id);
+    for (const [api, listener] of Object.entries(listeners.calls ?? {})) append(this.calls, api, { ruleId: meta.id, listener });
+    for (const [api, listener] of Object.entries(listeners.assignments ?? {})) append(this.assignments, api, { ruleId: meta.id, listener });
+    for (const [name, listener] of Object.entries(listeners.properties ?? {})) append(this.properties, name, { ruleId: meta.id, listener });
+  }
+
+  walk(callNames: ReadonlySet<string>): void {
+    const { assignNames } = this.tables;
+    const resolver = this.rootResolver;
+    const index = fileIndex(this.sourceFile);
+    for (const node of index.sites) {
+      this.current = node;
+      if (ts.isBinaryExpression(node)) {
+        const target = skipOuterExpressions(node.left);
+        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && assignNames.has(accessedName(target) ?? '')) {
+          const api = resolver.resolveApi(target)?.join('.');
+          if (api && this.assignments.has(api)) this.run(this.assignments.get(api), { api, node, sourceFile: this.sourceFile });
+        }
+        continue;
+      }
+      const api = mayBeApi(node.expression, resolver, callNames) ? resolver.resolveApi(node.expression)?.join('.') : undefined;
+      if (api && this.calls.has(api)) this.run(this.calls.get(api), makeCallSite(api, node, this.sourceFile, resolver));
+      else if (!api && (node.arguments?.length ?? 0) > 0 && calleeFromProjectModule(node.expression, resolver)) this.followCall(node, resolver, [], 0);
+    }
+    for (const [name, entries] of this.properties) {
+      for (const node of index.propertiesByName.get(name) ?? []) {
+        this.current = node;
+        this.run(entries, { name, node, value: node.initializer, sourceFile: this.sourceFile });
+      }
+      for (const node of index.propertyWritesByName.get(name) ?? []) {
+        this.current = node;
+        this.run(entries, { name, node, value: node.right, sourceFile: this.sourceFile });
+      }
+    }
+  }
+
+  /**
+   * A call into a function of another module (`digest('md5', data)` with `digest` in
+   * `utils/hash.ts`): the crypto calls inside it, and inside the functions it calls in turn (up to
+   * MAX_CALL_HOPS), are handed to the rules in a frame where its parameters are this call's
+   * arguments. Only findings whose value this file supplies are kept; the rest belong to the
+   * function's own file.
+   */
+  private followCall(call: ts.CallExpression | ts.NewExpression, caller: Resolver, functions: ts.SignatureDeclaration[], hops: number): void {
+    if (hops >= MAX_CALL_HOPS) return;
+    for (const value of caller.values(call.expression, 1)) {
+      if (value.kind !== 'function' || functions.includes(value.node) || value.node.getSourceFile() === this.sourceFile) continue;
+      const fn = value.node;
+      if (!this.canReachApi(fn, caller, 0)) continue;
+      const frame = caller.bind(fn, call);
+      const chain = [...functions, fn];
+      for (const inner of callSitesWithin(fn)) {
+        const api = frame.resolveApi(inner.expression)?.join('.');
+        if (api && this.calls.has(api)) {
+          const entries = this.calls.get(api)!.filter((entry) => !this.ownCallsOnly.has(entry.ruleId));
+          const saved = this.frame;
+          this.frame = { resolver: frame, through: { call: this.current, functions: chain } };
+          try {
+            this.run(entries, makeCallSite(api, inner, inner.getSourceFile(), frame));
+          } finally {
+            this.frame = saved;
+          }
+        } else if (!api && (inner.arguments?.length ?? 0) > 0) {
+          this.followCall(inner, frame, chain, hops + 1);
+        }
+      }
+    }
+  }
+
+  /** Whether a function's calls (or its callees' calls, a few levels down) include an API a rule listens to. */
+  private canReachApi(fn: ts.SignatureDeclaration, resolver: Resolver, level: number): boolean {
+    const known = this.reachesApi.get(fn);
+    if (known !== undefined) return known;
+    this.reachesApi.set(fn, false); // cycle guard
+    const { ruleApis } = this.tables;
+    let reaches = false;
+    for (const inner of callSitesWithin(fn)) {
+      const api = resolver.resolveApi(inner.expression)?.join('.');
+      if (api ? ruleApis.has(api) : level < MAX_CALL_HOPS && resolver.values(inner.expression, 1).some((v) => v.kind === 'function' && v.node !== fn && this.canReachApi(v.node, resolver, level + 1))) {
+        reaches = true;
+        break;
+      }
+    }
+    this.reachesApi.set(fn, reaches);
+    return reaches;
+  }
+
+  private run<S>(entries: Array<Listener<S>> | undefined, site: S): void {
+    for (const { ruleId, listener } of entries ?? []) {
+      if (this.failed.has(ruleId)) continue;
+      try {
+        listener(site);
+      } catch (error) {
+        this.failed.add(ruleId);
+        this.result.ruleFailures.push({ ruleId, message: errorMessage(error) });
+      }
+    }
+  }
+
+  private contextFor(meta: RuleMeta): RuleContext {
+    const run = this;
+    const options = this.options;
     return {
       options,
-      ruleOptions: options.ruleOptions?.[rule.meta.id] ?? {},
+      ruleOptions: options.ruleOptions?.[meta.id] ?? {},
       profile: options.profile,
-      resolver,
-      sourceFile,
-      policy: (operation, use) => policyContext(options, operation, use),
-      report: (descriptor) => {
-        const finding = buildFinding(rule, descriptor, sourceFile, options);
-        if (!finding) return;
-        const key = `${finding.ruleId}:${finding.start}:${finding.end}:${finding.message}`;
-        const existing = findings.get(key);
-        if (existing) {
-          for (const related of finding.related) {
-            if (!existing.related.some((r) => r.file === related.file && r.start === related.start)) existing.related.push(related);
-          }
-        } else {
-          findings.set(key, finding);
-        }
+      get resolver() {
+        return run.frame.resolver;
       },
-      strings: (expression) => resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'string' }> => v.kind === 'string'),
-      numbers: (expression) => resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'number' }> => v.kind === 'number'),
-      properties: (expression, name) => resolver.propertyHits(expression, name),
-      valuesOf: (hit) => resolver.knownValues(hit.value, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
+      sourceFile: this.sourceFile,
+      policy: (operation, use) => policyContext(options, operation, use),
+      report: (descriptor) => this.report(meta, descriptor),
+      strings: (expression) => run.frame.resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'string' }> => v.kind === 'string'),
+      numbers: (expression) => run.frame.resolver.knownValues(expression).filter((v): v is Extract<Value, { kind: 'number' }> => v.kind === 'number'),
+      properties: (expression, name) => run.frame.resolver.propertyHits(expression, name),
+      valuesOf: (hit) => run.frame.resolver.knownValues(hit.value, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]),
     };
   }
+
+  private report(meta: RuleMeta, descriptor: ReportDescriptor): void {
+    const through = this.frame.through;
+    // Through a call into another module, only what this file supplies is this file's finding.
+    if (through && !suppliedBy(descriptor.value, this.sourceFile)) return;
+    let site = descriptor.site;
+    const related: Array<{ origin: Origin; message: string }> = [...(descriptor.related ?? [])];
+    if (site.getSourceFile() !== this.sourceFile) {
+      const inner = site;
+      site = through?.call ?? this.current;
+      if (through) related.push({ origin: { sourceFile: inner.getSourceFile(), node: inner }, message: `used here, in ${through.functions.map((fn) => `${functionName(fn) ?? 'a function'}()`).join(' → ')}` });
+      else related.push({ origin: { sourceFile: inner.getSourceFile(), node: inner }, message: 'used here' });
+    }
+    const finding = buildFinding(meta, { ...descriptor, site, related }, this.sourceFile, this.options);
+    if (!finding) return;
+    const key = `${finding.ruleId}:${finding.start}:${finding.end}:${finding.message}`;
+    const existing = this.findings.get(key);
+    if (existing) {
+      for (const extra of finding.related) {
+        if (!existing.related.some((r) => r.file === extra.file && r.start === extra.start)) existing.related.push(extra);
+      }
+    } else {
+      this.findings.set(key, finding);
+    }
+  }
+}
+
+/** Whether the value is written in the file, or passes through one of its declarations. */
+function suppliedBy(value: Value | undefined, sourceFile: ts.SourceFile): boolean {
+  if (!value) return false;
+  return value.origin.sourceFile === sourceFile || value.via.some((step) => step.sourceFile === sourceFile);
+}
+
+/** Property calls are filtered by name before any resolution; plain identifiers may be aliases. */
+function mayBeApi(callee: ts.Expression, resolver: Resolver, callNames: ReadonlySet<string>): boolean {
+  const node = skipOuterExpressions(callee);
+  if (ts.isIdentifier(node)) return true;
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    if (callNames.has(accessedName(node) ?? '')) return true;
+    // A project module may re-export an API under another name (`module.exports = { hasher: crypto.createHash }`).
+    const base = skipOuterExpressions(node.expression);
+    return ts.isIdentifier(base) && resolver.isProjectModule(base);
+  }
+  return ts.isCallExpression(node);
+}
+
+/**
+ * Whether a callee is a name imported from one of the project's own modules (`import { digest }
+ * from './hash'`, `const { digest } = require('./hash')`, `hash.digest` with `hash` such a module):
+ * the calls worth following into another file. Cheap, and false for everything else.
+ */
+function calleeFromProjectModule(callee: ts.Expression, resolver: Resolver): boolean {
+  const node = skipOuterExpressions(callee);
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = skipOuterExpressions(node.expression);
+    return ts.isIdentifier(base) && resolver.isProjectModule(base);
+  }
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = resolver.findDeclaration(node);
+  if (declaration?.kind === 'import') return declaration.module.startsWith('.');
+  if (declaration?.kind === 'variable' && declaration.node.initializer) {
+    const init = skipOuterExpressions(declaration.node.initializer);
+    const call = ts.isAwaitExpression(init) ? skipOuterExpressions(init.expression) : init;
+    if (!ts.isCallExpression(call)) return false;
+    const specifier = call.arguments[0];
+    return !!specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.') && (call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require'));
+  }
+  return false;
 }
 
 const policyContexts = new WeakMap<AnalysisOptions, Map<string, PolicyContext>>();
@@ -207,29 +388,29 @@ function policyContext(options: AnalysisOptions, operation?: Operation, use?: Us
   return context;
 }
 
-function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile: ts.SourceFile, options: AnalysisOptions): Finding | undefined {
+function buildFinding(meta: RuleMeta, descriptor: ReportDescriptor, sourceFile: ts.SourceFile, options: AnalysisOptions): Finding | undefined {
   const statusSeverity = severityForStatus(descriptor.status);
   if (!statusSeverity) return undefined;
-  const configured = options.ruleSeverity?.[rule.meta.id];
+  const configured = options.ruleSeverity?.[meta.id];
   if (configured === 'off') return undefined;
   // NV (approved algorithm, non-validated library) has its own configurable severity; a rule's own setting still wins.
   const nv = descriptor.status === 'NV' ? options.nvSeverity : undefined;
   if (nv === 'off') return undefined;
-  const severity = configured ?? nv ?? descriptor.severity ?? statusSeverity;
+  let severity = configured ?? nv ?? descriptor.severity ?? statusSeverity;
+  if (options.testFile) {
+    if (options.testFindings === 'off') return undefined;
+    if (options.testFindings === 'info') severity = 'info';
+  }
 
   const related: RelatedLocation[] = [];
   const origin = descriptor.value?.origin;
   let primary: Origin;
   if (origin && origin.sourceFile === sourceFile) {
     primary = origin;
-    if (!contains(descriptor.site, origin.node)) {
-      related.push(relatedAt({ sourceFile, node: descriptor.site }, 'used here'));
-    }
+    if (!contains(descriptor.site, origin.node)) related.push(relatedAt({ sourceFile, node: descriptor.site }, 'used here'));
   } else {
     primary = { sourceFile, node: descriptor.site };
-    if (origin) {
-      related.push(relatedAt(origin, 'value defined here'));
-    }
+    if (origin) related.push(relatedAt(origin, 'value defined here'));
   }
   for (const via of descriptor.value?.via ?? []) {
     if (via.sourceFile !== sourceFile) related.push(relatedAt(via, 'through this declaration'));
@@ -254,8 +435,8 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
   else if (descriptor.fipsRuntime === 'runs') message += ' Runs without error under node --enable-fips.';
 
   return {
-    ruleId: rule.meta.id,
-    category: rule.meta.category,
+    ruleId: meta.id,
+    category: meta.category,
     severity,
     message,
     ...spanOf(primary),
@@ -263,6 +444,7 @@ function buildFinding(rule: RuleModule, descriptor: ReportDescriptor, sourceFile
     fixes,
     fipsRuntime: descriptor.fipsRuntime,
     status: descriptor.status,
+    ...(options.testFile ? { test: true } : {}),
   };
 }
 
@@ -297,8 +479,20 @@ function findingJudgesAsset(finding: Finding, asset: AssetDescription): boolean 
   return finding.category !== 'tls';
 }
 
+/** An unresolved site that also has a finding on the same input is a finding, not a blind spot. */
+function withoutFindings(sites: readonly UnresolvedSite[], findings: readonly Finding[]): UnresolvedSite[] {
+  const seen = new Set<string>();
+  return sites.filter((site) => {
+    const key = `${site.start}:${site.input}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !findings.some((f) => f.start >= site.start && f.end <= site.end && site.category === f.category);
+  });
+}
+
 export function spanOf(origin: Origin): SourceSpan {
-  const { sourceFile, node } = origin;
+  const node = origin.node;
+  const sourceFile = ts.isSourceFile(node) ? node : node.getSourceFile();
   return ts.isSourceFile(node) ? spanOfRange(sourceFile, 0, 0) : spanOfRange(sourceFile, node.getStart(sourceFile), node.getEnd());
 }
 

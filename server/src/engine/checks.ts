@@ -136,6 +136,38 @@ export function siteFor(context: RuleContext, hit: PropertyHit, argument: ts.Nod
   return argument;
 }
 
+/**
+ * Methods and functions whose arguments are the expected values of a test (node:assert, Jest,
+ * Vitest, Chai, should.js, tap, Sinon, lodash): an object written there is data the test compares
+ * against, not options that configure anything.
+ */
+const ASSERTION_CALLS = new Set([
+  'equal', 'equals', 'deepEqual', 'deepStrictEqual', 'strictEqual', 'notEqual', 'notDeepEqual', 'notDeepStrictEqual', 'notStrictEqual',
+  'eql', 'eqls', 'same', 'strictSame', 'notSame', 'match', 'has', 'deepEquals', 'isEqual', 'include', 'deepInclude', 'containSubset', 'propertyVal',
+  'toEqual', 'toStrictEqual', 'toMatchObject', 'toHaveProperty', 'toContainEqual', 'toBe',
+  'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith', 'toHaveBeenNthCalledWith', 'toBeCalledWith', 'lastCalledWith', 'nthCalledWith',
+  'calledWith', 'calledWithMatch', 'calledWithExactly', 'calledOnceWith', 'calledOnceWithExactly', 'alwaysCalledWith',
+]);
+
+/** Whether a property sits in an object literal passed to an assertion (`assert.deepStrictEqual(config.ssl, { rejectUnauthorized: false })`). */
+export function isAssertionData(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  for (let level = 0; level < 16 && current.parent; level++) {
+    const parent: ts.Node = current.parent;
+    if (ts.isObjectLiteralExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isParenthesizedExpression(parent) || ts.isSpreadElement(parent) || ts.isAsExpression(parent)) {
+      current = parent;
+      continue;
+    }
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current) {
+      const callee = skipOuterExpressions(parent.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      return name !== undefined && ASSERTION_CALLS.has(name);
+    }
+    return false;
+  }
+  return false;
+}
+
 /** Text of the object an API was reached through (`crypto` in `crypto.createHash`), for fixes that call a sibling API. */
 export function calleeBaseText(callee: ts.Expression, sourceFile: ts.SourceFile): string | undefined {
   return ts.isPropertyAccessExpression(callee) ? callee.expression.getText(sourceFile) : undefined;

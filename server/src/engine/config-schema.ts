@@ -30,6 +30,7 @@ export function configSchema(rules: readonly RuleModule[]): Record<string, unkno
     asOf: { description: 'Date (YYYY-MM-DD) at which dated transitions are evaluated; default: today.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     anticipate131Ar3: { description: 'Also apply the draft SP 800-131A Rev 3 (ECB encryption, SHA-1 and 224-bit hashes after 2030).', type: 'boolean' },
     nvSeverity: { description: 'Severity of status NV: an approved algorithm computed by a library that is not a validated module. Default: warning.', ...severity },
+    testFindings: { description: 'Findings in test code (see "tests"): report them as usual (default), lower them to info, or leave them out. The summary counts them apart either way.', enum: ['report', 'info', 'off'] },
     rules: { description: 'Severity per rule (error, warning, info, off), or [severity, options].', type: 'object', additionalProperties: false, properties: ruleProperties },
   };
   return {
@@ -43,6 +44,11 @@ export function configSchema(rules: readonly RuleModule[]): Record<string, unkno
       $schema: { type: 'string' },
       ...layer,
       exclude: { description: 'Files not to lint: globs in gitignore syntax, relative to this file.', type: 'array', items: { type: 'string' } },
+      tests: {
+        description: 'Which files are test code, whose findings are counted apart (see "testFindings"): globs in gitignore syntax, relative to this file. Default: **/test/**, **/tests/**, **/__tests__/**, **/*.test.*, **/*.spec.*, **/e2e/**, **/fixtures/**.',
+        type: 'array',
+        items: { type: 'string' },
+      },
       overrides: {
         description: 'Settings for some paths (for example tests/ at warning), applied in order after the top-level ones.',
         type: 'array',

@@ -5,7 +5,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { RuleModule, RuleOptionSpec } from './rule';
 import { lineStartsOf, position } from './spans';
 import { SUPPRESSION_ID } from './suppressions';
-import { PROFILE_IDS, isIsoDate, type AnalysisOptions, type ProfileId, type Severity } from './types';
+import { PROFILE_IDS, TEST_FINDINGS, isIsoDate, type AnalysisOptions, type ProfileId, type Severity, type TestFindings } from './types';
 
 /**
  * `fipslint.config.json`: one configuration for the CLI, the language server and CI. Parsed
@@ -22,6 +22,7 @@ export interface ConfigLayer {
   asOf?: string;
   anticipate131Ar3?: boolean;
   nvSeverity?: SeveritySetting;
+  testFindings?: TestFindings;
   rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, unknown> }>;
 }
 
@@ -30,8 +31,13 @@ export interface FipslintConfig extends ConfigLayer {
   file: string;
   dir: string;
   exclude: string[];
+  /** Which files are test code (globs relative to the file); undefined: `DEFAULT_TEST_GLOBS`. */
+  tests?: string[];
   overrides: Array<ConfigLayer & { files: string[] }>;
 }
+
+/** Where projects keep tests, fixtures and end-to-end suites, by convention (gitignore syntax). */
+export const DEFAULT_TEST_GLOBS: readonly string[] = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/e2e/**', '**/fixtures/**'];
 
 export interface ConfigProblem {
   file: string;
@@ -46,8 +52,8 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const LAYER_KEYS = ['profile', 'asOf', 'anticipate131Ar3', 'nvSeverity', 'rules'];
-const TOP_KEYS = ['$schema', ...LAYER_KEYS, 'exclude', 'overrides'];
+const LAYER_KEYS = ['profile', 'asOf', 'anticipate131Ar3', 'nvSeverity', 'testFindings', 'rules'];
+const TOP_KEYS = ['$schema', ...LAYER_KEYS, 'exclude', 'tests', 'overrides'];
 
 export function parseConfig(file: string, text: string, rules: readonly RuleModule[]): { config?: FipslintConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
@@ -103,11 +109,18 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
           if (SEVERITIES.includes(value)) layer.nvSeverity = value;
           else at(valueNode, `"nvSeverity" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(value)}`);
           break;
+        case 'testFindings':
+          if (TEST_FINDINGS.includes(value)) layer.testFindings = value;
+          else at(valueNode, `"testFindings" must be one of ${TEST_FINDINGS.join(', ')}, not ${JSON.stringify(value)}`);
+          break;
         case 'rules':
           readRules(valueNode, layer);
           break;
         case 'exclude':
           config.exclude = readGlobs(valueNode, 'exclude');
+          break;
+        case 'tests':
+          config.tests = readGlobs(valueNode, 'tests');
           break;
         case 'overrides':
           if (valueNode.type !== 'array') {
@@ -328,21 +341,36 @@ export function formatConfigProblem(problem: ConfigProblem, cwd?: string): strin
 
 const matchers = new WeakMap<object, Ignore>();
 
-function matches(globs: string[], owner: object, relative: string): boolean {
+function matches(globs: readonly string[], owner: object, relative: string): boolean {
   if (globs.length === 0 || !relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
   let matcher = matchers.get(owner);
   if (!matcher) matchers.set(owner, (matcher = ignore().add(globs)));
   return matcher.ignores(relative);
 }
 
-/** Where the file stands relative to the configuration: excluded, or the options to analyse it with. */
-export function optionsForFile(config: FipslintConfig | undefined, filePath: string, base: AnalysisOptions): { excluded: boolean; options: AnalysisOptions } {
-  if (!config) return { excluded: false, options: base };
+/**
+ * Where the file stands relative to the configuration: excluded, or the options to analyse it with.
+ * `root` (the workspace folder, the repository or the scan root) is what test globs are relative to
+ * when there is no configuration file.
+ */
+export function optionsForFile(config: FipslintConfig | undefined, filePath: string, base: AnalysisOptions, root?: string): { excluded: boolean; options: AnalysisOptions } {
+  const testFile = isTestFile(config, filePath, root);
+  const tested = (options: AnalysisOptions) => (testFile ? { ...options, testFile } : options);
+  if (!config) return { excluded: false, options: tested(base) };
   const relative = path.relative(config.dir, filePath).split(path.sep).join('/');
   if (matches(config.exclude, config.exclude, relative)) return { excluded: true, options: base };
   let options: AnalysisOptions = applyLayer(base, config);
   for (const override of config.overrides) if (matches(override.files, override, relative)) options = applyLayer(options, override);
-  return { excluded: false, options };
+  return { excluded: false, options: tested(options) };
+}
+
+/** Whether a file is test code: the configuration's `tests` globs, else the conventional ones, relative to the configuration file (or `root`). */
+export function isTestFile(config: FipslintConfig | undefined, filePath: string, root?: string): boolean {
+  const base = config?.dir ?? root;
+  if (!base) return false;
+  const relative = path.relative(base, filePath).split(path.sep).join('/');
+  const globs = config?.tests ?? DEFAULT_TEST_GLOBS;
+  return matches(globs, globs, relative);
 }
 
 function applyLayer(options: AnalysisOptions, layer: ConfigLayer): AnalysisOptions {
@@ -351,6 +379,7 @@ function applyLayer(options: AnalysisOptions, layer: ConfigLayer): AnalysisOptio
   if (layer.asOf) out.asOf = layer.asOf;
   if (layer.anticipate131Ar3 !== undefined) out.anticipate131Ar3 = layer.anticipate131Ar3;
   if (layer.nvSeverity) out.nvSeverity = layer.nvSeverity;
+  if (layer.testFindings) out.testFindings = layer.testFindings;
   for (const [id, setting] of Object.entries(layer.rules ?? {})) {
     if (setting.severity) out.ruleSeverity = { ...out.ruleSeverity, [id]: setting.severity };
     if (setting.options) out.ruleOptions = { ...out.ruleOptions, [id]: setting.options };
@@ -359,9 +388,9 @@ function applyLayer(options: AnalysisOptions, layer: ConfigLayer): AnalysisOptio
 }
 
 /** Settings given on the command line or in the editor win over the file (README: "Configuration"). */
-export function withExplicitSettings(options: AnalysisOptions, explicit: Partial<Pick<AnalysisOptions, 'profile' | 'asOf' | 'anticipate131Ar3' | 'maxFileChars' | 'nvSeverity' | 'inventory'>> & { ruleSeverity?: Record<string, SeveritySetting> }): AnalysisOptions {
+export function withExplicitSettings(options: AnalysisOptions, explicit: Partial<Pick<AnalysisOptions, 'profile' | 'asOf' | 'anticipate131Ar3' | 'maxFileChars' | 'nvSeverity' | 'inventory' | 'unresolved'>> & { ruleSeverity?: Record<string, SeveritySetting> }): AnalysisOptions {
   const out: AnalysisOptions = { ...options };
-  for (const key of ['profile', 'asOf', 'anticipate131Ar3', 'maxFileChars', 'nvSeverity', 'inventory'] as const) {
+  for (const key of ['profile', 'asOf', 'anticipate131Ar3', 'maxFileChars', 'nvSeverity', 'inventory', 'unresolved'] as const) {
     if (explicit[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = explicit[key];
   }
   if (explicit.ruleSeverity && Object.keys(explicit.ruleSeverity).length) out.ruleSeverity = { ...out.ruleSeverity, ...explicit.ruleSeverity };

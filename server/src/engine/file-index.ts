@@ -8,6 +8,10 @@ export interface FileIndex {
   assignmentsByName: Map<string, ts.BinaryExpression[]>;
   /** `name: value` properties of object literals, by name (`rejectUnauthorized: false` in any config object). */
   propertiesByName: Map<string, ts.PropertyAssignment[]>;
+  /** `a.b.name = value` writes, by the property written (`name`). */
+  propertyWritesByName: Map<string, ts.BinaryExpression[]>;
+  /** `a.b.name = value` writes, by the variable the access chain starts from (`a`; `this` for `this.x.y = v`). */
+  propertyWritesByRoot: Map<string, ts.BinaryExpression[]>;
   /** Identifiers written by `=`, `+=`, `++`..., by name. */
   writes: Map<string, ts.Identifier[]>;
 }
@@ -28,6 +32,8 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
   const callsByName: FileIndex['callsByName'] = new Map();
   const assignmentsByName: FileIndex['assignmentsByName'] = new Map();
   const propertiesByName: FileIndex['propertiesByName'] = new Map();
+  const propertyWritesByName: FileIndex['propertyWritesByName'] = new Map();
+  const propertyWritesByRoot: FileIndex['propertyWritesByRoot'] = new Map();
   const writes: FileIndex['writes'] = new Map();
   const recordWrite = (node: ts.Node) => {
     const target = skipOuterExpressions(node);
@@ -52,9 +58,14 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
         if (operator !== ts.SyntaxKind.EqualsToken) return;
         sites.push(binary);
         const target = skipOuterExpressions(binary.left);
-        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword)) {
+        if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+        if (ts.isIdentifier(target.expression) || target.expression.kind === ts.SyntaxKind.ThisKeyword) {
           append(assignmentsByName, ts.isIdentifier(target.expression) ? target.expression.text : 'this', binary);
         }
+        const written = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+        if (written !== undefined) append(propertyWritesByName, written, binary);
+        const root = chainRoot(target);
+        if (root !== undefined) append(propertyWritesByRoot, root, binary);
         return;
       }
       case ts.SyntaxKind.PrefixUnaryExpression: {
@@ -85,9 +96,17 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
     return undefined;
   };
   ts.forEachChild(sourceFile, walk);
-  index = { sites, callsByName, assignmentsByName, propertiesByName, writes };
+  index = { sites, callsByName, assignmentsByName, propertiesByName, propertyWritesByName, propertyWritesByRoot, writes };
   fileIndexes.set(sourceFile, index);
   return index;
+}
+
+/** The variable an access chain starts from (`a` in `a.b['c'].d`, `this` in `this.x`); undefined when it starts elsewhere. */
+function chainRoot(node: ts.Expression): string | undefined {
+  let current = skipOuterExpressions(node);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipOuterExpressions(current.expression);
+  if (ts.isIdentifier(current)) return current.text;
+  return current.kind === ts.SyntaxKind.ThisKeyword ? 'this' : undefined;
 }
 
 /** Adds to a map of lists in place (copying the list per entry made indexing a large file quadratic). */

@@ -33,6 +33,14 @@ export const diskHost: SourceHost = {
   },
 };
 
+const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
+const RELATIVE_SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?\/[^'"`\n]{0,512})\1/g;
+
+/** The relative module specifiers a text names (`from './x'`, `require('../y')`, `import('./z')`). */
+function relativeSpecifiers(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => m[2]))];
+}
+
 /** Files followed for cross-file constants are parsed whole; a bundle is not worth it. */
 const MAX_IMPORTED_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -108,6 +116,12 @@ export class SourceProject {
   private readonly overlay = new Map<string, string>();
   /** Folder listings for module resolution; null: unreadable. */
   private readonly folders = new Map<string, Set<string> | null>();
+  /** Per project file: whether it, or a module it imports, mentions crypto (see `importsRelevantModule`). */
+  private readonly relevance = new Map<string, boolean>();
+  /** The files callers may be looked for in (the scan's files, the workspace's), listed when first needed. */
+  private projectFiles: (() => readonly string[]) | undefined;
+  /** Per module: the project files that import it; built from their text when first asked. */
+  private importers: Map<string, string[]> | undefined;
 
   constructor(
     private readonly host: SourceHost = diskHost,
@@ -162,6 +176,59 @@ export class SourceProject {
     return sourceFile;
   }
 
+  /**
+   * Whether a file that mentions no crypto word imports a project module that does, directly or
+   * through up to `depth` more of the project's modules. Its calls may then reach crypto inside
+   * that module's functions (`digest('md5', data)` with `digest` in `utils/hash.ts`), so it must be
+   * analysed. Found from the import specifiers in the text, without parsing; verdicts are kept per
+   * file until it is forgotten.
+   */
+  importsRelevantModule(fileName: string, text: string, relevant: RegExp, depth = 3): boolean {
+    if (depth <= 0 || !RELATIVE_SPECIFIER.test(text)) return false;
+    for (const specifier of relativeSpecifiers(text)) {
+      const target = this.resolveRelativeModule(fileName, specifier);
+      if (!target || target === path.resolve(fileName)) continue;
+      let verdict = this.relevance.get(target);
+      if (verdict === undefined) {
+        this.relevance.set(target, false); // import cycles end here
+        const imported = this.readText(target);
+        verdict = imported !== undefined && (relevant.test(imported) || this.importsRelevantModule(target, imported, relevant, depth - 1));
+        this.relevance.set(target, verdict);
+      }
+      if (verdict) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The files of the project, for finding a module's importers (`importersOf`): the CLI gives the
+   * files it scans, the language server its workspace folders' files. Nothing outside them is read.
+   */
+  setProjectFiles(list: (() => readonly string[]) | undefined): void {
+    this.projectFiles = list;
+    this.importers = undefined;
+  }
+
+  /** The project files that import `fileName` by a relative specifier, at most `limit` of them. */
+  importersOf(fileName: string, limit = 50): string[] {
+    if (!this.projectFiles) return [];
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const file of this.projectFiles()) {
+        const text = this.readText(file);
+        if (text === undefined || !RELATIVE_SPECIFIER.test(text)) continue;
+        for (const specifier of relativeSpecifiers(text)) {
+          const target = this.resolveRelativeModule(file, specifier);
+          if (!target || target === file) continue;
+          const list = this.importers.get(target);
+          if (!list) this.importers.set(target, [file]);
+          else if (!list.includes(file)) list.push(file);
+        }
+      }
+    }
+    return (this.importers.get(path.resolve(fileName)) ?? []).slice(0, limit);
+  }
+
   /** Drops the least recently used trees beyond the cache's budget. The engine calls it before each analysis. */
   trim(): void {
     for (const [key, entry] of this.cache) {
@@ -173,6 +240,9 @@ export class SourceProject {
 
   /** Drop cached parses (files changed on disk, or a closed editor's file). */
   forget(fileName?: string): void {
+    // Which modules lead to crypto, and who imports what, depend on other files' text: any change may alter them.
+    this.relevance.clear();
+    this.importers = undefined;
     if (fileName === undefined) {
       this.cache.clear();
       this.cachedChars = 0;

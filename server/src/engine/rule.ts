@@ -54,17 +54,22 @@ export interface AssignmentSite {
   sourceFile: ts.SourceFile;
 }
 
-/** An object-literal property, wherever the object goes (a config module, a ternary, an unknown library). */
+/**
+ * A property set by name, wherever the object goes (a config module, a ternary, an unknown
+ * library): in an object literal (`name: value`) or by assignment (`config.ssl.name = value`).
+ */
 export interface PropertySite {
   name: string;
-  node: ts.PropertyAssignment;
+  node: ts.PropertyAssignment | ts.BinaryExpression;
+  /** The value written. */
+  value: ts.Expression;
   sourceFile: ts.SourceFile;
 }
 
 export interface RuleListeners {
   calls?: Record<string, (site: CallSite) => void>;
   assignments?: Record<string, (site: AssignmentSite) => void>;
-  /** By property name; the rule's `meta.apis` lists them as `property:<name>`. */
+  /** By property name, set in a literal or by assignment; the rule's `meta.apis` lists them as `property:<name>`. */
   properties?: Record<string, (site: PropertySite) => void>;
 }
 

@@ -79,6 +79,8 @@ export interface Finding extends SourceSpan {
   related: RelatedLocation[];
   fixes: Fix[];
   fipsRuntime?: FipsRuntime;
+  /** The finding is in test code (`tests` globs of the configuration); counted apart from production code. */
+  test?: boolean;
   /** The reference's status word for what was found (`NO`, `DEPR`, `LEGACY`, `TRANS`, `NV`); absent on problems with fipslint's own comments. */
   status?: Status;
 }
@@ -102,7 +104,16 @@ export interface AnalysisOptions {
   maxFileChars: number;
   /** Also record every crypto asset used, approved or not (`FileAnalysis.inventory`). */
   inventory?: boolean;
+  /** Also list the crypto call sites whose algorithm, size, curve or TLS setting is known only at run time (`FileAnalysis.unresolved`). */
+  unresolved?: boolean;
+  /** The file is test code: its findings carry `test: true` and follow `testFindings`. */
+  testFile?: boolean;
+  /** What to do with findings in test code: report them as usual (default), lower them to info, or drop them. */
+  testFindings?: TestFindings;
 }
+
+export type TestFindings = 'report' | 'info' | 'off';
+export const TEST_FINDINGS: readonly TestFindings[] = ['report', 'info', 'off'];
 
 /** 2 MiB: every hand-written module, and the trees stay far below the server's memory budget. */
 export const DEFAULT_MAX_FILE_CHARS = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { PROJECT_URL, SUPPRESSION_ID, ruleDocsUrl, type Finding, type Fix, type Severity, type SourceSpan } from '../engine';
+import { PROJECT_URL, SUPPRESSION_ID, ruleDocsUrl, type Finding, type Fix, type Severity, type SourceSpan, type UnresolvedSite } from '../engine';
 
 /** Translation between engine findings (offsets, file paths) and LSP shapes (positions, URIs). */
 
@@ -35,6 +35,21 @@ export function toDiagnostic(finding: Finding, document: TextDocument, index: nu
     })),
     // Which finding of the cached analysis this is: code actions look it up instead of re-analysing.
     data: { index },
+  };
+}
+
+/** The diagnostic code of unresolved sites (`fipslint.reportUnresolved`). */
+export const UNRESOLVED_CODE = 'fipslint-unresolved';
+
+/** An unresolved site as a Hint: a value the linter could not see, to review, never a problem. */
+export function unresolvedDiagnostic(site: UnresolvedSite, document: TextDocument): Diagnostic {
+  return {
+    range: rangeOf(site, document),
+    severity: DiagnosticSeverity.Hint,
+    source: 'fipslint',
+    code: UNRESOLVED_CODE,
+    codeDescription: { href: `${PROJECT_URL}#unresolved-values` },
+    message: `fipslint cannot check the ${site.what} of ${site.api}(): it ${site.reason}. Make sure only approved values reach it.`,
   };
 }
 

@@ -50,7 +50,7 @@ import {
   type AssetStatus,
   type CryptoInventory,
 } from '../engine';
-import { docsUrl, fixTitle, toDiagnostic } from './convert';
+import { docsUrl, fixTitle, toDiagnostic, unresolvedDiagnostic } from './convert';
 import { formatCbom } from '../reports/cbom';
 import { toolVersion } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
@@ -129,6 +129,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
   const engine = new Engine(rules, project);
+  /** The workspace's source files, for finding who imports a module; listed when first needed, again after files change. */
+  let workspaceFiles: string[] | undefined;
+  project.setProjectFiles(() => (workspaceFiles ??= discoverFiles(workspaceRoots).files));
   const offThreadAnalyzer = serverOptions.workerEntry ? new OffThreadAnalyzer(serverOptions.workerEntry, (message) => connection.console.warn(message)) : undefined;
   /** Last analysis time of files that were slow, by URI. */
   const slowFiles = new Map<string, number>();
@@ -262,13 +265,14 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
 
   /** Defaults, then the configuration file, then the editor settings that are given. */
   function optionsFor(filePath: string, settings: FipslintSettings): { excluded: boolean; options: AnalysisOptions } {
-    const placed = optionsForFile(configFor(filePath), filePath, defaultAnalysisOptions());
+    const placed = optionsForFile(configFor(filePath), filePath, defaultAnalysisOptions(), workspaceRootFor(filePath));
     return {
       excluded: placed.excluded,
       options: withExplicitSettings(placed.options, {
         profile: settings.profile ?? undefined,
         ruleSeverity: settings.rules,
         maxFileChars: Math.round(settings.maxFileSize * 1024 * 1024),
+        unresolved: settings.reportUnresolved || undefined,
       }),
     };
   }
@@ -296,6 +300,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     if (documents.get(document.uri)?.version !== document.version) return undefined;
     let findings: Finding[] = [];
     const notices: Diagnostic[] = [];
+    const hints: Diagnostic[] = [];
     const placed = settings.enable && !isExcluded(filePath, settings) ? optionsFor(filePath, settings) : undefined;
     if (placed && !placed.excluded) {
       const text = document.getText();
@@ -303,6 +308,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       const result = await runAnalysis(document.uri, filePath, text, placed.options);
       if (!result || documents.get(document.uri)?.version !== document.version) return undefined; // superseded by a newer version
       findings = result.findings;
+      for (const site of result.unresolved ?? []) hints.push(unresolvedDiagnostic(site, document));
       if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
       for (const failure of result.ruleFailures) {
         const key = `${document.uri}\0${failure.ruleId}\0${failure.message}`;
@@ -317,7 +323,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         notices.push(analysisFailureNotice(result.failure));
       }
     }
-    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...findings.map((f, i) => toDiagnostic(f, document, i))] };
+    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...findings.map((f, i) => toDiagnostic(f, document, i)), ...hints] };
     analyses.set(document.uri, analysis);
     return analysis;
   }
@@ -447,6 +453,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    workspaceFiles = undefined;
     // Another file changed on disk: constants imported from it may have changed too.
     for (const change of changes) {
       const filePath = URI.toPath(change.uri);

@@ -13,6 +13,8 @@ export interface FipslintSettings {
   exclude: string[];
   /** Files larger than this many MB are not analysed; 0: no limit. */
   maxFileSize: number;
+  /** Show crypto calls whose algorithm, size, curve or TLS setting is known only at run time as hints. */
+  reportUnresolved: boolean;
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: FipslintSettings = {
   rules: {},
   exclude: [],
   maxFileSize: 2,
+  reportUnresolved: false,
   trace: { server: 'off' },
 };
 
@@ -48,6 +51,7 @@ export function readSettings(raw: unknown): { settings: FipslintSettings; proble
     if (typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize >= 0) settings.maxFileSize = input.maxFileSize;
     else problems.push(`fipslint.maxFileSize: ${JSON.stringify(input.maxFileSize)} is not a size in MB (0 for no limit); using ${DEFAULT_SETTINGS.maxFileSize}`);
   }
+  if (typeof input.reportUnresolved === 'boolean') settings.reportUnresolved = input.reportUnresolved;
   const trace = (input.trace as Record<string, unknown> | undefined)?.server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') settings.trace.server = trace;
   return { settings, problems };

@@ -1,6 +1,7 @@
 import { ts } from '../typescript';
 import type { SourceProject } from '../project';
-import { skipOuterExpressions } from '../file-index';
+import { fileIndex, skipOuterExpressions } from '../file-index';
+import { functionName } from './functions';
 import { libraryModulePath, normalizeLibraryPath } from '../libraries';
 import { bindingFor, declarationOfNamed, hasExportModifier, propertyNameText, variableDeclaration } from './scopes';
 import type { ApiPath, Declaration, ExportTarget, Origin, Value } from './types';
@@ -142,6 +143,26 @@ export class ModuleGraph {
   }
 
 
+  /**
+   * Calls of an exported function made by the project's other modules (those `SourceProject`
+   * lists as importing its file): `state = makeId()` in `auth.ts` for `makeId` in `ids.ts`.
+   */
+  callsFromOtherModules(fn: ts.SignatureDeclaration, limit = 64): Array<ts.CallExpression | ts.NewExpression> {
+    const name = functionName(fn);
+    if (!name || !isExported(fn)) return [];
+    const out: Array<ts.CallExpression | ts.NewExpression> = [];
+    for (const file of this.project.importersOf(fn.getSourceFile().fileName)) {
+      const importer = this.project.getSourceFile(file);
+      if (!importer) continue;
+      for (const call of fileIndex(importer).callsByName.get(name) ?? []) {
+        if (!this.resolver.values(call.expression, 1).some((v) => v.kind === 'function' && v.node === fn)) continue;
+        out.push(call);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
   /** `import * as config from './config'`: an object whose members are the module's exports. */
   namespaceObject(fileName: string, via: Origin[]): Value | undefined {
     const sourceFile = this.project.getSourceFile(fileName);
@@ -209,8 +230,11 @@ export function normalizeApiPath(path: ApiPath): ApiPath | undefined {
 export function requiredModule(node: ts.CallExpression, scopes: { findDeclaration(identifier: ts.Identifier): Declaration | undefined }): string | undefined {
   const arg = node.arguments[0];
   if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
-  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
-  if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && !scopes.findDeclaration(node.expression)) return arg.text;
+  const callee = skipOuterExpressions(node.expression);
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
+  if (ts.isIdentifier(callee) && callee.text === 'require' && !scopes.findDeclaration(callee)) return arg.text;
+  // `module.require('crypto')`
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'require' && ts.isIdentifier(callee.expression) && callee.expression.text === 'module' && !scopes.findDeclaration(callee.expression)) return arg.text;
   return undefined;
 }
 
@@ -235,4 +259,73 @@ export function jsonExport(sourceFile: ts.SourceFile, exportName: string): Expor
     if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === exportName) return { kind: 'expression', expression: property.initializer, sourceFile };
   }
   return undefined;
+}
+
+const exportedNamesByFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * The local names a module exports (`export function f`, `export { f }`, `export default f`,
+ * `module.exports = { f }`, `exports.f = f`), built once per tree.
+ */
+function exportedNames(sourceFile: ts.SourceFile): Set<string> {
+  let names = exportedNamesByFile.get(sourceFile);
+  if (names) return names;
+  names = new Set();
+  const addExpression = (expression: ts.Expression) => {
+    const inner = skipOuterExpressions(expression);
+    if (ts.isIdentifier(inner)) names!.add(inner.text);
+    if (ts.isObjectLiteralExpression(inner)) {
+      for (const property of inner.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) names!.add(property.name.text);
+        else if (ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuterExpressions(property.initializer))) names!.add((skipOuterExpressions(property.initializer) as ts.Identifier).text);
+      }
+    }
+  };
+  for (const statement of sourceFile.statements) {
+    if (hasExportModifier(statement)) {
+      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
+      if (ts.isVariableStatement(statement)) for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) names.add(decl.name.text);
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) names.add((element.propertyName ?? element.name).text);
+    } else if (ts.isExportAssignment(statement)) {
+      addExpression(statement.expression);
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (isModuleExports(statement.expression.left)) addExpression(statement.expression.right);
+    }
+  }
+  exportedNamesByFile.set(sourceFile, names);
+  return names;
+}
+
+/** `module.exports`, `module.exports.x`, `exports.x`. */
+function isModuleExports(node: ts.Expression): boolean {
+  const target = skipOuterExpressions(node);
+  if (!ts.isPropertyAccessExpression(target)) return false;
+  const base = skipOuterExpressions(target.expression);
+  if (ts.isIdentifier(base)) return (base.text === 'module' && target.name.text === 'exports') || base.text === 'exports';
+  return ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && base.expression.text === 'module' && base.name.text === 'exports';
+}
+
+/**
+ * Whether code outside the module can call the function: it is exported by name, assigned to
+ * `exports.x` / `module.exports`, a method of an exported class or object, or a default export.
+ */
+export function isExported(fn: ts.SignatureDeclaration): boolean {
+  const sourceFile = fn.getSourceFile();
+  const names = exportedNames(sourceFile);
+  if (ts.isFunctionDeclaration(fn)) return hasExportModifier(fn) || (!!fn.name && names.has(fn.name.text));
+  const holder = fn.parent;
+  if (!holder) return false;
+  if (ts.isVariableDeclaration(holder)) return ts.isIdentifier(holder.name) && (names.has(holder.name.text) || hasExportModifier(holder.parent.parent));
+  if (ts.isBinaryExpression(holder) && holder.right === fn) return isModuleExports(holder.left);
+  if (ts.isExportAssignment(holder)) return true;
+  if (ts.isClassLike(holder)) return !!holder.name && (names.has(holder.name.text) || hasExportModifier(holder));
+  const literal = ts.isObjectLiteralExpression(holder) ? holder : ts.isPropertyAssignment(holder) && ts.isObjectLiteralExpression(holder.parent) ? holder.parent : undefined;
+  if (literal) {
+    const owner = literal.parent;
+    if (ts.isVariableDeclaration(owner)) return ts.isIdentifier(owner.name) && (names.has(owner.name.text) || hasExportModifier(owner.parent.parent));
+    if (ts.isBinaryExpression(owner)) return isModuleExports(owner.left);
+    return ts.isExportAssignment(owner);
+  }
+  return false;
 }

@@ -1,20 +1,26 @@
 import { ts } from '../typescript';
 import type { SourceProject } from '../project';
 import { TypeOracle } from '../type-oracle';
-import { fileIndex, skipOuterExpressions, type FileIndex } from '../file-index';
+import { fileIndex, skipOuterExpressions } from '../file-index';
 import { libraryCallResult } from '../libraries';
 import { RSA_PADDING } from '../policy/keys';
+import { Budget, MAX_DEPTH, type LimitReached } from './budget';
+import { FunctionFlow, agreeingApi, returnedExpressions, type CallBinding } from './functions';
 import { ModuleGraph, globalApi, normalizeApiPath, requiredModule } from './modules';
-import {
-  accessedName, bindingElementOf, enclosingClass, enclosingFunction, isReadonly, isStatic, lookupDeclaration, neverReassigned, propertyNameText, type ScopeMemo,
-} from './scopes';
+import { ObjectFlow, es5Constructor } from './objects';
+import { accessedName, bindingElementOf, enclosingClass, lookupDeclaration, neverReassigned, propertyNameText, type ScopeMemo } from './scopes';
 import type { ApiPath, Declaration, ExportTarget, NumberValue, ObjectMember, ObjectValue, Origin, PropertyHit, StringValue, Value } from './types';
 
 /**
  * Syntactic resolution of what an expression refers to (an API such as `crypto.createHash`) and
  * what values it can hold (`'md5'`, `{ rejectUnauthorized: false }`), across the project's own
  * modules. Nothing is executed. When the answer cannot be known, the answer is "unknown", never
- * a guess: rules report nothing for unknown values.
+ * a guess: rules report nothing for unknown values, and a question cut short by a limit
+ * (`budget.ts`) is remembered so that its call site is listed as unresolved.
+ *
+ * This class evaluates expressions and names APIs; the flows it follows live beside it: scopes
+ * (`scopes.ts`), modules (`modules.ts`), objects and later writes (`objects.ts`), functions,
+ * callers and returns (`functions.ts`).
  */
 
 /** Numeric constants of `crypto.constants` (and the old `constants` module) the rules read. */
@@ -29,23 +35,42 @@ const CRYPTO_CONSTANTS: Record<string, number> = {
   RSA_PSS_SALTLEN_AUTO: -2,
 };
 
-const MAX_DEPTH = 24;
-const MAX_CANDIDATES = 16;
-
-
 export class Resolver {
+  readonly budget: Budget;
+  /** Questions a limit cut short, by the expression asked about: their call sites are unresolved, not clean. */
+  readonly limited = new Map<ts.Node, LimitReached>();
+  /** For a frame made by `bind`: the function whose parameters are bound and the call that binds them. */
+  readonly binding: CallBinding | undefined;
+
   private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
   private readonly apiCache = new Map<ts.Node, ApiPath | undefined>();
-  /** Per file: calls by callee name, and `x.prop = value` assignments by object name. One walk each. */
-  /** Parameters and functions being evaluated: recursion through call sites stops here. */
-  private readonly inProgress = new Set<ts.Node>();
-
+  private readonly topLevelValues = new Map<ts.Node, Value[]>();
+  private readonly propertyCache = new Map<ts.Node, Map<string, PropertyHit[]>>();
+  /** Expressions being evaluated: an expression that needs its own value (`x.ssl = x.ssl || {}`) stops here. */
+  private readonly computing = new Set<ts.Node>();
+  private readonly scopeMemo: ScopeMemo = new Map();
+  private readonly modules: ModuleGraph;
+  private readonly objects: ObjectFlow;
+  private readonly functions: FunctionFlow;
   private oracle: TypeOracle | undefined;
 
-  private readonly modules: ModuleGraph;
-
-  constructor(private readonly project: SourceProject) {
+  constructor(
+    private readonly project: SourceProject,
+    frame: { binding?: CallBinding; budget?: Budget } = {},
+  ) {
+    this.budget = frame.budget ?? new Budget();
+    this.binding = frame.binding;
     this.modules = new ModuleGraph(project, this);
+    this.objects = new ObjectFlow(this, this.modules);
+    this.functions = new FunctionFlow(this, frame.binding);
+  }
+
+  /**
+   * A frame for one call of a function (usually of another module): its parameters take that
+   * call's arguments, evaluated by this resolver. The frame shares this analysis's budget.
+   */
+  bind(fn: ts.SignatureDeclaration, call: ts.CallExpression | ts.NewExpression): Resolver {
+    return new Resolver(this.project, { binding: { fn, call, caller: this }, budget: this.budget });
   }
 
   /** Whether an identifier is bound to one of the project's own modules (`import * as x from './x'`, `require('./x')`). */
@@ -81,15 +106,31 @@ export class Resolver {
     return (this.oracle ??= new TypeOracle(this.project, sourceFile));
   }
 
+  /** Runs a top-level question under the budget; a question cut short is remembered by what it asked about. */
+  private ask<T>(about: ts.Node, compute: () => T): T {
+    const { answer, limit } = this.budget.question(compute);
+    if (limit && !this.limited.has(about)) this.limited.set(about, limit);
+    return answer;
+  }
+
+  /** Calls of an exported function from the project's other modules (see `ModuleGraph.callsFromOtherModules`). */
+  callsFromOtherModules(fn: ts.SignatureDeclaration): Array<ts.CallExpression | ts.NewExpression> {
+    return this.ask(fn, () => this.modules.callsFromOtherModules(fn));
+  }
+
   // ---------------------------------------------------------------- API references
 
   /** What API an expression names, e.g. `['crypto', 'createHash']`, or undefined. */
   resolveApi(expression: ts.Node, depth = 0): ApiPath | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) return void this.budget.hit('depth');
     if (this.apiCache.has(expression)) return this.apiCache.get(expression);
     this.apiCache.set(expression, undefined); // cycle guard
-    const result = this.computeApi(expression, depth);
-    const normalized = result && normalizeApiPath(result);
+    const compute = () => {
+      if (!this.budget.step()) return undefined;
+      const result = this.computeApi(expression, depth);
+      return result && normalizeApiPath(result);
+    };
+    const normalized = depth === 0 ? this.ask(expression, compute) : compute();
     this.apiCache.set(expression, normalized);
     return normalized;
   }
@@ -105,9 +146,10 @@ export class Resolver {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const name = accessedName(node);
       if (name === undefined) return undefined;
+      if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberApi(node, name, depth);
       const base = this.resolveApi(node.expression, depth + 1);
-      if (!base) return undefined;
-      return this.extendApi(base, name, depth);
+      if (base) return this.extendApi(base, name, depth);
+      return this.memberApi(node.expression as ts.Expression, name, depth);
     }
     if (ts.isCallExpression(node)) {
       const moduleName = requiredModule(node, this);
@@ -118,7 +160,9 @@ export class Resolver {
       // crypto.createHash.bind(crypto) likewise.
       const target = skipOuterExpressions(node.expression);
       if (ts.isPropertyAccessExpression(target) && target.name.text === 'bind') return this.resolveApi(target.expression, depth + 1);
-      return callee && libraryCallResult(callee);
+      if (callee) return libraryCallResult(callee);
+      // A lazy loader: `loadCrypto().createHash(...)` where `loadCrypto` returns `require('crypto')`.
+      return this.returnedApi(node.expression, depth);
     }
     if (ts.isAwaitExpression(node)) return this.resolveApi(node.expression, depth + 1);
     // `new https.Agent()` is an instance of that API: its members are `https.Agent.instance.*`.
@@ -126,7 +170,22 @@ export class Resolver {
       const constructor = this.resolveApi(node.expression, depth + 1);
       return constructor && [...constructor, 'instance'];
     }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) return this.resolveApi(node.right, depth + 1);
+    if (ts.isBinaryExpression(node)) {
+      switch (node.operatorToken.kind) {
+        case ts.SyntaxKind.CommaToken:
+        case ts.SyntaxKind.EqualsToken:
+          return this.resolveApi(node.right, depth + 1);
+        // `nodeCrypto.webcrypto || globalThis.crypto`, `cached ??= require('crypto')`.
+        case ts.SyntaxKind.BarBarToken:
+        case ts.SyntaxKind.QuestionQuestionToken:
+        case ts.SyntaxKind.BarBarEqualsToken:
+        case ts.SyntaxKind.QuestionQuestionEqualsToken:
+          return agreeingApi([node.left, node.right], (e) => this.resolveApi(e, depth + 1));
+        default:
+          return undefined;
+      }
+    }
+    if (ts.isConditionalExpression(node)) return agreeingApi([node.whenTrue, node.whenFalse], (e) => this.resolveApi(e, depth + 1));
     return undefined;
   }
 
@@ -152,8 +211,9 @@ export class Resolver {
       }
       case 'variable': {
         const init = declaration.node.initializer;
-        if (!init) return undefined;
-        let api = this.resolveApi(init, depth + 1);
+        // `let crypto; try { crypto = require('crypto'); } catch {}`: what every assignment agrees on.
+        let api = init && this.resolveApi(init, depth + 1);
+        if (!api && declaration.path.length === 0) api = agreeingApi(assignedValues(declaration.name, this), (e) => this.resolveApi(e, depth + 1));
         for (const segment of declaration.path) {
           if (!api) return undefined;
           api = this.extendApi(api, segment, depth);
@@ -165,11 +225,49 @@ export class Resolver {
     }
   }
 
+  /** `this.subtle` where the class (or ES5 constructor) stores one API in it, or a getter returns one. */
+  private thisMemberApi(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, depth: number): ApiPath | undefined {
+    const owner = enclosingClass(node) ?? es5Constructor(node, this);
+    if (!owner) return undefined;
+    const stored: ts.Node[] = [];
+    for (const write of fileIndex(node.getSourceFile()).assignmentsByName.get('this') ?? []) {
+      if (write.pos < owner.pos || write.end > owner.end) continue;
+      const target = skipOuterExpressions(write.left);
+      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && accessedName(target) === name) stored.push(write.right);
+    }
+    if (ts.isClassLike(owner)) {
+      for (const member of owner.members) {
+        if (!member.name || propertyNameText(member.name) !== name) continue;
+        if (ts.isPropertyDeclaration(member) && member.initializer) stored.push(member.initializer);
+        if (ts.isGetAccessorDeclaration(member)) stored.push(...returnedExpressions(member));
+      }
+    }
+    return agreeingApi(stored, (e) => this.resolveApi(e, depth + 1));
+  }
+
+  /**
+   * A member of an object whose own API is unknown: `deps.crypto.createHash` after
+   * `const deps = { crypto: require('crypto') }`, or a getter (`get crypto() { return require('crypto'); }`).
+   */
+  private memberApi(base: ts.Expression, name: string, depth: number): ApiPath | undefined {
+    const hits = this.values(base, depth + 1).flatMap((value) => (value.kind === 'object' ? this.objects.findProperties(value, name, depth + 1) : []));
+    return agreeingApi(
+      hits.flatMap((hit) => (ts.isGetAccessorDeclaration(hit.property) ? returnedExpressions(hit.property) : hit.value ? [hit.value] : [])),
+      (e) => this.resolveApi(e, depth + 1),
+    );
+  }
+
+  /** The API a called function returns (lazy loaders), found through the callee's value. */
+  private returnedApi(callee: ts.Expression, depth: number): ApiPath | undefined {
+    for (const fn of this.values(callee, depth + 1)) {
+      if (fn.kind === 'function') return this.functions.returnedApi(fn.node, depth + 1);
+    }
+    return undefined;
+  }
+
   // ---------------------------------------------------------------- scopes
 
   /** The declaration an identifier refers to, by lexical scope; undefined for globals. */
-  private readonly scopeMemo: ScopeMemo = new Map();
-
   findDeclaration(identifier: ts.Identifier): Declaration | undefined {
     if (this.declarationCache.has(identifier)) return this.declarationCache.get(identifier);
     const found = lookupDeclaration(identifier, this.scopeMemo);
@@ -179,29 +277,39 @@ export class Resolver {
 
   // ---------------------------------------------------------------- values
 
-  private readonly topLevelValues = new Map<ts.Node, Value[]>();
-  private readonly propertyCache = new Map<ts.Node, Map<string, PropertyHit[]>>();
-
   /** Every value the expression can have that is known; empty when none is. */
   values(expression: ts.Expression | undefined, depth = 0, via: Origin[] = []): Value[] {
-    if (!expression || depth > MAX_DEPTH) return [];
-    // Several rules ask about the same argument of the same call: answer top-level questions once.
-    if (depth === 0 && via.length === 0) {
-      let cached = this.topLevelValues.get(expression);
-      if (!cached) {
-        cached = this.computeValues(expression, 0, via);
-        this.topLevelValues.set(expression, cached);
-      }
-      return cached;
+    if (!expression) return [];
+    if (depth > MAX_DEPTH) {
+      this.budget.hit('depth');
+      return [];
     }
-    return this.computeValues(expression, depth, via);
+    if (depth > 0) return this.computeValues(expression, depth, via);
+    // Several rules ask about the same argument of the same call: answer top-level questions once.
+    if (via.length > 0) return this.ask(expression, () => this.computeValues(expression, 0, via));
+    let cached = this.topLevelValues.get(expression);
+    if (!cached) {
+      cached = this.ask(expression, () => this.computeValues(expression, 0, via));
+      this.topLevelValues.set(expression, cached);
+    }
+    return cached;
   }
 
   private computeValues(expression: ts.Expression, depth: number, via: Origin[]): Value[] {
-    const sourceFile = expression.getSourceFile();
+    if (!this.budget.step()) return [];
     const node = skipOuterExpressions(expression) as ts.Expression;
-    const origin = { sourceFile, node };
+    if (this.computing.has(node)) return [];
+    this.computing.add(node);
+    try {
+      return this.valuesOf(node, depth, via);
+    } finally {
+      this.computing.delete(node);
+    }
+  }
 
+  private valuesOf(node: ts.Expression, depth: number, via: Origin[]): Value[] {
+    const sourceFile = node.getSourceFile();
+    const origin = { sourceFile, node };
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [{ kind: 'string', value: node.text, origin, via }];
     if (ts.isNumericLiteral(node)) return [{ kind: 'number', value: Number(node.text.replace(/_/g, '')), origin, via }];
     if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) {
@@ -219,26 +327,9 @@ export class Resolver {
     }
     if (ts.isTemplateExpression(node)) return this.templateValues(node, depth, via);
     if (ts.isBinaryExpression(node)) return this.binaryValues(node, depth, via);
-    if (ts.isConditionalExpression(node)) {
-      return [...this.values(node.whenTrue, depth + 1, via), ...this.values(node.whenFalse, depth + 1, via)].slice(0, MAX_CANDIDATES);
-    }
-    if (ts.isObjectLiteralExpression(node)) {
-      const members: ObjectMember[] = [];
-      for (const property of node.properties) {
-        if (ts.isPropertyAssignment(property)) {
-          const name = propertyNameText(property.name);
-          if (name !== undefined) members.push({ kind: 'property', name, node: property, value: property.initializer, sourceFile });
-        } else if (ts.isShorthandPropertyAssignment(property)) {
-          members.push({ kind: 'property', name: property.name.text, node: property, value: property.name, sourceFile });
-        } else if (ts.isSpreadAssignment(property)) {
-          members.push({ kind: 'spread', expression: property.expression, sourceFile });
-        } else if (ts.isMethodDeclaration(property)) {
-          const name = propertyNameText(property.name);
-          if (name !== undefined) members.push({ kind: 'property', name, node: property, value: undefined, sourceFile });
-        }
-      }
-      return [{ kind: 'object', members, origin, via }];
-    }
+    // `a ? 'x' : b ? 'y' : 'z'`: every branch, however long the chain, at one level of depth.
+    if (ts.isConditionalExpression(node)) return this.budget.cap(branches(node).flatMap((branch) => this.values(branch, depth + 1, via)));
+    if (ts.isObjectLiteralExpression(node)) return [objectLiteral(node, origin, via)];
     if (ts.isArrayLiteralExpression(node)) return [{ kind: 'array', elements: [...node.elements], origin, via }];
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return [{ kind: 'function', node, origin, via }];
     if (ts.isIdentifier(node)) return this.identifierValues(node, depth, via);
@@ -250,11 +341,11 @@ export class Resolver {
   private templateValues(node: ts.TemplateExpression, depth: number, via: Origin[]): Value[] {
     let prefixes = [node.head.text];
     for (const span of node.templateSpans) {
-      const parts = this.values(span.expression, depth + 1, via).filter((v) => v.kind === 'string' || v.kind === 'number');
+      const parts = this.values(span.expression, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number');
       if (parts.length === 0) return [];
       const next: string[] = [];
-      for (const prefix of prefixes) for (const part of parts) next.push(prefix + String((part as StringValue).value) + span.literal.text);
-      prefixes = next.slice(0, MAX_CANDIDATES);
+      for (const prefix of prefixes) for (const part of parts) next.push(prefix + String(part.value) + span.literal.text);
+      prefixes = this.budget.cap(next);
     }
     const origin = { sourceFile: node.getSourceFile(), node };
     return prefixes.map((value) => ({ kind: 'string', value, origin, via }));
@@ -262,29 +353,36 @@ export class Resolver {
 
   private binaryValues(node: ts.BinaryExpression, depth: number, via: Origin[]): Value[] {
     const origin = { sourceFile: node.getSourceFile(), node };
-    switch (node.operatorToken.kind) {
+    const operator = node.operatorToken.kind;
+    switch (operator) {
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         // `options.alg || 'md5'`: the fallback is a value the call can receive.
-        return [...this.values(node.left, depth + 1, via), ...this.values(node.right, depth + 1, via)].filter((v) => v.kind !== 'nullish').slice(0, MAX_CANDIDATES);
+        return this.budget.cap(operands(node, operator).flatMap((operand) => this.values(operand, depth + 1, via)).filter((v) => v.kind !== 'nullish'));
       case ts.SyntaxKind.PlusToken:
       case ts.SyntaxKind.MinusToken:
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.AsteriskAsteriskToken:
       case ts.SyntaxKind.LessThanLessThanToken: {
-        const left = this.values(node.left, depth + 1, via);
-        const right = this.values(node.right, depth + 1, via);
-        const out: Value[] = [];
-        for (const l of left) {
-          for (const r of right) {
-            const combined = combine(node.operatorToken.kind, l, r);
-            if (combined !== undefined) {
-              out.push(typeof combined === 'string' ? { kind: 'string', value: combined, origin, via } : { kind: 'number', value: combined, origin, via });
-            }
+        // `'aes-' + bits + '-' + mode`: a left-nested chain is folded term by term, at one level of depth.
+        const terms = operator === ts.SyntaxKind.PlusToken ? operands(node, operator) : [node.left, node.right];
+        let folded: Array<string | number> | undefined;
+        for (const term of terms) {
+          const values = this.values(term, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number');
+          if (values.length === 0) return [];
+          if (!folded) {
+            folded = values.map((v) => v.value);
+            continue;
           }
+          const next: Array<string | number> = [];
+          for (const l of folded) for (const r of values) {
+            const combined = combine(operator, l, r.value);
+            if (combined !== undefined) next.push(combined);
+          }
+          folded = this.budget.cap(next);
         }
-        return out.slice(0, MAX_CANDIDATES);
+        return (folded ?? []).map((value): Value => (typeof value === 'string' ? { kind: 'string', value, origin, via } : { kind: 'number', value, origin, via }));
       }
       default:
         return [];
@@ -318,16 +416,15 @@ export class Resolver {
       case 'parameter': {
         const initializer = declaration.element?.initializer ?? (declaration.path.length === 0 ? declaration.node.initializer : undefined);
         const nextVia = [...via, { sourceFile: declaration.node.getSourceFile(), node: declaration.element ?? declaration.node }];
-        const fromDefault = initializer ? this.values(initializer, depth + 1, nextVia) : [];
-        return [...fromDefault, ...this.argumentValues(declaration.node, declaration.path, depth, nextVia)].slice(0, MAX_CANDIDATES);
+        const defaults = () => (initializer ? this.values(initializer, depth + 1, nextVia) : []);
+        return this.budget.cap(this.functions.parameterValues(declaration.node, declaration.path, depth, nextVia, defaults));
       }
       case 'import': {
         const moduleApi = this.modules.moduleApi(declaration.module, sourceFile);
         if (!moduleApi || moduleApi[0] !== '#module') return [];
-        const target = this.modules.moduleExport(moduleApi[1], declaration.exportName === '*' ? '*' : declaration.exportName, depth + 1);
         const nextVia = [...via, { sourceFile, node: declaration.node }];
         if (declaration.exportName === '*') return [this.modules.namespaceObject(moduleApi[1], nextVia)].filter((v): v is Value => !!v);
-        return this.exportTargetValues(target, depth, nextVia);
+        return this.exportTargetValues(this.modules.moduleExport(moduleApi[1], declaration.exportName, depth + 1), depth, nextVia);
       }
       case 'enum': {
         const members: ObjectMember[] = declaration.node.members.map((member) => ({
@@ -342,7 +439,7 @@ export class Resolver {
       case 'function':
         return [{ kind: 'function', node: declaration.node, origin: { sourceFile: declaration.node.getSourceFile(), node: declaration.node }, via }];
       case 'class':
-        return [this.classStatics(declaration.node, via)];
+        return [this.objects.classStatics(declaration.node, via)];
       default:
         return [];
     }
@@ -355,106 +452,6 @@ export class Resolver {
     return [];
   }
 
-  private classStatics(node: ts.ClassDeclaration | ts.ClassExpression, via: Origin[]): Value {
-    const members: ObjectMember[] = [];
-    for (const member of node.members) {
-      if (ts.isPropertyDeclaration(member) && isStatic(member) && (isReadonly(member) || !this.staticAssigned(node, member))) {
-        const name = propertyNameText(member.name);
-        if (name !== undefined) members.push({ kind: 'property', name, node: member, value: member.initializer, sourceFile: member.getSourceFile() });
-      }
-    }
-    return { kind: 'object', members, origin: { sourceFile: node.getSourceFile(), node }, via };
-  }
-
-  /**
-   * A wrapper's parameter takes the values its callers in the same file pass
-   * (`const md5 = (s) => digest('md5', s)` makes `'md5'` reach `createHash(alg)` inside `digest`).
-   */
-  private argumentValues(parameter: ts.ParameterDeclaration, path: string[], depth: number, via: Origin[]): Value[] {
-    const fn = parameter.parent;
-    const index = fn.parameters.indexOf(parameter);
-    if (parameter.dotDotDotToken || index < 0 || this.inProgress.has(parameter)) return [];
-    const calls = this.callersOf(fn);
-    if (calls.length === 0) return [];
-    this.inProgress.add(parameter);
-    try {
-      const out: Value[] = [];
-      for (const call of calls) {
-        const argument = call.arguments?.[index];
-        if (!argument || ts.isSpreadElement(argument)) continue;
-        out.push(...this.pathValues(this.values(argument, depth + 1, via), path, depth));
-        if (out.length >= MAX_CANDIDATES) break;
-      }
-      return out;
-    } finally {
-      this.inProgress.delete(parameter);
-    }
-  }
-
-  /** Calls of a function in its own file, by name (declarations, `const f = () => ...`, and `this.method()` in its class). */
-  private callersOf(fn: ts.SignatureDeclaration): Array<ts.CallExpression | ts.NewExpression> {
-    const sourceFile = fn.getSourceFile();
-    const index = this.indexOf(sourceFile);
-    if (ts.isFunctionDeclaration(fn) && fn.name) {
-      return (index.callsByName.get(fn.name.text) ?? []).filter((c) => ts.isIdentifier(c.expression) && this.declarationNode(c.expression) === fn);
-    }
-    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
-      const decl = fn.parent;
-      return (index.callsByName.get(decl.name.getText(sourceFile)) ?? []).filter((c) => ts.isIdentifier(c.expression) && this.declarationNode(c.expression) === decl);
-    }
-    if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && ts.isClassLike(fn.parent)) {
-      const cls = fn.parent;
-      return (index.callsByName.get(fn.name.text) ?? []).filter(
-        (c) => ts.isPropertyAccessExpression(c.expression) && c.expression.expression.kind === ts.SyntaxKind.ThisKeyword && c.pos >= cls.pos && c.end <= cls.end,
-      );
-    }
-    return [];
-  }
-
-  private declarationNode(identifier: ts.Identifier): ts.Node | undefined {
-    return this.findDeclaration(identifier)?.node;
-  }
-
-  private indexOf(sourceFile: ts.SourceFile): FileIndex {
-    return fileIndex(sourceFile);
-  }
-
-  /** `opts.rejectUnauthorized = false` after `const opts = { ... }`: a later write to the same object. */
-  private laterWrites(object: ObjectValue, name: string): PropertyHit[] {
-    const literal = object.origin.node;
-    const declaration = literal.parent;
-    if (!ts.isObjectLiteralExpression(literal) || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return [];
-    const sourceFile = object.origin.sourceFile;
-    const hits: PropertyHit[] = [];
-    for (const assignment of this.indexOf(sourceFile).assignmentsByName.get(declaration.name.text) ?? []) {
-      const target = skipOuterExpressions(assignment.left) as ts.PropertyAccessExpression | ts.ElementAccessExpression;
-      if (accessedName(target) !== name || this.declarationNode(target.expression as ts.Identifier) !== declaration) continue;
-      hits.push({ property: assignment, value: assignment.right, sourceFile, via: object.via });
-    }
-    return hits;
-  }
-
-  /** What a local function returns: `tls.connect(tlsOptions())`, `createHash(pickAlgorithm())`. */
-  private returnedValues(fn: ts.SignatureDeclaration, depth: number, via: Origin[]): Value[] {
-    if (this.inProgress.has(fn)) return [];
-    const body = (fn as ts.FunctionLikeDeclaration).body;
-    if (!body) return [];
-    this.inProgress.add(fn);
-    try {
-      if (!ts.isBlock(body)) return this.values(body, depth + 1, via);
-      const out: Value[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isFunctionLike(node) || out.length >= MAX_CANDIDATES) return;
-        if (ts.isReturnStatement(node) && node.expression) out.push(...this.values(node.expression, depth + 1, via));
-        else ts.forEachChild(node, visit);
-      };
-      ts.forEachChild(body, visit);
-      return out;
-    } finally {
-      this.inProgress.delete(fn);
-    }
-  }
-
   private memberValues(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, via: Origin[]): Value[] {
     const name = accessedName(node);
     if (name === undefined) {
@@ -462,13 +459,13 @@ export class Resolver {
       if (!ts.isElementAccessExpression(node)) return [];
       const keys = this.values(node.argumentExpression, depth + 1, via).filter((k): k is StringValue | NumberValue => k.kind === 'string' || k.kind === 'number');
       const bases = keys.length ? this.values(node.expression, depth + 1, via) : [];
-      return keys.flatMap((key) => this.pathValues(bases, [String(key.value)], depth)).slice(0, MAX_CANDIDATES);
+      return this.budget.cap(keys.flatMap((key) => this.pathValues(bases, [String(key.value)], depth)));
     }
     if (name in CRYPTO_CONSTANTS) {
       const constant = this.cryptoConstant(node, via);
       if (constant) return [constant];
     }
-    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberValues(node, name, depth, via);
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.objects.thisMemberValues(node, name, depth, via);
     const bases = this.values(node.expression, depth + 1, via);
     return this.pathValues(bases, [name], depth);
   }
@@ -483,130 +480,15 @@ export class Resolver {
     return { kind: 'number', value: CRYPTO_CONSTANTS[name], constantName: name, origin: { sourceFile: node.getSourceFile(), node }, via };
   }
 
-  /** `this.algorithm` where the class declares `readonly algorithm = 'md5'` (or a readonly parameter property). */
-  private thisMemberValues(node: ts.Node, name: string, depth: number, via: Origin[]): Value[] {
-    let current: ts.Node | undefined = node.parent;
-    while (current && !ts.isClassLike(current)) current = current.parent;
-    if (!current) return this.constructorFunctionValues(node, name, depth, via);
-    const cls = current;
-    // Writes made only by the constructor (`constructor() { this.algorithm = 'des-ede3-cbc'; }`) are the field's values.
-    const writes = this.classWrites(cls, name);
-    const constructorWrites = writes.filter((w) => ts.isConstructorDeclaration(enclosingFunction(w) ?? w));
-    const fromConstructor = writes.length > 0 && constructorWrites.length === writes.length
-      ? constructorWrites.flatMap((w) => this.values(w.right, depth + 1, [...via, { sourceFile: w.getSourceFile(), node: w }]))
-      : [];
-    for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer && (isReadonly(member) || writes.length === 0)) {
-        return this.values(member.initializer, depth + 1, [...via, { sourceFile: member.getSourceFile(), node: member }]);
-      }
-      if (ts.isConstructorDeclaration(member)) {
-        for (const parameter of member.parameters) {
-          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && isReadonly(parameter) && parameter.initializer) {
-            return this.values(parameter.initializer, depth + 1, [...via, { sourceFile: parameter.getSourceFile(), node: parameter }]);
-          }
-        }
-      }
-    }
-    return fromConstructor.slice(0, MAX_CANDIDATES);
-  }
-
-  /**
-   * ES5 classes: `function Cipher() { this.algorithm = 'bf-cbc'; }` read from the constructor
-   * itself or from `Cipher.prototype.encrypt = function () { ... this.algorithm ... }`.
-   */
-  private constructorFunctionValues(node: ts.Node, name: string, depth: number, via: Origin[]): Value[] {
-    const fn = enclosingFunction(node);
-    if (!fn || ts.isArrowFunction(fn)) return [];
-    let constructor: ts.Node | undefined = fn;
-    if (ts.isFunctionExpression(fn) && ts.isBinaryExpression(fn.parent) && fn.parent.right === fn) {
-      const target = skipOuterExpressions(fn.parent.left);
-      const owner = ts.isPropertyAccessExpression(target) ? skipOuterExpressions(target.expression) : undefined;
-      if (owner && ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && ts.isIdentifier(owner.expression)) {
-        constructor = this.findDeclaration(owner.expression)?.node;
-      }
-    }
-    if (!constructor || !(ts.isFunctionDeclaration(constructor) || ts.isFunctionExpression(constructor))) return [];
-    const writes = (this.indexOf(constructor.getSourceFile()).assignmentsByName.get('this') ?? []).filter(
-      (a) => a.pos >= constructor.pos && a.end <= constructor.end && enclosingFunction(a) === constructor && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name,
-    );
-    return writes.flatMap((w) => this.values(w.right, depth + 1, [...via, { sourceFile: w.getSourceFile(), node: w }])).slice(0, MAX_CANDIDATES);
-  }
-
-  private classWrites(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
-    return (this.indexOf(cls.getSourceFile()).assignmentsByName.get('this') ?? []).filter(
-      (a) => a.pos >= cls.pos && a.end <= cls.end && accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name && enclosingClass(a) === cls,
-    );
-  }
-
-  /** Whether the file writes `ClassName.field` (or `this.field` inside the class) anywhere. */
-  private staticAssigned(cls: ts.ClassDeclaration | ts.ClassExpression, member: ts.PropertyDeclaration): boolean {
-    const name = propertyNameText(member.name);
-    if (!name || !cls.name) return true;
-    const index = this.indexOf(cls.getSourceFile());
-    return (index.assignmentsByName.get(cls.name.text) ?? []).some((a) => accessedName(skipOuterExpressions(a.left) as ts.PropertyAccessExpression) === name) || this.assignedInClass(cls, name);
-  }
-
-  /** Whether any code of the class writes `this.name`. */
-  private assignedInClass(cls: ts.ClassLikeDeclaration, name: string): boolean {
-    return this.classWrites(cls, name).length > 0;
-  }
-
   /** Follow property names into object values. */
-  private pathValues(bases: Value[], path: string[], depth: number): Value[] {
-    let current = bases;
-    for (const segment of path) {
-      const next: Value[] = [];
-      for (const base of current) {
-        if (base.kind === 'object') {
-          for (const hit of this.findProperties(base, segment, depth + 1)) {
-            next.push(...this.values(hit.value, depth + 1, [...hit.via, { sourceFile: hit.sourceFile, node: hit.property }]));
-          }
-        } else if (base.kind === 'array' && /^\d+$/.test(segment)) {
-          next.push(...this.values(base.elements[Number(segment)], depth + 1, base.via));
-        } else if (base.kind === 'string' && segment === 'length') {
-          next.push({ kind: 'number', value: base.value.length, origin: base.origin, via: base.via });
-        }
-      }
-      current = next.slice(0, MAX_CANDIDATES);
-    }
-    return current;
+  pathValues(bases: Value[], path: string[], depth: number): Value[] {
+    return path.length === 0 ? bases : this.objects.pathValues(bases, path, depth);
   }
 
-  /**
-   * The properties named `name` in an object value, last one written winning as in JavaScript:
-   * an explicit property after a spread overrides it; a spread after it may override it (then
-   * both are possible and both are returned).
-   */
+  /** The properties named `name` of an object value, with the writes made to it afterwards (see `objects.ts`). */
   findProperties(object: ObjectValue, name: string, depth = 0): PropertyHit[] {
-    if (depth > MAX_DEPTH) return [];
-    const hits: PropertyHit[] = this.laterWrites(object, name);
-    for (let i = object.members.length - 1; i >= 0; i--) {
-      const member = object.members[i];
-      if (member.kind === 'property') {
-        if (member.name === name) {
-          hits.push({ property: member.node, value: member.value, sourceFile: member.sourceFile, via: object.via });
-          return hits;
-        }
-        continue;
-      }
-      if (member.kind === 'module') {
-        const target = this.modules.moduleExport(member.fileName, name, depth + 1);
-        if (target?.kind === 'expression') hits.push({ property: target.expression, value: target.expression, sourceFile: target.sourceFile, via: object.via });
-        if (target?.kind === 'declaration' && target.declaration.kind === 'variable') {
-          const decl = target.declaration.node;
-          hits.push({ property: decl, value: decl.initializer, sourceFile: target.sourceFile, via: object.via });
-        }
-        if (target?.kind === 'declaration' && target.declaration.kind === 'enum') {
-          hits.push({ property: target.declaration.node, value: target.declaration.node.name, sourceFile: target.sourceFile, via: object.via });
-        }
-        continue;
-      }
-      for (const spread of this.values(member.expression, depth + 1, object.via)) {
-        if (spread.kind !== 'object') continue;
-        for (const hit of this.findProperties(spread, name, depth + 1)) hits.push({ ...hit, entry: member.expression });
-      }
-    }
-    return hits;
+    if (depth > 0) return this.objects.findProperties(object, name, depth);
+    return this.ask(object.origin.node, () => this.objects.findProperties(object, name, 0));
   }
 
   /** Values of a property of whatever objects `expression` can be. */
@@ -616,7 +498,7 @@ export class Resolver {
     if (!byName) this.propertyCache.set(expression, (byName = new Map()));
     let hits = byName.get(name);
     if (!hits) {
-      hits = this.values(expression).flatMap((v) => (v.kind === 'object' ? this.findProperties(v, name) : []));
+      hits = this.ask(expression, () => this.values(expression).flatMap((v) => (v.kind === 'object' ? this.objects.findProperties(v, name, 1) : [])));
       byName.set(name, hits);
     }
     return hits;
@@ -648,16 +530,24 @@ export class Resolver {
         }
         return out;
       }
+      // 'sha512'.replace('512', '256'): string patterns only, and replacements without `$` patterns.
+      if ((method === 'replace' || method === 'replaceAll') && node.arguments.length === 2) {
+        const [pattern, replacement] = node.arguments.map((a) => this.values(a, depth + 1, via).filter((v): v is StringValue => v.kind === 'string'));
+        if (pattern.length !== 1 || replacement.length !== 1 || replacement[0].value.includes('$')) return [];
+        return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
+          v.kind === 'string' ? [{ kind: 'string' as const, value: method === 'replace' ? v.value.replace(pattern[0].value, replacement[0].value) : v.value.split(pattern[0].value).join(replacement[0].value), origin, via }] : [],
+        );
+      }
       if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'toString') {
         return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
           v.kind === 'string' ? [{ ...v, value: method === 'toLowerCase' ? v.value.toLowerCase() : method === 'toUpperCase' ? v.value.toUpperCase() : v.value.trim() }] : [],
         );
       }
     }
-    const api = this.resolveApi(node.expression)?.join('.');
+    const api = this.resolveApi(node.expression, depth + 1)?.join('.');
     if (!api && ts.isCallExpression(node)) {
       for (const fn of this.values(node.expression, depth + 1, via)) {
-        if (fn.kind === 'function') return this.returnedValues(fn.node, depth, [...via, fn.origin]);
+        if (fn.kind === 'function') return this.functions.returnedValues(fn.node, depth, [...via, fn.origin]);
       }
     }
     if (api === 'Object.assign') {
@@ -705,11 +595,11 @@ export class Resolver {
     if (value.kind !== 'bytes' || value.random) return false;
     const declaration = value.via.map((v) => v.node).find((n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name));
     if (!declaration) return false;
-    const index = this.indexOf(declaration.getSourceFile());
+    const index = fileIndex(declaration.getSourceFile());
     return ['randomFillSync', 'randomFill', 'getRandomValues'].some((fill) =>
       (index.callsByName.get(fill) ?? []).some((call) => {
         const target = call.arguments?.[0] && skipOuterExpressions(call.arguments[0]);
-        return !!target && ts.isIdentifier(target) && this.declarationNode(target) === declaration && /^(crypto\.)?(randomFillSync|randomFill|getRandomValues)$/.test(this.resolveApi(call.expression)?.join('.') ?? '');
+        return !!target && ts.isIdentifier(target) && this.findDeclaration(target)?.node === declaration && /^(crypto\.)?(randomFillSync|randomFill|getRandomValues)$/.test(this.resolveApi(call.expression)?.join('.') ?? '');
       }),
     );
   }
@@ -730,28 +620,81 @@ export class Resolver {
       return bytes ? [{ ...bytes, value }] : [];
     });
   }
-
 }
 
-function combine(operator: ts.SyntaxKind, left: Value, right: Value): string | number | undefined {
-  const isPrimitive = (v: Value): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number';
-  if (!isPrimitive(left) || !isPrimitive(right)) return undefined;
-  if (operator === ts.SyntaxKind.PlusToken) {
-    if (left.kind === 'string' || right.kind === 'string') return String(left.value) + String(right.value);
-    return (left.value as number) + (right.value as number);
+function objectLiteral(node: ts.ObjectLiteralExpression, origin: Origin, via: Origin[]): ObjectValue {
+  const sourceFile = origin.sourceFile;
+  const members: ObjectMember[] = [];
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      const name = propertyNameText(property.name);
+      if (name !== undefined) members.push({ kind: 'property', name, node: property, value: property.initializer, sourceFile });
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      members.push({ kind: 'property', name: property.name.text, node: property, value: property.name, sourceFile });
+    } else if (ts.isSpreadAssignment(property)) {
+      members.push({ kind: 'spread', expression: property.expression, sourceFile });
+    } else if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+      const name = propertyNameText(property.name);
+      if (name !== undefined) members.push({ kind: 'property', name, node: property, value: undefined, sourceFile });
+    }
   }
-  if (left.kind !== 'number' || right.kind !== 'number') return undefined;
+  return { kind: 'object', members, origin, via };
+}
+
+/** The right-hand sides assigned to a variable anywhere in its file (`x = v`, `x ??= v`, `x ||= v`). */
+function assignedValues(name: ts.Identifier, resolver: Resolver): ts.Expression[] {
+  const declaration = resolver.findDeclaration(name)?.node;
+  const out: ts.Expression[] = [];
+  for (const target of fileIndex(name.getSourceFile()).writes.get(name.text) ?? []) {
+    const assignment = target.parent;
+    if (!ts.isBinaryExpression(assignment) || assignment.left !== target || resolver.findDeclaration(target)?.node !== declaration) continue;
+    const op = assignment.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) out.push(assignment.right);
+  }
+  return out;
+}
+
+/** The leaves of a chain of conditionals (`a ? x : b ? y : z` → x, y, z), without recursion. */
+function branches(node: ts.ConditionalExpression): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const pending: ts.Expression[] = [node];
+  while (pending.length > 0) {
+    const current = skipOuterExpressions(pending.pop()!) as ts.Expression;
+    if (ts.isConditionalExpression(current)) pending.push(current.whenFalse, current.whenTrue);
+    else out.push(current);
+  }
+  return out;
+}
+
+/** The operands of a chain of one operator (`a + b + c`, `a || b || c`) in source order, without recursion. */
+function operands(node: ts.BinaryExpression, operator: ts.SyntaxKind): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const pending: ts.Expression[] = [node];
+  while (pending.length > 0) {
+    const current = skipOuterExpressions(pending.pop()!) as ts.Expression;
+    if (ts.isBinaryExpression(current) && current.operatorToken.kind === operator) pending.push(current.right, current.left);
+    else out.push(current);
+  }
+  return out;
+}
+
+function combine(operator: ts.SyntaxKind, left: string | number, right: string | number): string | number | undefined {
+  if (operator === ts.SyntaxKind.PlusToken) {
+    if (typeof left === 'string' || typeof right === 'string') return String(left) + String(right);
+    return left + right;
+  }
+  if (typeof left !== 'number' || typeof right !== 'number') return undefined;
   switch (operator) {
     case ts.SyntaxKind.MinusToken:
-      return left.value - right.value;
+      return left - right;
     case ts.SyntaxKind.AsteriskToken:
-      return left.value * right.value;
+      return left * right;
     case ts.SyntaxKind.SlashToken:
-      return right.value === 0 ? undefined : left.value / right.value;
+      return right === 0 ? undefined : left / right;
     case ts.SyntaxKind.AsteriskAsteriskToken:
-      return left.value ** right.value;
+      return left ** right;
     case ts.SyntaxKind.LessThanLessThanToken:
-      return left.value << right.value;
+      return left << right;
     default:
       return undefined;
   }

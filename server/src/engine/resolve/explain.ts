@@ -1,0 +1,134 @@
+import { ts } from '../typescript';
+import { skipOuterExpressions } from '../file-index';
+import { describeLimit } from './budget';
+import { functionName, returnedExpressions } from './functions';
+import { isExported } from './modules';
+import type { Resolver } from './resolver';
+import { accessedName } from './scopes';
+
+/**
+ * Why a value is not known, in words an auditor can act on: where following it stopped
+ * ("parameter `alg` of exported function `digest`", "process.env.HASH_ALG", "a table indexed at
+ * run time"). It retraces the resolver's steps syntactically and asks the resolver at each one,
+ * so a value the resolver knows has no reason, and a fallback (`options.alg || 'sha256'`) whose
+ * first branch is unknown has one.
+ */
+
+/** At most this many reasons per value; the first few places say enough. */
+const MAX_REASONS = 3;
+const MAX_DEPTH = 12;
+
+/** Phrases ("comes from parameter `alg` of exported function `digest`") for the unknown parts of a value; empty when it is known. */
+export function unknownReasons(resolver: Resolver, expression: ts.Expression): string[] {
+  const sources = new UnknownSources(resolver).of(expression, 0);
+  return [...new Set(sources)].slice(0, MAX_REASONS).map((source) => (source.startsWith('!') ? source.slice(1) : `comes from ${source}`));
+}
+
+/** Noun phrases naming where values come from; a phrase that starts with `!` is a whole sentence. */
+class UnknownSources {
+  private readonly seen = new Set<ts.Node>();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  of(expression: ts.Expression, depth: number): string[] {
+    const limit = this.resolver.limited.get(expression);
+    if (limit) return [`!${describeLimit(limit)}`];
+    const node = skipOuterExpressions(expression) as ts.Expression;
+    if (depth > MAX_DEPTH || this.seen.has(node)) return [];
+    this.seen.add(node);
+    if (ts.isConditionalExpression(node)) return [...this.of(node.whenTrue, depth + 1), ...this.of(node.whenFalse, depth + 1)];
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return [...this.of(node.left, depth + 1), ...this.of(node.right, depth + 1)];
+      if (this.known(node)) return [];
+      return [...this.of(node.left, depth + 1), ...this.of(node.right, depth + 1)];
+    }
+    if (ts.isTemplateExpression(node)) return this.known(node) ? [] : node.templateSpans.flatMap((span) => this.of(span.expression, depth + 1));
+    if (ts.isAwaitExpression(node)) return this.of(node.expression, depth + 1);
+    if (this.known(node)) return [];
+    if (ts.isIdentifier(node)) return this.identifier(node, depth);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.member(node, depth);
+    if (ts.isCallExpression(node)) return this.call(node, depth);
+    if (ts.isNewExpression(node)) return [`an object made by \`new ${short(node.expression)}()\``];
+    return [`\`${short(node)}\`, which fipslint does not evaluate`];
+  }
+
+  private known(node: ts.Expression): boolean {
+    return this.resolver.values(node, 1).length > 0;
+  }
+
+  private identifier(node: ts.Identifier, depth: number): string[] {
+    const declaration = this.resolver.findDeclaration(node);
+    if (!declaration) return node.text === 'undefined' ? [] : [`the global \`${node.text}\``];
+    switch (declaration.kind) {
+      case 'variable': {
+        const init = declaration.node.initializer;
+        if (!declaration.isConst && this.resolver.values(init, 1).length > 0) return [`variable \`${node.text}\`, which is assigned again after its declaration`];
+        if (!init) return [`variable \`${node.text}\`, which is assigned later`];
+        const inner = this.of(init, depth + 1);
+        return declaration.path.length > 0 && inner.length === 0 ? [`\`${declaration.path.join('.')}\` of \`${short(init)}\`, which is not set there`] : inner.map((s) => (declaration.path.length > 0 ? `property \`${declaration.path.join('.')}\` of ${s}` : s));
+      }
+      case 'parameter':
+        return [parameterSource(declaration.node, declaration.path)];
+      case 'import':
+        return declaration.module.startsWith('.') ? [`\`${node.text}\` exported by \`${declaration.module}\``] : [`\`${node.text}\` of package \`${declaration.module}\``];
+      case 'opaque':
+        return [`\`${node.text}\`, bound by a loop, a catch clause or a nested pattern`];
+      default:
+        return [];
+    }
+  }
+
+  private member(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): string[] {
+    const text = short(node);
+    if (/^process\.env\b/.test(text)) return [`${text} (the environment, at run time)`];
+    const name = accessedName(node);
+    if (name === undefined) {
+      return this.resolver.values((node as ts.ElementAccessExpression).argumentExpression, 1).length === 0 ? [`\`${text}\`, a table indexed at run time`] : this.of(node.expression, depth + 1);
+    }
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return [`\`${text}\`, a field set outside the constructor (or not at all)`];
+    const base = this.of(node.expression, depth + 1);
+    if (base.length > 0) return base.map((s) => (s.startsWith('!') ? s : `property \`${name}\` of ${s}`));
+    const objects = this.resolver.values(node.expression, 1).filter((v) => v.kind === 'object');
+    if (objects.length === 0) return [`\`${text}\`, a property of a value fipslint does not model`];
+    // The object is known: the property is either never set, or set to something unknown.
+    const hits = objects.flatMap((object) => (object.kind === 'object' ? this.resolver.findProperties(object, name, 1) : []));
+    if (hits.length === 0) return [`\`${text}\`, which is never set on that object`];
+    return hits.flatMap((hit) => (hit.value ? this.of(hit.value, depth + 1) : [`\`${text}\`, a method`]));
+  }
+
+  private call(node: ts.CallExpression, depth: number): string[] {
+    const api = this.resolver.resolveApi(node.expression);
+    if (api && api[0] !== '#module') return [`the result of \`${api.join('.')}()\``];
+    const functions = this.resolver.values(node.expression, 1).filter((v) => v.kind === 'function');
+    const returns = functions.flatMap((fn) => (fn.kind === 'function' ? returnedExpressions(fn.node) : []));
+    const inner = returns.flatMap((expression) => this.of(expression, depth + 1));
+    if (inner.length > 0) return inner;
+    return [`the result of \`${short(node.expression)}()\`, which fipslint cannot follow`];
+  }
+}
+
+/** "parameter `alg` of exported function `digest`", "property `algorithm` of parameter `options` of method `sign`". */
+function parameterSource(parameter: ts.ParameterDeclaration, path: string[]): string {
+  const fn = parameter.parent;
+  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : 'a destructured parameter';
+  const subject = `${path.length > 0 ? `property \`${path.join('.')}\` of ` : ''}parameter \`${name}\``;
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && parent && ts.isCallExpression(parent) && parent.expression !== fn) {
+    return `${subject} of a callback passed to \`${short(parent.expression)}()\``;
+  }
+  const fnName = functionName(fn);
+  const kind = ts.isMethodDeclaration(fn) ? 'method' : ts.isConstructorDeclaration(fn) ? 'constructor' : 'function';
+  const exported = isExported(fn) ? 'exported ' : '';
+  return fnName ? `${subject} of ${exported}${kind} \`${fnName}\`` : `${subject} of ${exported}an anonymous ${kind}`;
+}
+
+/** Source text on one line, at most 60 characters, with control characters escaped. */
+function short(node: ts.Node): string {
+  const sourceFile = node.getSourceFile();
+  const start = node.getStart(sourceFile);
+  const text = sourceFile.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
+}
