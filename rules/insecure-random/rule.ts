@@ -58,9 +58,24 @@ interface Vocabulary {
 
 const NO_VOCABULARY: Vocabulary = { secret: new Set(), harmless: new Set() };
 
+/**
+ * OAuth 2.0 and OpenID Connect protect these with unguessable values (RFC 6749 §10.12, RFC 7636,
+ * OIDC Core §3.1.2.1). As plain names they mean too many other things (React `state`), so they
+ * count where they are protocol parameters: a URL's query (`?state=${...}`) or an authorization
+ * request object (`{ client_id, redirect_uri, state }`), which `destination` marks with `?`.
+ */
+const PROTOCOL_SECRETS = new Set(['state', 'nonce', 'code_verifier', 'codeVerifier', 'code_challenge', 'jti']);
+const AUTHORIZATION_REQUEST_KEYS = /^(client_?id|clientId|redirect_?uri|redirectUri|response_?type|responseType|code_challenge|codeChallenge)$/;
+
 function judgeNames(names: string[], vocabulary: Vocabulary = NO_VOCABULARY): { verdict: Verdict; name?: string } {
   let secret: string | undefined;
-  for (const name of names) {
+  for (const written of names) {
+    const protocol = written.startsWith('?');
+    const name = protocol ? written.slice(1) : written;
+    if (protocol && PROTOCOL_SECRETS.has(name)) {
+      secret ??= name;
+      continue;
+    }
     const parts = words(name);
     if (parts.some((w, i) => HARMLESS_WORDS.has(w) || vocabulary.harmless.has(w) || (w === 'secret' && GAME_SECRETS.has(parts[i + 1])))) return { verdict: 'harmless' };
     const flagged = parts.some(
@@ -72,7 +87,7 @@ function judgeNames(names: string[], vocabulary: Vocabulary = NO_VOCABULARY): { 
 }
 
 /** Calls that turn the number into another form of the same value (the name comes later). */
-const TRANSFORMERS = new Set(['floor', 'round', 'ceil', 'trunc', 'String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toFixed', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'charAt', 'from', 'concat', 'join', 'abs', 'fromCharCode', 'toUpperCase', 'toLowerCase', 'repeat', 'btoa', 'useRef', 'useState', 'useMemo']);
+const TRANSFORMERS = new Set(['floor', 'round', 'ceil', 'trunc', 'String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toFixed', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'charAt', 'from', 'concat', 'join', 'abs', 'fromCharCode', 'toUpperCase', 'toLowerCase', 'repeat', 'btoa', 'encodeURIComponent', 'encodeURI', 'escape', 'useRef', 'useState', 'useMemo']);
 
 function calleeName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
@@ -106,8 +121,23 @@ function destination(start: ts.Node): Destination {
   for (let depth = 0; depth < 16; depth++) {
     const parent = current.parent;
     if (!parent) break;
+    if (ts.isTemplateSpan(parent)) {
+      // `?state=${id}`: the query parameter names the value.
+      const template = parent.parent;
+      const index = template.templateSpans.indexOf(parent);
+      const parameter = queryParameter(index === 0 ? template.head.text : template.templateSpans[index - 1].literal.text);
+      if (parameter) names.push(`?${parameter}`);
+      current = template;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken && parent.right === current) {
+      // `url + '&state=' + id`
+      const left = ts.isBinaryExpression(parent.left) ? parent.left.right : parent.left;
+      const parameter = ts.isStringLiteralLike(left) ? queryParameter(left.text) : undefined;
+      if (parameter) names.push(`?${parameter}`);
+    }
     if (
-      ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isTemplateSpan(parent) ||
+      ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) ||
       ts.isTemplateExpression(parent) || ts.isConditionalExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isAsExpression(parent) ||
       ts.isNonNullExpression(parent) || ts.isSpreadElement(parent) || ts.isAwaitExpression(parent) || ts.isTypeAssertionExpression(parent) ||
       (ts.isPropertyAccessExpression(parent) && parent.expression === current) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === current)
@@ -153,7 +183,7 @@ function destination(start: ts.Node): Destination {
     }
     if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
       const name = nameOf(parent.name);
-      if (name) names.push(name);
+      if (name) names.push(ts.isPropertyAssignment(parent) && isAuthorizationRequest(parent.parent) ? `?${name}` : name);
       if (ts.isPropertyDeclaration(parent)) return { at: start, names };
       current = parent.parent; // the object literal: its own name says more (`session = { id: ... }`)
       continue;
@@ -176,6 +206,16 @@ function destination(start: ts.Node): Destination {
     break;
   }
   return { at: start, names };
+}
+
+/** The query parameter a URL text ends by naming (`...&state=` → `state`). */
+function queryParameter(text: string): string | undefined {
+  return /[?&#]([A-Za-z_][\w.-]{0,64})=$/.exec(text)?.[1];
+}
+
+/** An object literal with the keys of an OAuth/OIDC authorization request. */
+function isAuthorizationRequest(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((p) => p.name !== undefined && AUTHORIZATION_REQUEST_KEYS.test(nameOf(p.name) ?? ''));
 }
 
 /** Identifiers of a file by name, built once per tree: following values must not walk the file per call. */

@@ -71,11 +71,22 @@ export class Budget {
     return false;
   }
 
-  /** At most MAX_CANDIDATES values; more mark the question incomplete. */
+  /**
+   * At most MAX_CANDIDATES values. Past it, repeats of the same value (500 branches that all say
+   * 'sha256') are dropped first; what still does not fit marks the question incomplete.
+   */
   cap<T>(values: T[]): T[] {
     if (values.length <= MAX_CANDIDATES) return values;
+    const seen = new Set<unknown>();
+    const distinct = values.filter((value) => {
+      const key = sameValueKey(value);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (distinct.length <= MAX_CANDIDATES) return distinct;
     this.hit('candidates');
-    return values.slice(0, MAX_CANDIDATES);
+    return distinct.slice(0, MAX_CANDIDATES);
   }
 
   /** Whether some limit has cut the current question short so far. */
@@ -86,4 +97,12 @@ export class Budget {
   get stepsTaken(): number {
     return this.fileSteps;
   }
+}
+
+/** Strings and numbers are the same value when they are equal; objects and functions only when they are written in the same place. */
+function sameValueKey(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const v = value as { kind?: string; value?: unknown; origin?: { node?: unknown } };
+  if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') return `${v.kind}:${String(v.value)}`;
+  return v.origin?.node ?? value;
 }

@@ -45,6 +45,11 @@ class UnknownSources {
     }
     if (ts.isTemplateExpression(node)) return this.known(node) ? [] : node.templateSpans.flatMap((span) => this.of(span.expression, depth + 1));
     if (ts.isAwaitExpression(node)) return this.of(node.expression, depth + 1);
+    // Callers in other modules (or whoever calls the callback) may pass anything: what this file passes is not all.
+    if (ts.isIdentifier(node)) {
+      const declaration = this.resolver.findDeclaration(node);
+      if (declaration?.kind === 'parameter' && opensToOtherCallers(declaration.node.parent)) return [parameterSource(declaration.node, declaration.path)];
+    }
     if (this.known(node)) return [];
     if (ts.isIdentifier(node)) return this.identifier(node, depth);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.member(node, depth);
@@ -106,6 +111,12 @@ class UnknownSources {
     if (inner.length > 0) return inner;
     return [`the result of \`${short(node.expression)}()\`, which fipslint cannot follow`];
   }
+}
+
+/** Whether code this file does not show may call the function: it is exported, or a callback handed to another function. */
+function opensToOtherCallers(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  return isExported(fn) || ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !!parent && ts.isCallExpression(parent) && parent.expression !== fn);
 }
 
 /** "parameter `alg` of exported function `digest`", "property `algorithm` of parameter `options` of method `sign`". */

@@ -84,7 +84,8 @@ export class ObjectFlow {
           const decl = target.declaration.node;
           hits.push({ property: decl, value: decl.initializer, sourceFile: target.sourceFile, via: object.via });
         }
-        if (target?.kind === 'declaration' && target.declaration.kind === 'enum') {
+        // An enum, function or class export: its name reads as the declaration itself.
+        if (target?.kind === 'declaration' && (target.declaration.kind === 'enum' || target.declaration.kind === 'function' || target.declaration.kind === 'class') && target.declaration.node.name) {
           hits.push({ property: target.declaration.node, value: target.declaration.node.name, sourceFile: target.sourceFile, via: object.via });
         }
         continue;
