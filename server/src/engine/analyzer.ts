@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ts } from './typescript';
 import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
@@ -73,7 +74,10 @@ export class Engine {
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
     const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [], ...(options.testFile ? { test: true } : {}) };
-    if (!RELEVANT_TEXT.test(text) && !this.project.importsRelevantModule(fileName, text, RELEVANT_TEXT)) {
+    const mentions = RELEVANT_TEXT.test(text);
+    const key = path.resolve(fileName);
+    this.project.reach.note(key, mentions, text);
+    if (!mentions && !this.project.reach.namesRelevantExport(key, text)) {
       result.skipped = true;
       return result;
     }
@@ -114,7 +118,7 @@ export class Engine {
     const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
     result.findings = suppressed.findings;
     result.suppressions = suppressed.suppressions;
-    if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules);
+    if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
     if (options.unresolved) result.unresolved = withoutFindings(unresolved, result.findings);
     return result;
   }
@@ -210,7 +214,7 @@ class FileRun {
       }
       const api = mayBeApi(node.expression, resolver, callNames) ? resolver.resolveApi(node.expression)?.join('.') : undefined;
       if (api && this.calls.has(api)) this.run(this.calls.get(api), makeCallSite(api, node, this.sourceFile, resolver));
-      else if (!api && (node.arguments?.length ?? 0) > 0 && calleeFromProjectModule(node.expression, resolver)) this.followCall(node, resolver, [], 0);
+      else if (!api && (node.arguments?.length ?? 0) > 0 && this.leadsToCrypto(node.expression, resolver)) this.followCall(node, resolver, [], 0);
     }
     for (const [name, entries] of this.properties) {
       for (const node of index.propertiesByName.get(name) ?? []) {
@@ -222,6 +226,16 @@ class FileRun {
         this.run(entries, { name, node, value: node.right, sourceFile: this.sourceFile });
       }
     }
+  }
+
+  /** Whether a callee is an export of a project module that can lead to crypto (see `relevance.ts`). */
+  private leadsToCrypto(callee: ts.Expression, resolver: Resolver): boolean {
+    const named = projectCallee(callee, resolver);
+    if (!named) return false;
+    const target = this.tables.project.resolveRelativeModule(this.sourceFile.fileName, named.specifier);
+    if (!target) return false;
+    const exports = this.tables.project.reach.relevantExports(target);
+    return exports.has(named.name) || exports.has('*');
   }
 
   /**
@@ -353,27 +367,38 @@ function mayBeApi(callee: ts.Expression, resolver: Resolver, callNames: Readonly
 }
 
 /**
- * Whether a callee is a name imported from one of the project's own modules (`import { digest }
- * from './hash'`, `const { digest } = require('./hash')`, `hash.digest` with `hash` such a module):
- * the calls worth following into another file. Cheap, and false for everything else.
+ * The project module and export a callee names, when it is a name imported from one of the
+ * project's own modules (`import { digest } from './hash'` → `./hash`, `digest`;
+ * `const { digest } = require('./hash')`; `hash.digest` with `hash` such a module; a default
+ * import or `require` of a module that is a function → `default`). Cheap; undefined otherwise.
  */
-function calleeFromProjectModule(callee: ts.Expression, resolver: Resolver): boolean {
+function projectCallee(callee: ts.Expression, resolver: Resolver): { specifier: string; name: string } | undefined {
   const node = skipOuterExpressions(callee);
-  if (ts.isPropertyAccessExpression(node)) {
-    const base = skipOuterExpressions(node.expression);
-    return ts.isIdentifier(base) && resolver.isProjectModule(base);
+  let binding: ts.Identifier;
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(skipOuterExpressions(node.expression))) {
+    binding = skipOuterExpressions(node.expression) as ts.Identifier;
+    member = node.name.text;
+  } else if (ts.isIdentifier(node)) {
+    binding = node;
+  } else {
+    return undefined;
   }
-  if (!ts.isIdentifier(node)) return false;
-  const declaration = resolver.findDeclaration(node);
-  if (declaration?.kind === 'import') return declaration.module.startsWith('.');
-  if (declaration?.kind === 'variable' && declaration.node.initializer) {
-    const init = skipOuterExpressions(declaration.node.initializer);
-    const call = ts.isAwaitExpression(init) ? skipOuterExpressions(init.expression) : init;
-    if (!ts.isCallExpression(call)) return false;
-    const specifier = call.arguments[0];
-    return !!specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.') && (call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require'));
+  const declaration = resolver.findDeclaration(binding);
+  if (declaration?.kind === 'import') {
+    if (!declaration.module.startsWith('.')) return undefined;
+    const name = declaration.exportName === '*' ? member : member === undefined ? declaration.exportName : undefined;
+    return name === undefined ? undefined : { specifier: declaration.module, name };
   }
-  return false;
+  if (declaration?.kind !== 'variable' || !declaration.node.initializer || declaration.path.length > 1) return undefined;
+  const init = skipOuterExpressions(declaration.node.initializer);
+  const call = ts.isAwaitExpression(init) ? skipOuterExpressions(init.expression) : init;
+  if (!ts.isCallExpression(call)) return undefined;
+  const specifier = call.arguments[0];
+  const loads = call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require');
+  if (!loads || !specifier || !ts.isStringLiteralLike(specifier) || !specifier.text.startsWith('.')) return undefined;
+  const name = declaration.path[0] ?? member ?? 'default';
+  return declaration.path.length === 1 && member !== undefined ? undefined : { specifier: specifier.text, name };
 }
 
 const policyContexts = new WeakMap<AnalysisOptions, Map<string, PolicyContext>>();

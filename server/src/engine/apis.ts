@@ -229,4 +229,4 @@ export const TLS_OPTION_APIS = Object.keys(API_SIGNATURES).filter((api) => /^(tl
  * times as many files to the parser.
  */
 export const RELEVANT_TEXT =
-  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|forge|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

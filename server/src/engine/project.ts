@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileIndex } from './file-index';
 import { ts } from './typescript';
+import { RELEVANT_TEXT } from './apis';
+import { CryptoReach, relativeSpecifiers } from './relevance';
 
 /**
  * Where the engine gets file text from. The CLI reads the disk; the language server lays open
@@ -32,14 +34,6 @@ export const diskHost: SourceHost = {
     }
   },
 };
-
-const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
-const RELATIVE_SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?\/[^'"`\n]{0,512})\1/g;
-
-/** The relative module specifiers a text names (`from './x'`, `require('../y')`, `import('./z')`). */
-function relativeSpecifiers(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => m[2]))];
-}
 
 /** Files followed for cross-file constants are parsed whole; a bundle is not worth it. */
 const MAX_IMPORTED_FILE_BYTES = 2 * 1024 * 1024;
@@ -111,17 +105,21 @@ const DEFAULT_CACHE_CHARS = 512 * 1024;
  */
 export class SourceProject {
   /** In order of last use, oldest first. */
-  private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+  private readonly cache = new Map<string, { text: string; sourceFile: ts.SourceFile; checked: number }>();
   private cachedChars = 0;
+  /** Counts analyses: a cached module is compared with its file once per analysis, not at every lookup. */
+  private epoch = 0;
   private readonly overlay = new Map<string, string>();
   /** Folder listings for module resolution; null: unreadable. */
   private readonly folders = new Map<string, Set<string> | null>();
-  /** Per project file: whether it, or a module it imports, mentions crypto (see `importsRelevantModule`). */
-  private readonly relevance = new Map<string, boolean>();
+  /** Resolved relative specifiers by importing folder; null: none found. */
+  private readonly resolved = new Map<string, string | null>();
+  /** Which modules' exports can lead to crypto: a file that names one is analysed (`relevance.ts`). */
+  readonly reach: CryptoReach = new CryptoReach(this, RELEVANT_TEXT);
   /** The files callers may be looked for in (the scan's files, the workspace's), listed when first needed. */
   private projectFiles: (() => readonly string[]) | undefined;
-  /** Per module: the project files that import it; built from their text when first asked. */
-  private importers: Map<string, string[]> | undefined;
+  /** Per package folder, per module: the project files that import it; built from their text when first asked. */
+  private importers: Map<string, Map<string, string[]>> | undefined;
 
   constructor(
     private readonly host: SourceHost = diskHost,
@@ -160,9 +158,14 @@ export class SourceProject {
   /** The file's tree; `text`, when given, is its new content (the engine passes the text it analyses). */
   getSourceFile(fileName: string, text?: string): ts.SourceFile | undefined {
     const key = path.resolve(fileName);
+    const cached = this.cache.get(key);
+    if (cached && text === undefined && cached.checked === this.epoch) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached.sourceFile;
+    }
     const content = text ?? this.readText(key);
     if (content === undefined) return undefined;
-    const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
       this.cachedChars -= cached.text.length;
@@ -171,33 +174,9 @@ export class SourceProject {
     // may have handed out its tree already, so it gets a fresh one.
     const sourceFile =
       cached?.text === content ? cached.sourceFile : cached && text !== undefined ? reparse(cached.sourceFile, cached.text, content) : parseSource(key, content);
-    this.cache.set(key, { text: content, sourceFile });
+    this.cache.set(key, { text: content, sourceFile, checked: this.epoch });
     this.cachedChars += content.length;
     return sourceFile;
-  }
-
-  /**
-   * Whether a file that mentions no crypto word imports a project module that does, directly or
-   * through up to `depth` more of the project's modules. Its calls may then reach crypto inside
-   * that module's functions (`digest('md5', data)` with `digest` in `utils/hash.ts`), so it must be
-   * analysed. Found from the import specifiers in the text, without parsing; verdicts are kept per
-   * file until it is forgotten.
-   */
-  importsRelevantModule(fileName: string, text: string, relevant: RegExp, depth = 3): boolean {
-    if (depth <= 0 || !RELATIVE_SPECIFIER.test(text)) return false;
-    for (const specifier of relativeSpecifiers(text)) {
-      const target = this.resolveRelativeModule(fileName, specifier);
-      if (!target || target === path.resolve(fileName)) continue;
-      let verdict = this.relevance.get(target);
-      if (verdict === undefined) {
-        this.relevance.set(target, false); // import cycles end here
-        const imported = this.readText(target);
-        verdict = imported !== undefined && (relevant.test(imported) || this.importsRelevantModule(target, imported, relevant, depth - 1));
-        this.relevance.set(target, verdict);
-      }
-      if (verdict) return true;
-    }
-    return false;
   }
 
   /**
@@ -209,28 +188,52 @@ export class SourceProject {
     this.importers = undefined;
   }
 
-  /** The project files that import `fileName` by a relative specifier, at most `limit` of them. */
+  /**
+   * The project files that import `fileName` by a relative specifier, at most `limit` of them.
+   * Importers are looked for in the module's own package (the folder of its nearest package.json,
+   * or the whole project without one): relative imports do not cross packages.
+   */
   importersOf(fileName: string, limit = 50): string[] {
     if (!this.projectFiles) return [];
-    if (!this.importers) {
-      this.importers = new Map();
+    const key = path.resolve(fileName);
+    const scope = this.packageRoot(key);
+    this.importers ??= new Map();
+    let index = this.importers.get(scope);
+    if (!index) {
+      this.importers.set(scope, (index = new Map()));
+      const inside = scope === '' ? () => true : (file: string) => file.startsWith(scope + path.sep);
       for (const file of this.projectFiles()) {
-        const text = this.readText(file);
-        if (text === undefined || !RELATIVE_SPECIFIER.test(text)) continue;
-        for (const specifier of relativeSpecifiers(text)) {
-          const target = this.resolveRelativeModule(file, specifier);
-          if (!target || target === file) continue;
-          const list = this.importers.get(target);
-          if (!list) this.importers.set(target, [file]);
-          else if (!list.includes(file)) list.push(file);
+        const absolute = path.resolve(file);
+        if (!inside(absolute)) continue;
+        let specifiers = this.reach.specifiersOf(absolute);
+        if (!specifiers) {
+          const text = this.readText(absolute);
+          if (text === undefined) continue;
+          specifiers = relativeSpecifiers(text);
+        }
+        for (const specifier of specifiers) {
+          const target = this.resolveRelativeModule(absolute, specifier);
+          if (!target || target === absolute) continue;
+          const list = index.get(target);
+          if (!list) index.set(target, [absolute]);
+          else if (!list.includes(absolute)) list.push(absolute);
         }
       }
     }
-    return (this.importers.get(path.resolve(fileName)) ?? []).slice(0, limit);
+    return (index.get(key) ?? []).slice(0, limit);
+  }
+
+  /** The folder of the nearest package.json above a file; '' without one. */
+  private packageRoot(fileName: string): string {
+    for (let dir = path.dirname(fileName); ; dir = path.dirname(dir)) {
+      if (this.hasFile(path.join(dir, 'package.json'))) return dir;
+      if (path.dirname(dir) === dir) return '';
+    }
   }
 
   /** Drops the least recently used trees beyond the cache's budget. The engine calls it before each analysis. */
   trim(): void {
+    this.epoch++;
     for (const [key, entry] of this.cache) {
       if (this.cachedChars <= this.maxCachedChars) return;
       this.cache.delete(key);
@@ -241,8 +244,10 @@ export class SourceProject {
   /** Drop cached parses (files changed on disk, or a closed editor's file). */
   forget(fileName?: string): void {
     // Which modules lead to crypto, and who imports what, depend on other files' text: any change may alter them.
-    this.relevance.clear();
+    this.reach.clear();
     this.importers = undefined;
+    // A created or deleted file changes what specifiers resolve to.
+    this.resolved.clear();
     if (fileName === undefined) {
       this.cache.clear();
       this.cachedChars = 0;
@@ -264,7 +269,15 @@ export class SourceProject {
    */
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
     if (!specifier.startsWith('.')) return undefined;
-    const base = path.resolve(path.dirname(fromFile), specifier);
+    // Files of one folder import the same few modules: each (folder, specifier) is resolved once.
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
+    const found = this.findModule(path.resolve(path.dirname(fromFile), specifier));
+    this.resolved.set(key, found ?? null);
+    return found;
+  }
+
+  private findModule(base: string): string | undefined {
     // Configuration modules: `import settings from './crypto.json'`, `require('./tls.json')`.
     if (base.toLowerCase().endsWith('.json')) return this.hasFile(base) ? base : undefined;
     const candidates: string[] = [base];

@@ -39,6 +39,7 @@ export function formatCbom(inventory: CryptoInventory, meta: CbomMeta): string {
       ['fipslint:library', asset.library],
       ['fipslint:tls-versions', asset.protocolVersion],
       ['fipslint:findings', rules.length ? rules.join(',') : undefined],
+      ['fipslint:test-code-only', asset.testOnly ? 'true' : undefined],
     ];
     for (const [name, value] of properties) if (value) component.properties.add(new CDX.Models.Property(name, value));
     bom.components.add(component);
@@ -57,7 +58,7 @@ export function formatCbom(inventory: CryptoInventory, meta: CbomMeta): string {
         line: o.line,
         offset: o.column,
         symbol: o.api,
-        additionalContext: `${o.cryptoFunction}; ${ASSET_STATUS_LABELS[o.status].toLowerCase()}${o.findings.length ? `; findings: ${o.findings.join(', ')}` : ''}`,
+        additionalContext: `${o.cryptoFunction}; ${ASSET_STATUS_LABELS[o.status].toLowerCase()}${o.findings.length ? `; findings: ${o.findings.join(', ')}` : ''}${o.test ? '; test code' : ''}`,
       })),
     };
   }

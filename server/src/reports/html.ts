@@ -20,7 +20,10 @@ const STATUS_COLORS: Record<AssetStatus, string> = { NO: '#d1242f', DEPR: '#bc4c
  */
 export function formatHtml(results: readonly FileAnalysis[], inventory: CryptoInventory, meta: HtmlReportMeta): string {
   const findings = results.flatMap((r) => r.findings);
-  const bySeverity = countBy(findings, (f) => f.severity);
+  // Production code first, the counts too: test code is listed apart (README: test code).
+  const bySeverity = countBy(findings.filter((f) => !f.test), (f) => f.severity);
+  const inTests = findings.filter((f) => f.test).length;
+  const unresolved = results.reduce((n, r) => n + (r.unresolved?.length ?? 0), 0);
   const byCategory = new Map<Category, Record<Severity, number>>();
   for (const f of findings) {
     const row = byCategory.get(f.category) ?? { error: 0, warning: 0, info: 0 };
@@ -51,6 +54,8 @@ export function formatHtml(results: readonly FileAnalysis[], inventory: CryptoIn
   ${card('errors', 'Errors', bySeverity.error ?? 0, SEVERITY_COLORS.error)}
   ${card('warnings', 'Warnings', bySeverity.warning ?? 0, SEVERITY_COLORS.warning)}
   ${card('infos', 'Info', bySeverity.info ?? 0, SEVERITY_COLORS.info)}
+  ${card('test-findings', 'In test code', inTests, '#8c959f')}
+  ${card('unresolved', 'Values known only at run time', unresolved, '#6e7781')}
   ${card('assets', 'Crypto assets', inventory.totals.assets, '#57606a')}
   ${card('approved-assets', 'Approved assets', approved, STATUS_COLORS.OK)}
   ${card('not-analysed', 'Files not analysed', notAnalysed.length, '#57606a')}
@@ -70,8 +75,13 @@ ${notAnalysed.length ? `<section><h2>Files not analysed</h2><ul class="problems"
 <section>
   <h2>Findings <span class="count" data-count="findings">${findings.length}</span></h2>
   <div class="filter"><input type="search" placeholder="Filter findings" aria-label="Filter findings" data-filter="findings-table"></div>
-  ${findings.length ? findingsTable(findings, meta) : '<p class="empty">No FIPS problems found.</p>'}
+  ${findings.length ? findingsTable([...findings.filter((f) => !f.test), ...findings.filter((f) => f.test)], meta) : '<p class="empty">No FIPS problems found.</p>'}
 </section>
+${unresolved ? `<section>
+  <h2>Values known only at run time <span class="count" data-count="unresolved">${unresolved}</span></h2>
+  <p class="note">Crypto calls whose algorithm, key size, curve or TLS setting fipslint could not determine: review where each value comes from.</p>
+  ${unresolvedTable(results, meta)}
+</section>` : ''}
 <section>
   <h2>Crypto inventory <span class="count" data-count="inventory">${inventory.totals.assets}</span></h2>
   <p class="note">Every algorithm and protocol configuration the code uses, approved or not, with each place it is used. “Unknown” means the value is not written where fipslint can read it (a parameter, a setting); it is never guessed.</p>
@@ -91,8 +101,8 @@ function findingsTable(findings: readonly Finding[], meta: HtmlReportMeta): stri
     const fixes = f.fixes.length
       ? `<ul class="fixes">${f.fixes.map((x) => `<li class="${x === fix ? 'auto' : ''}">${esc(x.title)}${x.safety === 'safe' ? ' <span class="tag">--fix</span>' : ''}</li>`).join('')}</ul>`
       : '';
-    return `<tr data-severity="${f.severity}" data-category="${f.category}">
-<td><span class="sev ${f.severity}">${f.severity}</span></td>
+    return `<tr data-severity="${f.severity}" data-category="${f.category}"${f.test ? ' data-test' : ''}>
+<td><span class="sev ${f.severity}">${f.severity}</span>${f.test ? '<div class="cat">test code</div>' : ''}</td>
 <td class="loc">${fileLink(f.file, f.line, f.column, meta)}</td>
 <td>${esc(f.message)}${fixes}</td>
 <td><a href="${esc(ruleDocsUrl(f.ruleId))}" rel="noreferrer">${esc(f.ruleId)}</a><div class="cat">${esc(f.category)}</div></td>
@@ -101,17 +111,26 @@ function findingsTable(findings: readonly Finding[], meta: HtmlReportMeta): stri
   return `<table id="findings-table"><thead><tr><th>Severity</th><th>Location</th><th>Problem and fixes</th><th>Rule</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
+function unresolvedTable(results: readonly FileAnalysis[], meta: HtmlReportMeta): string {
+  const rows = results.flatMap((r) =>
+    (r.unresolved ?? []).map(
+      (u) => `<tr${r.test ? ' data-test' : ''}><td class="loc">${fileLink(u.file, u.line, u.column, meta)}</td><td><code>${esc(u.api)}</code></td><td>${esc(u.what)}</td><td>${esc(u.reason)}${r.test ? ' <span class="cat">(test code)</span>' : ''}</td></tr>`,
+    ),
+  );
+  return `<table id="unresolved-table"><thead><tr><th>Location</th><th>Call</th><th>Value</th><th>Why it is not known</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
 function inventoryTable(inventory: CryptoInventory, meta: HtmlReportMeta): string {
   const rows = inventory.assets.map((a) => {
     const parameters = [a.mode && `mode ${a.mode}`, a.padding && `padding ${a.padding}`, a.parameterSetIdentifier && `${a.parameterSetIdentifier} bits`, a.curve && `curve ${a.curve}`, a.protocolVersion && `versions ${a.protocolVersion}`, a.oid && `OID ${a.oid}`]
       .filter(Boolean)
       .join(' · ');
     const uses = a.occurrences
-      .map((o) => `<li>${fileLink(o.file, o.line, o.column, meta)} <code>${esc(o.api)}</code> ${esc(o.cryptoFunction)}${o.status !== a.status ? ` <span class="status ${o.status}">${esc(ASSET_STATUS_LABELS[o.status])}</span>` : ''}${o.findings.length ? ` <span class="rules">${o.findings.map(esc).join(', ')}</span>` : ''}</li>`)
+      .map((o) => `<li>${fileLink(o.file, o.line, o.column, meta)} <code>${esc(o.api)}</code> ${esc(o.cryptoFunction)}${o.test ? ' <span class="cat">(test code)</span>' : ''}${o.status !== a.status ? ` <span class="status ${o.status}">${esc(ASSET_STATUS_LABELS[o.status])}</span>` : ''}${o.findings.length ? ` <span class="rules">${o.findings.map(esc).join(', ')}</span>` : ''}</li>`)
       .join('');
     return `<tr data-status="${a.status}">
 <td><span class="status ${a.status}">${esc(ASSET_STATUS_LABELS[a.status])}</span></td>
-<td><b>${esc(a.name)}</b><div class="cat">${esc(a.assetType === 'protocol' ? 'protocol' : a.primitive)}</div></td>
+<td><b>${esc(a.name)}</b><div class="cat">${esc(a.assetType === 'protocol' ? 'protocol' : a.primitive)}${a.testOnly ? ' · test code only' : ''}</div></td>
 <td>${esc(a.library)}</td>
 <td>${esc(parameters)}</td>
 <td><details><summary><span data-uses>${a.occurrences.length}</span> use${a.occurrences.length === 1 ? '' : 's'}</summary><ul class="uses">${uses}</ul></details></td>

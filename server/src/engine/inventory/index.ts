@@ -13,6 +13,8 @@ export interface InventoryEntry extends SourceSpan {
   api: string;
   /** Rules with a finding on this call. */
   findings: string[];
+  /** In test code (the `tests` globs): listed, but apart from production code. */
+  test?: boolean;
 }
 
 export interface AssetOccurrence extends SourceSpan {
@@ -20,6 +22,7 @@ export interface AssetOccurrence extends SourceSpan {
   api: string;
   status: AssetStatus;
   findings: string[];
+  test?: boolean;
 }
 
 export interface CryptoAsset extends AssetDescription {
@@ -27,6 +30,8 @@ export interface CryptoAsset extends AssetDescription {
   id: string;
   /** The worst status of its occurrences. */
   status: AssetStatus;
+  /** Every occurrence is in test code. */
+  testOnly?: boolean;
   cryptoFunctions: CryptoFunction[];
   occurrences: AssetOccurrence[];
 }
@@ -68,7 +73,8 @@ export function buildInventory(analyses: readonly FileAnalysis[], options: Pick<
   const assets: CryptoAsset[] = [...byKey.values()].map(({ asset, occurrences, functions }) => {
     const { status: _status, ...description } = asset;
     occurrences.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
-    return { ...description, id: '', status: worstStatus(occurrences.map((o) => o.status)), cryptoFunctions: [...functions].sort(), occurrences };
+    const testOnly = occurrences.every((o) => o.test);
+    return { ...description, id: '', status: worstStatus(occurrences.map((o) => o.status)), ...(testOnly ? { testOnly } : {}), cryptoFunctions: [...functions].sort(), occurrences };
   });
   assets.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name) || a.library.localeCompare(b.library));
   const used = new Set<string>();

@@ -250,6 +250,10 @@ export class Resolver {
    * `const deps = { crypto: require('crypto') }`, or a getter (`get crypto() { return require('crypto'); }`).
    */
   private memberApi(base: ts.Expression, name: string, depth: number): ApiPath | undefined {
+    // Only objects written in the code as literals hold APIs this way: anything else (most calls in a file) is skipped at once.
+    const node = skipOuterExpressions(base);
+    const declaration = ts.isIdentifier(node) ? this.findDeclaration(node) : undefined;
+    if (declaration?.kind !== 'variable' || !declaration.node.initializer || !ts.isObjectLiteralExpression(skipOuterExpressions(declaration.node.initializer))) return undefined;
     const hits = this.values(base, depth + 1).flatMap((value) => (value.kind === 'object' ? this.objects.findProperties(value, name, depth + 1) : []));
     return agreeingApi(
       hits.flatMap((hit) => (ts.isGetAccessorDeclaration(hit.property) ? returnedExpressions(hit.property) : hit.value ? [hit.value] : [])),
