@@ -181,6 +181,12 @@ function destination(start: ts.Node): Destination {
       if (name) names.push(name);
       return { at: start, names, variable: ts.isIdentifier(parent.name) ? parent.name : undefined };
     }
+    if (ts.isShorthandPropertyAssignment(parent)) {
+      // `{ client_id, redirect_uri, state }`: the variable's name is the property's.
+      names.push(isAuthorizationRequest(parent.parent) ? `?${parent.name.text}` : parent.name.text);
+      current = parent.parent;
+      continue;
+    }
     if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
       const name = nameOf(parent.name);
       if (name) names.push(ts.isPropertyAssignment(parent) && isAuthorizationRequest(parent.parent) ? `?${name}` : name);

@@ -67,7 +67,7 @@ function webhookSignature(body) {
 
 const partnerClient = axios.create({
   baseURL: process.env.PARTNER_URL,
-  httpsAgent: new https.Agent({ rejectUnauthorized: process.env.NODE_ENV === 'production' }),
+  httpsAgent: new https.Agent({ rejectUnauthorized: process.env.NODE_ENV === 'production' }), // unresolved: process.env.NODE_ENV
 });
 
 const reportsClient = axios.create({

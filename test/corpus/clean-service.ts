@@ -21,7 +21,7 @@ export function seal(key: Buffer, text: string) {
 }
 
 export function digest(data: string, algorithm: string) {
-  return crypto.createHash(algorithm).update(data).digest('hex');
+  return crypto.createHash(algorithm).update(data).digest('hex'); // unresolved: parameter `algorithm` of exported function `digest`
 }
 
 export function kdf(password: string) {

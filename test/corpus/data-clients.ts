@@ -28,7 +28,7 @@ export const partner = axios.create({
 });
 
 export async function fetchStatus(url: string) {
-  return got(url, { https: { rejectUnauthorized: process.env.NODE_ENV === 'production' } }).json();
+  return got(url, { https: { rejectUnauthorized: process.env.NODE_ENV === 'production' } }).json(); // unresolved: process.env.NODE_ENV
 }
 
 export const mailer = nodemailer.createTransport({

@@ -22,7 +22,7 @@ export function testKeys() {
 }
 
 export async function asyncKeys(bits = 512) { // expect: rsa-key-size
-  return generateKeyPairAsync('rsa', { modulusLength: bits });
+  return generateKeyPairAsync('rsa', { modulusLength: bits }); // unresolved: parameter `bits` of exported function
 }
 
 export function walletKeys() {

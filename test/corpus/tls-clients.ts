@@ -11,7 +11,7 @@ export const insecureAgent = new https.Agent({ keepAlive: true, rejectUnauthoriz
 
 export const devAgent = new https.Agent({ rejectUnauthorized: isDev ? false : true }); // expect: tls-certificate-validation
 
-export const configuredAgent = new https.Agent({ rejectUnauthorized: process.env.TLS_VERIFY !== 'false' });
+export const configuredAgent = new https.Agent({ rejectUnauthorized: process.env.TLS_VERIFY !== 'false' }); // unresolved: process.env.TLS_VERIFY
 
 export const trustedAgent = new https.Agent({ ca: fs.readFileSync('/etc/ssl/internal-ca.pem'), minVersion: 'TLSv1.2' });
 

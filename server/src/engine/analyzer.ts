@@ -511,7 +511,7 @@ function withoutFindings(sites: readonly UnresolvedSite[], findings: readonly Fi
     const key = `${site.start}:${site.input}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return !findings.some((f) => f.start >= site.start && f.end <= site.end && site.category === f.category);
+    return !findings.some((f) => f.start < site.call.end && f.end > site.call.start && site.category === f.category);
   });
 }
 

@@ -24,6 +24,8 @@ export interface UnresolvedSite extends SourceSpan {
   category: Category;
   /** Why it is unknown (`comes from parameter \`alg\` of exported function \`digest\``). */
   reason: string;
+  /** The whole call's offsets: a finding of the same category on the call supersedes the site. */
+  call: { start: number; end: number };
 }
 
 /** An input of a call that decides whether it is approved. */
@@ -94,6 +96,22 @@ const CALL_INPUTS: Record<string, JudgedInput[]> = {
   'jwt-simple.encode': [input('algorithm', 'JWT algorithm', 'jwt')],
 };
 
+/** The parameters of WebCrypto algorithms that decide whether a use is approved, by algorithm name. */
+const WEB_CRYPTO_PARAMETERS: Record<string, Array<[string, string]>> = {
+  PBKDF2: [['hash', 'PBKDF2 digest'], ['iterations', 'PBKDF2 iteration count']],
+  HKDF: [['hash', 'HKDF digest']],
+  HMAC: [['hash', 'HMAC digest']],
+  'RSA-OAEP': [['modulusLength', 'RSA modulus length'], ['hash', 'RSA-OAEP digest']],
+  'RSA-PSS': [['modulusLength', 'RSA modulus length'], ['hash', 'RSA-PSS digest']],
+  'RSASSA-PKCS1-V1_5': [['modulusLength', 'RSA modulus length'], ['hash', 'signature digest']],
+  ECDSA: [['namedCurve', 'elliptic curve'], ['hash', 'ECDSA digest']],
+  ECDH: [['namedCurve', 'elliptic curve']],
+  'AES-GCM': [['length', 'AES key length']],
+  'AES-CBC': [['length', 'AES key length']],
+  'AES-CTR': [['length', 'AES key length']],
+  'AES-KW': [['length', 'AES key length']],
+};
+
 /** TLS options of Node's own APIs that decide the protocol versions, suites and certificate checks. */
 const TLS_SETTINGS: Array<[string, string]> = [
   ['minVersion', 'lowest TLS version'],
@@ -126,11 +144,11 @@ export function unresolvedListeners(context: RuleContext, record: (site: Unresol
   const add = (site: CallSite, at: ts.Node, inputName: string, what: string, category: Category, reasons: string[]) => {
     if (reasons.length === 0) return;
     const sourceFile = site.sourceFile;
-    record({ ...spanOfRange(sourceFile, at.getStart(sourceFile), at.getEnd()), api: site.api, input: inputName, what, category, reason: reasons.join('; ') });
+    record({ ...spanOfRange(sourceFile, at.getStart(sourceFile), at.getEnd()), api: site.api, input: inputName, what, category, reason: reasons.join('; '), call: { start: site.node.getStart(sourceFile), end: site.node.getEnd() } });
   };
   /** An argument, or a property of it, whose value is unknown. */
   const check = (site: CallSite, expression: ts.Expression | undefined, inputName: string, what: string, category: Category, property?: string) => {
-    if (!expression) return;
+    if (!expression || (property && isCallback(expression))) return;
     if (!property) return add(site, expression, inputName, what, category, reasonsFor(expression));
     const objects = context.resolver.values(expression).filter((v) => v.kind === 'object');
     // Options the engine cannot see at all: every setting in them is unknown.
@@ -151,6 +169,19 @@ export function unresolvedListeners(context: RuleContext, record: (site: Unresol
         // crypto.sign(null, data, key): the key's own algorithm (Ed25519) decides.
         if (argument && argument.kind === ts.SyntaxKind.NullKeyword) continue;
         check(site, argument, judged.role, judged.what, judged.category, judged.property);
+      }
+      // WebCrypto: `{ name: 'PBKDF2', hash, iterations }`: the parameters the named algorithm takes decide too.
+      if (api.startsWith('crypto.subtle.')) {
+        const algorithm = site.argument('algorithm');
+        for (const value of context.resolver.values(algorithm)) {
+          if (value.kind !== 'object') continue;
+          for (const hit of context.resolver.findProperties(value, 'name')) {
+            for (const name of context.valuesOf(hit)) {
+              if (name.kind !== 'string') continue;
+              for (const [property, what] of WEB_CRYPTO_PARAMETERS[name.value.toUpperCase()] ?? []) check(site, algorithm, 'algorithm', what, 'key-size', property);
+            }
+          }
+        }
       }
     };
   }
@@ -198,6 +229,12 @@ export function unresolvedListeners(context: RuleContext, record: (site: Unresol
     };
   }
   return { calls };
+}
+
+/** An options argument that is really the callback (`jwt.verify(token, key, done)`). */
+function isCallback(expression: ts.Expression): boolean {
+  const node = ts.isParenthesizedExpression(expression) ? expression.expression : expression;
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || (ts.isIdentifier(node) && /^(cb|callback|done|next|fn|resolve|reject|handler|listener)$/i.test(node.text));
 }
 
 /** Literals and callbacks: arguments that are plainly not hidden options. */

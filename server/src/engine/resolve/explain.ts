@@ -14,6 +14,9 @@ import { accessedName } from './scopes';
  * first branch is unknown has one.
  */
 
+/** String methods the resolver evaluates on known strings (see `Resolver.callValues`). */
+const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toString', 'replace', 'replaceAll']);
+
 /** At most this many reasons per value; the first few places say enough. */
 const MAX_REASONS = 3;
 const MAX_DEPTH = 12;
@@ -37,22 +40,19 @@ class UnknownSources {
     if (depth > MAX_DEPTH || this.seen.has(node)) return [];
     this.seen.add(node);
     if (ts.isConditionalExpression(node)) return [...this.of(node.whenTrue, depth + 1), ...this.of(node.whenFalse, depth + 1)];
+    // A fallback, a concatenation or a template is as known as its parts: one unknown part is a reason.
     if (ts.isBinaryExpression(node)) {
-      const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return [...this.of(node.left, depth + 1), ...this.of(node.right, depth + 1)];
-      if (this.known(node)) return [];
-      return [...this.of(node.left, depth + 1), ...this.of(node.right, depth + 1)];
+      const parts = [...this.of(node.left, depth + 1), ...this.of(node.right, depth + 1)];
+      // `MODE === 'strict'`: known parts, an operator the resolver does not evaluate.
+      return parts.length > 0 || this.known(node) ? parts : [`\`${short(node)}\`, which fipslint does not evaluate`];
     }
-    if (ts.isTemplateExpression(node)) return this.known(node) ? [] : node.templateSpans.flatMap((span) => this.of(span.expression, depth + 1));
+    if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => this.of(span.expression, depth + 1));
     if (ts.isAwaitExpression(node)) return this.of(node.expression, depth + 1);
-    // Callers in other modules (or whoever calls the callback) may pass anything: what this file passes is not all.
-    if (ts.isIdentifier(node)) {
-      const declaration = this.resolver.findDeclaration(node);
-      if (declaration?.kind === 'parameter' && opensToOtherCallers(declaration.node.parent)) return [parameterSource(declaration.node, declaration.path)];
-    }
-    if (this.known(node)) return [];
+    // `(options.hashAlgo || 'sha256').toLowerCase()`: the string the method is called on.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && STRING_METHODS.has(node.expression.name.text)) return this.of(node.expression.expression, depth + 1);
     if (ts.isIdentifier(node)) return this.identifier(node, depth);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.member(node, depth);
+    if (this.known(node)) return [];
     if (ts.isCallExpression(node)) return this.call(node, depth);
     if (ts.isNewExpression(node)) return [`an object made by \`new ${short(node.expression)}()\``];
     return [`\`${short(node)}\`, which fipslint does not evaluate`];
@@ -64,17 +64,19 @@ class UnknownSources {
 
   private identifier(node: ts.Identifier, depth: number): string[] {
     const declaration = this.resolver.findDeclaration(node);
-    if (!declaration) return node.text === 'undefined' ? [] : [`the global \`${node.text}\``];
+    if (!declaration) return node.text === 'undefined' || this.known(node) ? [] : [`the global \`${node.text}\``];
+    // A constant is as known as what it is set to; callers in other modules (or whoever calls a callback) may pass anything.
+    if (declaration.kind === 'parameter') return opensToOtherCallers(declaration.node.parent) || !this.known(node) ? [parameterSource(declaration.node, declaration.path)] : [];
+    if (declaration.kind !== 'variable' && this.known(node)) return [];
     switch (declaration.kind) {
       case 'variable': {
         const init = declaration.node.initializer;
-        if (!declaration.isConst && this.resolver.values(init, 1).length > 0) return [`variable \`${node.text}\`, which is assigned again after its declaration`];
-        if (!init) return [`variable \`${node.text}\`, which is assigned later`];
+        if (!declaration.isConst && this.resolver.values(init, 1).length > 0) return this.known(node) ? [] : [`variable \`${node.text}\`, which is assigned again after its declaration`];
+        if (!init) return this.known(node) ? [] : [`variable \`${node.text}\`, which is assigned later`];
         const inner = this.of(init, depth + 1);
-        return declaration.path.length > 0 && inner.length === 0 ? [`\`${declaration.path.join('.')}\` of \`${short(init)}\`, which is not set there`] : inner.map((s) => (declaration.path.length > 0 ? `property \`${declaration.path.join('.')}\` of ${s}` : s));
+        if (declaration.path.length > 0 && inner.length === 0) return this.known(node) ? [] : [`\`${declaration.path.join('.')}\` of \`${short(init)}\`, which is not set there`];
+        return inner.map((s) => (declaration.path.length > 0 ? `property \`${declaration.path.join('.')}\` of ${s}` : s));
       }
-      case 'parameter':
-        return [parameterSource(declaration.node, declaration.path)];
       case 'import':
         return declaration.module.startsWith('.') ? [`\`${node.text}\` exported by \`${declaration.module}\``] : [`\`${node.text}\` of package \`${declaration.module}\``];
       case 'opaque':
@@ -89,11 +91,13 @@ class UnknownSources {
     if (/^process\.env\b/.test(text)) return [`${text} (the environment, at run time)`];
     const name = accessedName(node);
     if (name === undefined) {
+      if (this.known(node)) return [];
       return this.resolver.values((node as ts.ElementAccessExpression).argumentExpression, 1).length === 0 ? [`\`${text}\`, a table indexed at run time`] : this.of(node.expression, depth + 1);
     }
-    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return [`\`${text}\`, a field set outside the constructor (or not at all)`];
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.known(node) ? [] : [`\`${text}\`, a field set outside the constructor (or not at all)`];
     const base = this.of(node.expression, depth + 1);
     if (base.length > 0) return base.map((s) => (s.startsWith('!') ? s : `property \`${name}\` of ${s}`));
+    if (this.known(node)) return [];
     const objects = this.resolver.values(node.expression, 1).filter((v) => v.kind === 'object');
     if (objects.length === 0) return [`\`${text}\`, a property of a value fipslint does not model`];
     // The object is known: the property is either never set, or set to something unknown.

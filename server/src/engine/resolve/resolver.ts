@@ -344,15 +344,18 @@ export class Resolver {
 
   private templateValues(node: ts.TemplateExpression, depth: number, via: Origin[]): Value[] {
     let prefixes = [node.head.text];
+    const sources: Value[] = [];
     for (const span of node.templateSpans) {
       const parts = this.values(span.expression, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number');
       if (parts.length === 0) return [];
+      sources.push(...parts);
       const next: string[] = [];
       for (const prefix of prefixes) for (const part of parts) next.push(prefix + String(part.value) + span.literal.text);
       prefixes = this.budget.cap(next);
     }
     const origin = { sourceFile: node.getSourceFile(), node };
-    return prefixes.map((value) => ({ kind: 'string', value, origin, via }));
+    const combinedVia = provenance(via, sources);
+    return prefixes.map((value) => ({ kind: 'string', value, origin, via: combinedVia }));
   }
 
   private binaryValues(node: ts.BinaryExpression, depth: number, via: Origin[]): Value[] {
@@ -372,9 +375,11 @@ export class Resolver {
         // `'aes-' + bits + '-' + mode`: a left-nested chain is folded term by term, at one level of depth.
         const terms = operator === ts.SyntaxKind.PlusToken ? operands(node, operator) : [node.left, node.right];
         let folded: Array<string | number> | undefined;
+        const sources: Value[] = [];
         for (const term of terms) {
           const values = this.values(term, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number');
           if (values.length === 0) return [];
+          sources.push(...values);
           if (!folded) {
             folded = values.map((v) => v.value);
             continue;
@@ -386,7 +391,8 @@ export class Resolver {
           }
           folded = this.budget.cap(next);
         }
-        return (folded ?? []).map((value): Value => (typeof value === 'string' ? { kind: 'string', value, origin, via } : { kind: 'number', value, origin, via }));
+        const combinedVia = provenance(via, sources);
+        return (folded ?? []).map((value): Value => (typeof value === 'string' ? { kind: 'string', value, origin, via: combinedVia } : { kind: 'number', value, origin, via: combinedVia }));
       }
       default:
         return [];
@@ -643,6 +649,19 @@ function objectLiteral(node: ts.ObjectLiteralExpression, origin: Origin, via: Or
     }
   }
   return { kind: 'object', members, origin, via };
+}
+
+/**
+ * A value computed from others (`'RSA-' + hash.toUpperCase()`) passes through where they were
+ * written: a caller that supplied a part supplied the value.
+ */
+function provenance(via: Origin[], parts: readonly Value[]): Origin[] {
+  const out = [...via];
+  for (const part of parts) {
+    for (const step of [...part.via, part.origin]) if (!out.some((o) => o.node === step.node)) out.push(step);
+    if (out.length > 16) break;
+  }
+  return out;
 }
 
 /** The right-hand sides assigned to a variable anywhere in its file (`x = v`, `x ??= v`, `x ||= v`). */

@@ -1,0 +1,2 @@
+export * from './hash';
+export { randomString, requestId } from './random';
