@@ -206,3 +206,86 @@ describe('fipslint CLI', () => {
     assert.match(child.stdout, /✖ 2 problems/);
   });
 });
+
+describe('fipslint CLI: values known only at run time, and test code', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-unresolved-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.mkdirSync(path.join(dir, 'test'));
+    fs.writeFileSync(
+      path.join(dir, 'src', 'hash.js'),
+      "const crypto = require('crypto');\nexports.digest = (alg, data) => crypto.createHash(alg).update(data).digest('hex');\nexports.configured = (data) => crypto.createHash(process.env.HASH_ALG).update(data).digest('hex');\n",
+    );
+    fs.writeFileSync(path.join(dir, 'test', 'hash.test.js'), "const crypto = require('crypto');\nconst expected = crypto.createHash('md5').update('x').digest('hex');\n");
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('never calls a scan with unresolved values clean, and lists them with --unresolved', () => {
+    const plain = run(['src'], dir);
+    assert.equal(plain.code, 0, 'unresolved values never change the exit code');
+    assert.doesNotMatch(plain.stdout, /✔/);
+    assert.match(plain.stdout, /^No FIPS problems found in 1 file, but the scan is not complete:\n {2}2 crypto call sites use values known only at run time: fipslint --unresolved lists them with the reason\.\n$/);
+    const listed = run(['--unresolved', 'src'], dir);
+    assert.deepEqual(listed.stdout.split('\n').filter((l) => l.includes('  unresolved  ')), [
+      'src/hash.js:2:51  unresolved  crypto.createHash: hash algorithm comes from parameter `alg` of exported function `digest`',
+      'src/hash.js:3:50  unresolved  crypto.createHash: hash algorithm comes from process.env.HASH_ALG (the environment, at run time)',
+    ]);
+  });
+
+  it('gives JSON an unresolved array and SARIF review results under fipslint-unresolved', () => {
+    const json = JSON.parse(run(['--format', 'json', '--unresolved', 'src'], dir).stdout);
+    assert.equal(json.summary.unresolved, 2);
+    assert.deepEqual(json.unresolved[1], {
+      file: 'src/hash.js',
+      line: 3,
+      column: 50,
+      endLine: 3,
+      endColumn: 70,
+      api: 'crypto.createHash',
+      parameter: 'algorithm',
+      what: 'hash algorithm',
+      category: 'hash',
+      reason: 'comes from process.env.HASH_ALG (the environment, at run time)',
+    });
+    assert.equal(JSON.parse(run(['--format', 'json', 'src'], dir).stdout).unresolved, undefined, 'counted, not listed, without --unresolved');
+    const sarif = JSON.parse(run(['--format', 'sarif', '--unresolved', 'src'], dir).stdout);
+    const review = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'fipslint-unresolved');
+    assert.equal(review.length, 2);
+    for (const result of review) {
+      assert.equal(result.kind, 'review');
+      assert.equal(result.level, 'note');
+      assert.equal(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, 'fipslint-unresolved');
+    }
+  });
+
+  it('counts test code apart, marks it, and follows testFindings and tests from the configuration', () => {
+    const all = run(['.'], dir);
+    assert.equal(all.code, 1);
+    assert.match(all.stdout, /test\/hash\.test\.js:2:36 {2}error {2}createHash uses MD5.* {2}hash-algorithm {2}\(test code\)/);
+    assert.match(all.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 2 files scanned: 0 problems in production code, 1 problem \(1 error\) in test code\./);
+    const json = JSON.parse(run(['--format', 'json', '.'], dir).stdout);
+    assert.deepEqual([json.summary.production.errors, json.summary.test.errors], [0, 1]);
+    assert.equal(json.files[0].findings[0].test, true);
+    const sarif = JSON.parse(run(['--format', 'sarif', '.'], dir).stdout);
+    assert.equal(sarif.runs[0].results[0].properties.test, true);
+
+    const config = path.join(dir, 'fipslint.config.json');
+    try {
+      fs.writeFileSync(config, JSON.stringify({ testFindings: 'info' }));
+      const info = run(['.'], dir);
+      assert.equal(info.code, 0, 'test findings lowered to info do not fail the build');
+      assert.match(info.stdout, /hash\.test\.js:2:36 {2}info {2}/);
+      fs.writeFileSync(config, JSON.stringify({ testFindings: 'off' }));
+      assert.doesNotMatch(run(['.'], dir).stdout, /hash\.test\.js/);
+      fs.writeFileSync(config, JSON.stringify({ tests: ['spec/'] }));
+      assert.doesNotMatch(run(['.'], dir).stdout, /\(test code\)/, 'the configured globs replace the conventional ones');
+      fs.writeFileSync(config, JSON.stringify({ testFindings: 'sometimes' }));
+      const bad = run(['.'], dir);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /fipslint\.config\.json:1:17: "testFindings" must be one of report, info, off, not "sometimes"/);
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
+  });
+});

@@ -24,7 +24,7 @@ function cli(args: string[], cwd: string) {
 }
 
 interface JsonReport {
-  summary: { errors: number; warnings: number; infos: number; files: number };
+  summary: { errors: number; warnings: number; infos: number; files: number; unresolved: number; test: { errors: number; warnings: number; infos: number } };
   files: Array<{ findings: Array<{ category: string; severity: string; message: string; ruleId: string }> }>;
   inventory: { totals: { assets: number; occurrences: number; assetsByStatus: Record<string, number> }; assets: Array<{ name: string; status: string; occurrences: unknown[] }> };
 }
@@ -73,13 +73,16 @@ describe('HTML report in Chromium', { timeout: 5 * 60 * 1000 }, () => {
     assert.equal(await card('errors'), json.summary.errors);
     assert.equal(await card('warnings'), json.summary.warnings);
     assert.equal(await card('infos'), json.summary.infos);
+    const inTests = json.summary.test.errors + json.summary.test.warnings + json.summary.test.infos;
+    assert.equal(await card('test-findings'), inTests);
+    assert.equal(await card('unresolved'), json.summary.unresolved);
     assert.equal(await card('assets'), json.inventory.totals.assets);
     assert.equal(await card('approved-assets'), json.inventory.totals.assetsByStatus.OK);
     const findings = json.files.flatMap((f) => f.findings);
     assert.equal(await page.locator('#findings-table tbody tr').count(), findings.length);
     assert.equal(Number(await page.locator('[data-count="findings"]').innerText()), findings.length);
     assert.equal(await page.locator('#inventory-table tbody tr').count(), json.inventory.assets.length);
-    assert.ok(findings.length >= 12 && json.inventory.assets.length >= 15, 'the fixture has findings and assets to show');
+    assert.ok(findings.length >= 12 && json.inventory.assets.length >= 14, 'the fixture has findings and assets to show');
   });
 
   it('charts findings per category and assets per status with the JSON counts', async () => {

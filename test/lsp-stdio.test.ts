@@ -383,6 +383,43 @@ describe('language server over stdio (fipslint.config.json)', () => {
   });
 });
 
+describe('language server over stdio (values across modules, and values known only at run time)', () => {
+  it('finds a literal passed to another module\'s wrapper, follows the wrapper when it changes on disk, and shows unresolved values as hints when asked', async () => {
+    const workspace = fs.mkdtempSync(path.join(root, 'flow-'));
+    fs.mkdirSync(path.join(workspace, 'src'));
+    const hashFile = path.join(workspace, 'src', 'hash.ts');
+    fs.writeFileSync(hashFile, "import { createHash } from 'node:crypto';\nexport const digest = (alg: string, data: string) => createHash(alg).update(data).digest('hex');\n");
+    const text = "import { digest } from './hash';\nexport const etag = (body: string) => digest('md5', body);\n";
+    const uri = pathToFileURL(path.join(workspace, 'src', 'etag.ts')).href;
+    const client = new TestClient();
+    const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.severity}`).join(',');
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+      const first = await client.diagnostics((p) => p.uri === uri && codes(p) === 'hash-algorithm@2:1', "'md5' passed to digest() is found where it is written");
+      assert.ok(first.diagnostics[0].relatedInformation?.some((r) => r.location.uri.endsWith('/src/hash.ts')), 'related information points into the wrapper');
+
+      // The wrapper stops using its parameter: the caller's finding goes on the next re-lint.
+      fs.writeFileSync(hashFile, "import { createHash } from 'node:crypto';\nexport const digest = (alg: string, data: string) => createHash('sha256').update(data).digest('hex');\n");
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(hashFile).href, type: FileChangeType.Changed }] });
+      await client.diagnostics((p) => p.uri === uri && codes(p) === '' && client.published.indexOf(p) > client.published.indexOf(first), 'clean once the wrapper changed');
+
+      // With fipslint.reportUnresolved, a value known only at run time is a hint with its reason.
+      const envUri = pathToFileURL(path.join(workspace, 'src', 'env.ts')).href;
+      client.settings = { ...client.settings, reportUnresolved: true };
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: envUri, languageId: 'typescript', version: 1, text: "import { createHash } from 'node:crypto';\nexport const h = createHash(process.env.HASH_ALG ?? 'sha256');\n" },
+      });
+      const hinted = await client.diagnostics((p) => p.uri === envUri && codes(p) === 'fipslint-unresolved@2:4', 'a Hint for the unresolved algorithm');
+      assert.match(String(hinted.diagnostics[0].message), /cannot check the hash algorithm of crypto\.createHash\(\): it comes from process\.env\.HASH_ALG/);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
 describe('language server over stdio (a slow file)', () => {
   it('analyses a large file off the main thread: a small file opened after it gets its diagnostics first', async () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-slow-'));

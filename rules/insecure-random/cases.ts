@@ -10,8 +10,24 @@ export const cases: RuleCases = {
     { name: 'a guessing game and a map pin', code: `const secretNumber = Math.floor(Math.random() * 100) + 1;\nconst pin = { lat: 51 + Math.random(), lng: Math.random() };` },
     { name: 'a project word marked harmless in the options', options: { harmlessWords: ['dice'] }, code: `export const diceToken = Math.floor(Math.random() * 6) + 1;` },
     { name: 'a local Math object', code: `const Math = { random: () => 4 };\nconst token = Math.random();` },
+    {
+      name: 'a random pick among algorithm names, and a coin flip, in a test matrix',
+      code: `const encAlg = ['RSA-OAEP', 'RSA-OAEP-256'][Math.floor(Math.random() * 2)];\nconst useToken = Math.random() < 0.5;\nconfigure({ id_token_encrypted_response_alg: encAlg, token_endpoint_auth: useToken });`,
+    },
   ],
   invalid: [
+    {
+      name: 'the OAuth state in a URL query',
+      code: `const id = () => Math.random().toString(36).slice(2);\nexport const url = \`/authorize?client_id=app&state=\${id()}\`;`,
+      errors: [{ line: 1, text: 'Math.random()', severity: 'error', message: '(state)' }],
+      output: `import { randomBytes } from 'node:crypto';\nconst id = () => randomBytes(16).toString('hex');\nexport const url = \`/authorize?client_id=app&state=\${id()}\`;`,
+    },
+    {
+      name: 'a nonce picked from an alphabet of single characters',
+      code: `const LETTERS = ['a', 'b', 'c', 'd'];\nexport const nonce = LETTERS[Math.floor(Math.random() * 4)] + LETTERS[0];`,
+      errors: [{ line: 2, text: 'Math.random()', severity: 'error', message: '(nonce)' }],
+      output: `import { randomInt } from 'node:crypto';\nconst LETTERS = ['a', 'b', 'c', 'd'];\nexport const nonce = LETTERS[randomInt(4)] + LETTERS[0];`,
+    },
     {
       name: 'a project word marked secret in the options',
       options: { secretWords: ['voucher'] },

@@ -32,7 +32,7 @@ const CODE_QUALIFIERS = new Set([
 const HARMLESS_WORDS = new Set([
   'shuffle', 'shuffled', 'jitter', 'delay', 'backoff', 'retry', 'color', 'colour', 'hue', 'rgb', 'animation', 'animate', 'position',
   'offset', 'opacity', 'sample', 'sampling', 'duration', 'timeout', 'sleep', 'wait', 'width', 'height', 'angle', 'rotation',
-  'speed', 'velocity', 'particle', 'noise', 'x', 'y', 'z', 'left', 'top', 'lat', 'lng', 'lon', 'latitude', 'longitude', 'demo', 'mock', 'fake', 'placeholder', 'test', 'fixture',
+  'speed', 'velocity', 'particle', 'noise', 'choice', 'x', 'y', 'z', 'left', 'top', 'lat', 'lng', 'lon', 'latitude', 'longitude', 'demo', 'mock', 'fake', 'placeholder', 'test', 'fixture',
 ]);
 
 /** A guessing game's `secretNumber` or `secretWord` is no one's secret. */
@@ -121,6 +121,11 @@ function destination(start: ts.Node): Destination {
   for (let depth = 0; depth < 16; depth++) {
     const parent = current.parent;
     if (!parent) break;
+    // `Math.random() < 0.5`: a coin flip is a boolean, never a secret.
+    if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) return { at: start, names: [CHOICE] };
+    // `['RSA-OAEP', 'RSA-OAEP-256'][Math.floor(Math.random() * 2)]`: a pick among written values is one of
+    // them, not a random secret (an alphabet of single characters, joined into a token, is another matter).
+    if (ts.isElementAccessExpression(parent) && parent.argumentExpression === current && picksAmongWords(parent.expression)) return { at: start, names: [CHOICE] };
     if (ts.isTemplateSpan(parent)) {
       // `?state=${id}`: the query parameter names the value.
       const template = parent.parent;
@@ -212,6 +217,24 @@ function destination(start: ts.Node): Destination {
     break;
   }
   return { at: start, names };
+}
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
+]);
+/** A name that clears the value: a random choice or a coin flip (in HARMLESS_WORDS). */
+const CHOICE = 'randomChoice';
+
+/** An array literal (or a constant holding one) of words, not single characters. */
+function picksAmongWords(expression: ts.Expression): boolean {
+  let node: ts.Node = expression;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isIdentifier(node)) {
+    const declaration = identifiersNamed(node.getSourceFile(), node.text).find((id) => ts.isVariableDeclaration(id.parent) && id.parent.name === id);
+    node = declaration && ts.isVariableDeclaration(declaration.parent) && declaration.parent.initializer ? declaration.parent.initializer : node;
+  }
+  return ts.isArrayLiteralExpression(node) && node.elements.length > 0 && node.elements.every((e) => !ts.isStringLiteralLike(e) || e.text.length > 1);
 }
 
 /** The query parameter a URL text ends by naming (`...&state=` → `state`). */

@@ -48,7 +48,7 @@ export function unresolvedDiagnostic(site: UnresolvedSite, document: TextDocumen
     severity: DiagnosticSeverity.Hint,
     source: 'fipslint',
     code: UNRESOLVED_CODE,
-    codeDescription: { href: `${PROJECT_URL}#unresolved-values` },
+    codeDescription: { href: `${PROJECT_URL}#values-known-only-at-run-time` },
     message: `fipslint cannot check the ${site.what} of ${site.api}(): it ${site.reason}. Make sure only approved values reach it.`,
   };
 }

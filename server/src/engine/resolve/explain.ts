@@ -48,6 +48,11 @@ class UnknownSources {
     }
     if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => this.of(span.expression, depth + 1));
     if (ts.isAwaitExpression(node)) return this.of(node.expression, depth + 1);
+    // `!trustServerCertificate`: as known as its operand.
+    if (ts.isPrefixUnaryExpression(node)) {
+      const parts = this.of(node.operand, depth + 1);
+      return parts.length > 0 || this.known(node) ? parts : [`\`${short(node)}\`, which fipslint does not evaluate`];
+    }
     // `(options.hashAlgo || 'sha256').toLowerCase()`: the string the method is called on.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && STRING_METHODS.has(node.expression.name.text)) return this.of(node.expression.expression, depth + 1);
     if (ts.isIdentifier(node)) return this.identifier(node, depth);
