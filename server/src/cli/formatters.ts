@@ -223,8 +223,9 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
                 (r.unresolved ?? []).map((site) => ({
                   ruleId: UNRESOLVED_ID,
                   ruleIndex: ruleIndex.get(UNRESOLVED_ID) ?? -1,
+                  // SARIF 2.1.0 §3.27.10: a result whose kind is not `fail` has level `none`.
                   kind: 'review',
-                  level: 'note',
+                  level: 'none',
                   message: { text: `${site.api}: the ${site.what} ${site.reason}.` },
                   locations: [{ physicalLocation: { artifactLocation: uri(site.file), region: region(site) } }],
                   properties: { category: 'unresolved', api: site.api, parameter: site.input, ...(r.test ? { test: true } : {}) },

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ts } from './typescript';
-import { API_SIGNATURES, RELEVANT_TEXT } from './apis';
+import { API_SIGNATURES, REACH_TEXT, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
 import { SourceProject } from './project';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
@@ -76,7 +76,7 @@ export class Engine {
     const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [], ...(options.testFile ? { test: true } : {}) };
     const mentions = RELEVANT_TEXT.test(text);
     const key = path.resolve(fileName);
-    this.project.reach.note(key, mentions, text);
+    this.project.reach.note(key, mentions && REACH_TEXT.test(text), text);
     if (!mentions && !this.project.reach.namesRelevantExport(key, text)) {
       result.skipped = true;
       return result;

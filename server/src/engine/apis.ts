@@ -228,5 +228,13 @@ export const TLS_OPTION_APIS = Object.keys(API_SIGNATURES).filter((api) => /^(tl
  * URL (`https://`) names no module: most files have one in a comment, and counting it sent seven
  * times as many files to the parser.
  */
+/**
+ * What makes a module's function lead to crypto for a caller in another module: the crypto and
+ * TLS words of RELEVANT_TEXT, without `Math.random` (a helper's random value is judged in the
+ * helper's own file) and suppression comments.
+ */
+export const REACH_TEXT =
+  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
+
 export const RELEVANT_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileIndex } from './file-index';
 import { ts } from './typescript';
-import { RELEVANT_TEXT } from './apis';
+import { REACH_TEXT } from './apis';
 import { CryptoReach, relativeSpecifiers } from './relevance';
 
 /**
@@ -115,7 +115,7 @@ export class SourceProject {
   /** Resolved relative specifiers by importing folder; null: none found. */
   private readonly resolved = new Map<string, string | null>();
   /** Which modules' exports can lead to crypto: a file that names one is analysed (`relevance.ts`). */
-  readonly reach: CryptoReach = new CryptoReach(this, RELEVANT_TEXT);
+  readonly reach: CryptoReach = new CryptoReach(this, REACH_TEXT);
   /** The files callers may be looked for in (the scan's files, the workspace's), listed when first needed. */
   private projectFiles: (() => readonly string[]) | undefined;
   /** Per package folder, per module: the project files that import it; built from their text when first asked. */

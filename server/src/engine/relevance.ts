@@ -1,6 +1,9 @@
 import { ts } from './typescript';
 import { skipOuterExpressions } from './file-index';
 import { libraryModulePath } from './libraries';
+import { commonJsExportName } from './resolve/modules';
+import { accessChain } from './resolve/objects';
+import { boundIdentifiers } from './resolve/scopes';
 
 /**
  * Which of a module's exports can lead to crypto: the functions and values whose own text
@@ -19,17 +22,27 @@ export interface ReachHost {
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined;
 }
 
-const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
+export const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
 const RELATIVE_SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?\/[^'"`\n]{0,512})\1/g;
 
 /** The relative module specifiers a text names (`from './x'`, `require('../y')`, `import('./z')`). */
 export function relativeSpecifiers(text: string): string[] {
   if (!RELATIVE_SPECIFIER.test(text)) return [];
-  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => m[2]))];
+  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => detached(m[2])))];
+}
+
+/**
+ * A copy of a string cut from a file's text. V8 keeps a substring as a slice of its parent, so a
+ * name kept in a cache would keep the whole file's text alive with it.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** How many modules deep a re-export or a wrapper of a wrapper is followed. */
 const MAX_MODULE_HOPS = 4;
+/** Larger modules are bundles or generated code, not the helpers a caller wraps crypto in: not parsed to find out. */
+const MAX_MODULE_CHARS = 256 * 1024;
 
 export class CryptoReach {
   /** Per module: its exports that can lead to crypto (`default` for a default export or `module.exports = f`). */
@@ -83,6 +96,7 @@ export class CryptoReach {
     const noted = this.seen.get(fileName);
     const text = noted?.mentions === false ? undefined : this.host.readText(fileName);
     if (!noted && text === undefined) return EMPTY;
+    if (text !== undefined && text.length > MAX_MODULE_CHARS) return EMPTY;
     const mentions = noted ? noted.mentions : this.relevant.test(text!);
     if (fileName.toLowerCase().endsWith('.json')) return mentions ? ALL : EMPTY;
     // Names other modules of the project export to this one that can lead to crypto.
@@ -217,15 +231,13 @@ function exportsLeadingToCrypto(sourceFile: ts.SourceFile, relevant: RegExp, imp
     } else if (ts.isExportAssignment(statement)) {
       exportExpression('default', statement.expression);
     } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = skipOuterExpressions(statement.expression.left);
-      const targetText = target.getText(sourceFile).replace(/\s/g, '');
-      if (targetText === 'module.exports') exportExpression('default', statement.expression.right);
+      const exported = commonJsExportName(statement.expression.left);
+      if (exported) exportExpression(exported, statement.expression.right);
       else {
-        const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(targetText);
-        if (named) exportExpression(named[1], statement.expression.right);
         // `OAuth.nonce = function () {...}`: part of the definition of `OAuth`.
-        const owner = /^([A-Za-z_$][\w$]*)\./.exec(targetText)?.[1];
-        if (owner && !named && definitions.has(owner)) define(owner, statement);
+        const chain = accessChain(statement.expression.left);
+        const owner = chain && ts.isIdentifier(chain.root) ? chain.root.text : undefined;
+        if (owner && definitions.has(owner)) define(owner, statement);
       }
     }
   }
@@ -247,7 +259,7 @@ function exportsLeadingToCrypto(sourceFile: ts.SourceFile, relevant: RegExp, imp
   }
   const out = new Set<string>();
   for (const entry of exported) {
-    if (entry.local !== undefined ? leads.has(entry.local) : entry.node && (ts.isExportDeclaration(entry.node) || reachesByText(spanText(entry.node)))) out.add(entry.name);
+    if (entry.local !== undefined ? leads.has(entry.local) : entry.node && (ts.isExportDeclaration(entry.node) || reachesByText(spanText(entry.node)))) out.add(detached(entry.name));
   }
   return out;
 }
@@ -265,6 +277,5 @@ function objectLiteralOf(sourceFile: ts.SourceFile, name: string): ts.ObjectLite
 }
 
 function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
+  return boundIdentifiers(name).map((identifier) => identifier.text);
 }

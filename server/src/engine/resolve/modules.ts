@@ -2,6 +2,7 @@ import { ts } from '../typescript';
 import type { SourceProject } from '../project';
 import { fileIndex, skipOuterExpressions } from '../file-index';
 import { functionName } from './functions';
+import { RELATIVE_SPECIFIER } from '../relevance';
 import { libraryModulePath, normalizeLibraryPath } from '../libraries';
 import { bindingFor, declarationOfNamed, hasExportModifier, propertyNameText, variableDeclaration } from './scopes';
 import type { ApiPath, Declaration, ExportTarget, Origin, Value } from './types';
@@ -96,11 +97,11 @@ export class ModuleGraph {
         }
       } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const { left, right } = statement.expression;
-        const leftText = left.getText(sourceFile).replace(/\s/g, '');
-        if (leftText === 'module.exports') {
+        const exported = commonJsExportName(left);
+        if (exported === 'default') {
           const target = this.memberOfExported(right, exportName, sourceFile, true);
           if (target) return target;
-        } else if (leftText === `module.exports.${exportName}` || leftText === `exports.${exportName}`) {
+        } else if (exported === exportName) {
           return { kind: 'expression', expression: right, sourceFile };
         }
       }
@@ -239,7 +240,6 @@ export function requiredModule(node: ts.CallExpression, scopes: { findDeclaratio
 }
 
 const relativeModuleMentions = new WeakMap<ts.SourceFile, boolean>();
-const RELATIVE_SPECIFIER = /(?:require\s*\(|from|import\s*\()\s*['"`]\./;
 
 /** Whether the file's text has any relative module specifier (`from './x'`, `require("../y")`, `import('./z')`). */
 export function mentionsRelativeModule(sourceFile: ts.SourceFile): boolean {
@@ -297,13 +297,21 @@ function exportedNames(sourceFile: ts.SourceFile): Set<string> {
   return names;
 }
 
-/** `module.exports`, `module.exports.x`, `exports.x`. */
+/**
+ * The name a CommonJS assignment target exports under: `default` for `module.exports`, `x` for
+ * `exports.x` and `module.exports.x`; undefined for anything else.
+ */
+export function commonJsExportName(target: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(target);
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const base = skipOuterExpressions(node.expression);
+  if (ts.isIdentifier(base)) return base.text === 'module' && node.name.text === 'exports' ? 'default' : base.text === 'exports' ? node.name.text : undefined;
+  const isModuleExports = ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && base.expression.text === 'module' && base.name.text === 'exports';
+  return isModuleExports ? node.name.text : undefined;
+}
+
 function isModuleExports(node: ts.Expression): boolean {
-  const target = skipOuterExpressions(node);
-  if (!ts.isPropertyAccessExpression(target)) return false;
-  const base = skipOuterExpressions(target.expression);
-  if (ts.isIdentifier(base)) return (base.text === 'module' && target.name.text === 'exports') || base.text === 'exports';
-  return ts.isPropertyAccessExpression(base) && ts.isIdentifier(base.expression) && base.expression.text === 'module' && base.name.text === 'exports';
+  return commonJsExportName(node) !== undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from '../typescript';
-import { fileIndex, skipOuterExpressions } from '../file-index';
+import { fileIndex, isOuterExpression, skipOuterExpressions } from '../file-index';
 import type { Budget } from './budget';
 import type { ModuleGraph } from './modules';
 import { accessedName, enclosingClass, enclosingFunction, isReadonly, isStatic, propertyNameText } from './scopes';
@@ -313,10 +313,6 @@ function holderRootName(holder: Holder): string {
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
-}
-
-function isOuterExpression(node: ts.Node): boolean {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node);
 }
 
 function isFallback(node: ts.Node): boolean {

@@ -7,6 +7,7 @@ import { RSA_PADDING } from '../policy/keys';
 import { Budget, MAX_DEPTH, type LimitReached } from './budget';
 import { FunctionFlow, agreeingApi, returnedExpressions, type CallBinding } from './functions';
 import { ModuleGraph, globalApi, normalizeApiPath, requiredModule } from './modules';
+import { builtinCallValues, stringMethodValues } from './builtins';
 import { ObjectFlow, es5Constructor } from './objects';
 import { accessedName, bindingElementOf, enclosingClass, lookupDeclaration, neverReassigned, propertyNameText, type ScopeMemo } from './scopes';
 import type { ApiPath, Declaration, ExportTarget, NumberValue, ObjectMember, ObjectValue, Origin, PropertyHit, StringValue, Value } from './types';
@@ -515,44 +516,13 @@ export class Resolver {
   }
 
   private callValues(node: ts.CallExpression | ts.NewExpression, depth: number, via: Origin[]): Value[] {
-    const origin = { sourceFile: node.getSourceFile(), node };
-    const args = node.arguments ?? ts.factory.createNodeArray();
     if (ts.isCallExpression(node)) {
       // const config = require('./config'): the module's exports.
       const specifier = requiredModule(node, this);
-      const resolved = specifier === undefined ? undefined : this.project.resolveRelativeModule(origin.sourceFile.fileName, specifier);
+      const resolved = specifier === undefined ? undefined : this.project.resolveRelativeModule(node.getSourceFile().fileName, specifier);
       if (resolved) return [this.modules.namespaceObject(resolved, via)].filter((v): v is Value => !!v);
-    }
-    // String methods that keep the algorithm name recognisable.
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      if (method === 'join') {
-        // ['ECDHE-RSA-AES128-GCM-SHA256', 'DES-CBC3-SHA'].join(':')
-        const separators = node.arguments.length ? this.values(node.arguments[0], depth + 1, via).filter((v): v is StringValue => v.kind === 'string') : [];
-        const separator = node.arguments.length === 0 ? ',' : separators.length === 1 ? separators[0].value : undefined;
-        if (separator === undefined) return [];
-        const out: Value[] = [];
-        for (const array of this.values(node.expression.expression, depth + 1, via)) {
-          if (array.kind !== 'array') continue;
-          const parts = array.elements.map((e) => this.values(e, depth + 1, via).filter((v): v is StringValue | NumberValue => v.kind === 'string' || v.kind === 'number'));
-          if (parts.some((p) => p.length !== 1)) continue;
-          out.push({ kind: 'string', value: parts.map((p) => String(p[0].value)).join(separator), origin, via });
-        }
-        return out;
-      }
-      // 'sha512'.replace('512', '256'): string patterns only, and replacements without `$` patterns.
-      if ((method === 'replace' || method === 'replaceAll') && node.arguments.length === 2) {
-        const [pattern, replacement] = node.arguments.map((a) => this.values(a, depth + 1, via).filter((v): v is StringValue => v.kind === 'string'));
-        if (pattern.length !== 1 || replacement.length !== 1 || replacement[0].value.includes('$')) return [];
-        return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
-          v.kind === 'string' ? [{ kind: 'string' as const, value: method === 'replace' ? v.value.replace(pattern[0].value, replacement[0].value) : v.value.split(pattern[0].value).join(replacement[0].value), origin, via }] : [],
-        );
-      }
-      if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'toString') {
-        return this.values(node.expression.expression, depth + 1, via).flatMap((v) =>
-          v.kind === 'string' ? [{ ...v, value: method === 'toLowerCase' ? v.value.toLowerCase() : method === 'toUpperCase' ? v.value.toUpperCase() : v.value.trim() }] : [],
-        );
-      }
+      const method = stringMethodValues(this, node, depth, via);
+      if (method) return method;
     }
     const api = this.resolveApi(node.expression, depth + 1)?.join('.');
     if (!api && ts.isCallExpression(node)) {
@@ -560,41 +530,7 @@ export class Resolver {
         if (fn.kind === 'function') return this.functions.returnedValues(fn.node, depth, [...via, fn.origin]);
       }
     }
-    if (api === 'Object.assign') {
-      // Object.assign({}, defaults, { rejectUnauthorized: false }): later sources win, like spreads.
-      const members: ObjectMember[] = args.map((arg) => ({ kind: 'spread', expression: arg, sourceFile: origin.sourceFile }));
-      return [{ kind: 'object', members, origin, via }];
-    }
-    const firstNumber = () => this.values(args[0], depth + 1, via).filter((v): v is NumberValue => v.kind === 'number');
-    switch (api) {
-      case 'Buffer.alloc':
-      case 'buffer.Buffer.alloc':
-      case 'Buffer.allocUnsafe':
-      case 'Uint8Array':
-        return this.values(args[0], depth + 1, via).flatMap((v): Value[] =>
-          v.kind === 'number' || v.kind === 'array' ? [{ kind: 'bytes', length: v.kind === 'number' ? v.value : v.elements.length, random: false, origin, via }] : [],
-        );
-      case 'crypto.randomBytes':
-      case 'crypto.getRandomValues':
-        if (api === 'crypto.getRandomValues') return this.values(args[0], depth + 1, via).flatMap((v) => (v.kind === 'bytes' ? [{ ...v, random: true, origin }] : []));
-        return firstNumber().map((n) => ({ kind: 'bytes', length: n.value, random: true, origin, via }));
-      case 'Buffer.from':
-      case 'buffer.Buffer.from': {
-        const encoding = this.values(args[1], depth + 1, via).find((v): v is StringValue => v.kind === 'string')?.value ?? 'utf8';
-        return this.values(args[0], depth + 1, via).flatMap((v): Value[] => {
-          if (v.kind === 'string') {
-            const length = byteLength(v.value, encoding);
-            return length === undefined ? [] : [{ kind: 'bytes', length, random: false, origin, via }];
-          }
-          if (v.kind === 'array') return [{ kind: 'bytes', length: v.elements.length, random: false, origin, via }];
-          return [];
-        });
-      }
-      case 'String':
-        return this.values(args[0], depth + 1, via).flatMap((v) => (v.kind === 'string' || v.kind === 'number' ? [{ kind: 'string' as const, value: String(v.value), origin: v.origin, via: v.via }] : []));
-      default:
-        return [];
-    }
+    return api ? builtinCallValues(this, node, api, depth, via) : [];
   }
 
   /**
@@ -721,12 +657,4 @@ function combine(operator: ts.SyntaxKind, left: string | number, right: string |
     default:
       return undefined;
   }
-}
-
-function byteLength(text: string, encoding: string): number | undefined {
-  const enc = encoding.toLowerCase();
-  if (enc === 'hex') return text.length % 2 === 0 && /^[0-9a-f]*$/i.test(text) ? text.length / 2 : undefined;
-  if (enc === 'base64' || enc === 'base64url') return Buffer.from(text, enc).length;
-  if (enc === 'utf8' || enc === 'utf-8' || enc === 'ascii' || enc === 'latin1' || enc === 'binary') return Buffer.byteLength(text, enc as BufferEncoding);
-  return undefined;
 }
