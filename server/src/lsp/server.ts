@@ -653,7 +653,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         // Open files have their own, fresher diagnostics.
         if (!open) {
           const document = TextDocument.create(uri, 'typescript', 0, text);
-          await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, document, i)) });
+          const hints = (result.unresolved ?? []).map((site) => unresolvedDiagnostic(site, document));
+          await connection.sendDiagnostics({ uri, diagnostics: [...result.findings.map((f, i) => toDiagnostic(f, document, i)), ...hints] });
         }
         await new Promise((resolve) => setImmediate(resolve)); // let edits and requests through
       }
