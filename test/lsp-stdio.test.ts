@@ -413,6 +413,16 @@ describe('language server over stdio (values across modules, and values known on
       });
       const hinted = await client.diagnostics((p) => p.uri === envUri && codes(p) === 'fipslint-unresolved@2:4', 'a Hint for the unresolved algorithm');
       assert.match(String(hinted.diagnostics[0].message), /cannot check the hash algorithm of crypto\.createHash\(\): it comes from process\.env\.HASH_ALG/);
+
+      // A helper whose Math.random() becomes the OAuth state in a file that is not open: found once
+      // the workspace's files are listed (in the background), with the use as related information.
+      fs.writeFileSync(path.join(workspace, 'src', 'login.ts'), "import { randomId } from './ids';\nexport const url = `/authorize?client_id=app&state=${randomId()}`;\n");
+      const idsUri = pathToFileURL(path.join(workspace, 'src', 'ids.ts')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: idsUri, languageId: 'typescript', version: 1, text: 'export function randomId() {\n  return Math.random().toString(36).slice(2);\n}\n' },
+      });
+      const helper = await client.diagnostics((p) => p.uri === idsUri && codes(p) === 'insecure-random@2:1', 'the helper is reported once the workspace is listed');
+      assert.ok(helper.diagnostics[0].relatedInformation?.some((r) => r.location.uri.endsWith('/src/login.ts')));
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();

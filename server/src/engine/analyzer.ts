@@ -74,10 +74,8 @@ export class Engine {
 
   analyze(fileName: string, text: string, options: AnalysisOptions): FileAnalysis {
     const result: FileAnalysis = { fileName, findings: [], ruleFailures: [], skipped: false, suppressions: [], ...(options.testFile ? { test: true } : {}) };
-    const mentions = RELEVANT_TEXT.test(text);
-    const key = path.resolve(fileName);
-    this.project.reach.note(key, mentions && REACH_TEXT.test(text), text);
-    if (!mentions && !this.project.reach.namesRelevantExport(key, text)) {
+    const mentions = this.note(fileName, text);
+    if (!mentions && !this.project.reach.namesRelevantExport(path.resolve(fileName), text)) {
       result.skipped = true;
       return result;
     }
@@ -121,6 +119,17 @@ export class Engine {
     if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
     if (options.unresolved) result.unresolved = withoutFindings(unresolved, result.findings);
     return result;
+  }
+
+  /**
+   * Records what the cross-module checks need to know of a file's text (whether it mentions crypto,
+   * which modules it imports) without analysing it; true when it mentions crypto. A language server
+   * notes a workspace's files this way once, so later questions about them read nothing.
+   */
+  note(fileName: string, text: string): boolean {
+    const mentions = RELEVANT_TEXT.test(text);
+    this.project.reach.note(path.resolve(fileName), mentions && REACH_TEXT.test(text), text);
+    return mentions;
   }
 
   private callNamesFor(options: AnalysisOptions): ReadonlySet<string> {

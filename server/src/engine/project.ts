@@ -116,8 +116,8 @@ export class SourceProject {
   private readonly resolved = new Map<string, string | null>();
   /** Which modules' exports can lead to crypto: a file that names one is analysed (`relevance.ts`). */
   readonly reach: CryptoReach = new CryptoReach(this, REACH_TEXT);
-  /** The files callers may be looked for in (the scan's files, the workspace's), listed when first needed. */
-  private projectFiles: (() => readonly string[]) | undefined;
+  /** The files callers may be looked for in (the scan's files, the workspace's) below a folder, listed when first needed. */
+  private projectFiles: ((under: string) => readonly string[]) | undefined;
   /** Per package folder, per module: the project files that import it; built from their text when first asked. */
   private importers: Map<string, Map<string, string[]>> | undefined;
 
@@ -180,10 +180,11 @@ export class SourceProject {
   }
 
   /**
-   * The files of the project, for finding a module's importers (`importersOf`): the CLI gives the
-   * files it scans, the language server its workspace folders' files. Nothing outside them is read.
+   * The files of the project below a folder ('' for all of them), for finding a module's importers
+   * (`importersOf`): the CLI gives the files it scans, the language server its workspace folders'
+   * files. Nothing outside them is read. Set it again when the list changes: the index is rebuilt.
    */
-  setProjectFiles(list: (() => readonly string[]) | undefined): void {
+  setProjectFiles(list: ((under: string) => readonly string[]) | undefined): void {
     this.projectFiles = list;
     this.importers = undefined;
   }
@@ -202,7 +203,7 @@ export class SourceProject {
     if (!index) {
       this.importers.set(scope, (index = new Map()));
       const inside = scope === '' ? () => true : (file: string) => file.startsWith(scope + path.sep);
-      for (const file of this.projectFiles()) {
+      for (const file of this.projectFiles(scope)) {
         const absolute = path.resolve(file);
         if (!inside(absolute)) continue;
         let specifiers = this.reach.specifiersOf(absolute);
@@ -244,7 +245,7 @@ export class SourceProject {
   /** Drop cached parses (files changed on disk, or a closed editor's file). */
   forget(fileName?: string): void {
     // Which modules lead to crypto, and who imports what, depend on other files' text: any change may alter them.
-    this.reach.clear();
+    this.reach.clear(fileName === undefined ? undefined : path.resolve(fileName));
     this.importers = undefined;
     // A created or deleted file changes what specifiers resolve to.
     this.resolved.clear();

@@ -55,9 +55,11 @@ export class CryptoReach {
     private readonly relevant: RegExp,
   ) {}
 
-  clear(): void {
+  /** Forgets what depends on a file's text (all files without one): its own facts, and every module's verdict, which may rest on it. */
+  clear(fileName?: string): void {
     this.exports.clear();
-    this.seen.clear();
+    if (fileName === undefined) this.seen.clear();
+    else this.seen.delete(fileName);
   }
 
   /** What the engine learnt of a file's text while pre-checking it: a later question about the file needs no read. */

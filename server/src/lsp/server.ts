@@ -129,9 +129,39 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
   const engine = new Engine(rules, project);
-  /** The workspace's source files, for finding who imports a module; listed when first needed, again after files change. */
+  /**
+   * The workspace's source files, for finding who imports a module (a helper whose `Math.random`
+   * becomes a secret elsewhere). Listed and noted in the background the first time one is asked
+   * for, in slices that let requests through; until then the answer is "none", and open files are
+   * re-linted once the list is ready. Changes on disk start it over.
+   */
   let workspaceFiles: string[] | undefined;
-  project.setProjectFiles(() => (workspaceFiles ??= discoverFiles(workspaceRoots).files));
+  let listingWorkspace = false;
+  const workspaceFilesUnder = (under: string): readonly string[] => {
+    if (!workspaceFiles) {
+      listWorkspaceFiles();
+      return [];
+    }
+    return under === '' ? workspaceFiles : workspaceFiles.filter((file) => file.startsWith(under + path.sep));
+  };
+  const listWorkspaceFiles = (): void => {
+    if (listingWorkspace) return;
+    listingWorkspace = true;
+    setTimeout(async () => {
+      const files = discoverFiles(workspaceRoots).files;
+      for (let i = 0; i < files.length; i++) {
+        const text = project.readText(files[i]);
+        if (text !== undefined) engine.note(files[i], text);
+        if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+      }
+      workspaceFiles = files;
+      listingWorkspace = false;
+      // A new list: the project's index of importers is built again from it.
+      project.setProjectFiles(workspaceFilesUnder);
+      relintAll();
+    }, 0).unref();
+  };
+  project.setProjectFiles(workspaceFilesUnder);
   const offThreadAnalyzer = serverOptions.workerEntry ? new OffThreadAnalyzer(serverOptions.workerEntry, (message) => connection.console.warn(message)) : undefined;
   /** Last analysis time of files that were slow, by URI. */
   const slowFiles = new Map<string, number>();
@@ -454,6 +484,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     workspaceFiles = undefined;
+    project.setProjectFiles(workspaceFilesUnder);
     // Another file changed on disk: constants imported from it may have changed too.
     for (const change of changes) {
       const filePath = URI.toPath(change.uri);
