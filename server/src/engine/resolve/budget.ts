@@ -12,18 +12,17 @@ export const STEPS_PER_QUESTION = 20_000;
 export const STEPS_PER_FILE = 2_000_000;
 /** Nesting of one question's evaluation (guards the stack; each wrapper function costs about three). */
 export const MAX_DEPTH = 160;
-/** Function boundaries one question may cross: wrapper parameters to their callers, calls to what they return. */
+/** Calls into other modules' functions followed from one call (`digest()` calling `hash()` calling `createHash`). */
 export const MAX_CALL_HOPS = 32;
 /** Distinct values one expression may have; more are dropped and the answer marked incomplete. */
 export const MAX_CANDIDATES = 64;
 
-export type LimitReached = 'steps' | 'file-steps' | 'depth' | 'call-hops' | 'candidates';
+export type LimitReached = 'steps' | 'file-steps' | 'depth' | 'candidates';
 
 const LIMIT_WORDS: Record<LimitReached, string> = {
   steps: `following the value took more than ${STEPS_PER_QUESTION.toLocaleString('en-US')} steps`,
   'file-steps': `the file's analysis reached its limit of ${STEPS_PER_FILE.toLocaleString('en-US')} steps`,
   depth: `the value is nested more than ${MAX_DEPTH} levels deep`,
-  'call-hops': `the value passes through more than ${MAX_CALL_HOPS} functions`,
   candidates: `the value has more than ${MAX_CANDIDATES} possible forms`,
 };
 
@@ -87,15 +86,6 @@ export class Budget {
     if (distinct.length <= MAX_CANDIDATES) return distinct;
     this.hit('candidates');
     return distinct.slice(0, MAX_CANDIDATES);
-  }
-
-  /** Whether some limit has cut the current question short so far. */
-  get exhausted(): boolean {
-    return this.reached !== undefined;
-  }
-
-  get stepsTaken(): number {
-    return this.fileSteps;
   }
 }
 
