@@ -263,6 +263,18 @@ describe('fipslint CLI: values known only at run time, and test code', () => {
     }
   });
 
+  it('marks problems with suppression comments in test code as test code too', () => {
+    const file = path.join(dir, 'test', 'suppressed.test.js');
+    fs.writeFileSync(file, "const crypto = require('crypto');\n// fipslint-disable-next-line hash-algorithm\ncrypto.createHash('md5');\n");
+    try {
+      const json = JSON.parse(run(['--format', 'json', 'test/suppressed.test.js'], dir).stdout);
+      const findings = json.files[0].findings;
+      assert.deepEqual(findings.map((f: { ruleId: string; test?: boolean }) => `${f.ruleId} ${f.test}`).sort(), ['fipslint-suppression true', 'hash-algorithm true']);
+    } finally {
+      fs.rmSync(file);
+    }
+  });
+
   it('counts test code apart, marks it, and follows testFindings and tests from the configuration', () => {
     const all = run(['.'], dir);
     assert.equal(all.code, 1);

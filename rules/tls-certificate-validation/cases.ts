@@ -7,9 +7,21 @@ export const cases: RuleCases = {
     `import https from 'https';\nconst agent = new https.Agent({ ca: fs.readFileSync('ca.pem'), rejectUnauthorized: true });`,
     `import tls from 'tls';\ntls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
     `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';`,
+    { name: 'a property that only shares the name, written by assignment', code: `const listeners = {};\nlisteners.checkServerIdentity = (site) => {\n  audit(site);\n};` },
     { name: 'a checkServerIdentity that can fail', code: `import tls from 'tls';\ntls.connect({ checkServerIdentity(host, cert) { if (cert.subject.CN !== host) return new Error('mismatch'); } });` },
   ],
   invalid: [
+    {
+      name: 'switches written by assignment into options, and an empty identity check',
+      filename: 'case.js',
+      code: `function parse(url) {\n  const config = {};\n  config.ssl = {};\n  config.ssl.rejectUnauthorized = false;\n  config.ssl.checkServerIdentity = function () {};\n  return config;\n}\nhooks.checkServerIdentity = () => undefined;`,
+      errors: [
+        { line: 4, text: 'false', severity: 'error' },
+        { line: 5, text: 'config.ssl.checkServerIdentity = function () {}', severity: 'error' },
+        { line: 8, text: 'hooks.checkServerIdentity = () => undefined', severity: 'error' },
+      ],
+      output: `function parse(url) {\n  const config = {};\n  config.ssl = {};\n  config.ssl.rejectUnauthorized = true;\n  return config;\n}\n`,
+    },
     {
       name: 'a configuration module for a library fipslint does not know, and a ternary',
       filename: 'case.js',

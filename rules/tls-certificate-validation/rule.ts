@@ -3,6 +3,7 @@ import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engin
 import { describe, isAssertionData, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
+import { accessChain } from '../../server/src/engine/resolve/objects';
 import { defineRule, type AssignmentSite, type CallSite, type PropertySite, type RuleListeners } from '../../server/src/engine/rule';
 
 /** Switches that disable validation, with the value that does it. `rejectUnauthorized` also counts `0`. */
@@ -105,7 +106,11 @@ export default defineRule({
     properties.checkServerIdentity = (site: PropertySite) => {
       if (isAssertionData(site.node)) return;
       for (const value of context.resolver.values(site.value)) {
-        if (value.kind === 'function' && acceptsEverything(value.node)) reportNoOpIdentityCheck({ property: site.node, value: site.value, sourceFile: site.sourceFile, via: [] }, site.node);
+        if (value.kind !== 'function' || !acceptsEverything(value.node)) continue;
+        // By assignment the name alone says less (`listeners.checkServerIdentity = (site) => {...}`):
+        // the object written into is TLS options, or the function is an empty stub.
+        if (ts.isBinaryExpression(site.node) && !isEmptyStub(value.node) && !writesIntoTlsOptions(site.node.left)) continue;
+        reportNoOpIdentityCheck({ property: site.node, value: site.value, sourceFile: site.sourceFile, via: [] }, site.node);
       }
     };
     return {
@@ -285,6 +290,20 @@ function acceptsEverything(fn: ts.SignatureDeclaration): boolean {
   };
   ts.forEachChild(body, visit);
   return accepts;
+}
+
+/** `function () {}`, `() => {}`, `() => undefined`: a function that does nothing at all. */
+function isEmptyStub(fn: ts.SignatureDeclaration): boolean {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  return !!body && (ts.isBlock(body) ? body.statements.length === 0 : isNothing(body));
+}
+
+/** `config.ssl.x = …`, `tlsOptions.x = …`: an assignment into an object kept under a TLS options name. */
+function writesIntoTlsOptions(target: ts.Expression): boolean {
+  const chain = accessChain(target);
+  if (!chain) return false;
+  const holders = [ts.isIdentifier(chain.root) ? chain.root.text : 'this', ...chain.names.slice(0, -1)];
+  return holders.some((name) => CLIENT_CONTAINERS.includes(name) || /ssl|tls/i.test(name));
 }
 
 function isNothing(expression: ts.Expression): boolean {

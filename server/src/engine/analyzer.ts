@@ -114,10 +114,11 @@ export class Engine {
 
     const sorted = [...run.findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
-    result.findings = suppressed.findings;
+    // Test code, problems with suppression comments included, is marked and follows `testFindings`.
+    result.findings = options.testFile ? asTestCode(suppressed.findings, options.testFindings) : suppressed.findings;
     result.suppressions = suppressed.suppressions;
-    if (options.inventory) result.inventory = inventoryEntries(uses, result.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
-    if (options.unresolved) result.unresolved = withoutFindings(unresolved, result.findings);
+    if (options.inventory) result.inventory = inventoryEntries(uses, suppressed.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
+    if (options.unresolved) result.unresolved = withoutFindings(unresolved, suppressed.findings);
     return result;
   }
 
@@ -430,11 +431,7 @@ function buildFinding(meta: RuleMeta, descriptor: ReportDescriptor, sourceFile: 
   // NV (approved algorithm, non-validated library) has its own configurable severity; a rule's own setting still wins.
   const nv = descriptor.status === 'NV' ? options.nvSeverity : undefined;
   if (nv === 'off') return undefined;
-  let severity = configured ?? nv ?? descriptor.severity ?? statusSeverity;
-  if (options.testFile) {
-    if (options.testFindings === 'off') return undefined;
-    if (options.testFindings === 'info') severity = 'info';
-  }
+  const severity = configured ?? nv ?? descriptor.severity ?? statusSeverity;
 
   const related: RelatedLocation[] = [];
   const origin = descriptor.value?.origin;
@@ -478,7 +475,6 @@ function buildFinding(meta: RuleMeta, descriptor: ReportDescriptor, sourceFile: 
     fixes,
     fipsRuntime: descriptor.fipsRuntime,
     status: descriptor.status,
-    ...(options.testFile ? { test: true } : {}),
   };
 }
 
@@ -511,6 +507,12 @@ function findingJudgesAsset(finding: Finding, asset: AssetDescription): boolean 
   if (asset.assetType === 'protocol') return finding.category === 'tls';
   if (finding.category === 'padding') return asset.padding !== undefined;
   return finding.category !== 'tls';
+}
+
+/** Findings of a test file: marked, and lowered to info or left out as `testFindings` says. */
+function asTestCode(findings: readonly Finding[], testFindings: AnalysisOptions['testFindings']): Finding[] {
+  if (testFindings === 'off') return [];
+  return findings.map((f) => ({ ...f, test: true, ...(testFindings === 'info' ? { severity: 'info' as const } : {}) }));
 }
 
 /** An unresolved site that also has a finding on the same input is a finding, not a blind spot. */
