@@ -2,6 +2,7 @@ import { ts } from '../../server/src/engine/typescript';
 import { fileIndex } from '../../server/src/engine/file-index';
 import { enclosingFunction } from '../../server/src/engine/resolve';
 import { functionName } from '../../server/src/engine/resolve/functions';
+import { lookupDeclaration } from '../../server/src/engine/resolve/scopes';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
@@ -231,8 +232,8 @@ function picksAmongWords(expression: ts.Expression): boolean {
   let node: ts.Node = expression;
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (ts.isIdentifier(node)) {
-    const declaration = identifiersNamed(node.getSourceFile(), node.text).find((id) => ts.isVariableDeclaration(id.parent) && id.parent.name === id);
-    node = declaration && ts.isVariableDeclaration(declaration.parent) && declaration.parent.initializer ? declaration.parent.initializer : node;
+    const declaration = lookupDeclaration(node);
+    if (declaration?.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer) node = declaration.node.initializer;
   }
   return ts.isArrayLiteralExpression(node) && node.elements.length > 0 && node.elements.every((e) => !ts.isStringLiteralLike(e) || e.text.length > 1);
 }

@@ -264,7 +264,8 @@ class FileRun {
       const frame = caller.bind(fn, call);
       const chain = [...functions, fn];
       for (const inner of callSitesWithin(fn)) {
-        const api = frame.resolveApi(inner.expression)?.join('.');
+        // What an inner call names does not depend on the frame's arguments: the file's resolver answers once per analysis.
+        const api = this.rootResolver.resolveApi(inner.expression)?.join('.');
         if (api && this.calls.has(api)) {
           const entries = this.calls.get(api)!.filter((entry) => !this.ownCallsOnly.has(entry.ruleId));
           const saved = this.frame;

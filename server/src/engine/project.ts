@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { fileIndex } from './file-index';
 import { ts } from './typescript';
 import { REACH_TEXT } from './apis';
-import { CryptoReach, relativeSpecifiers } from './relevance';
+import { CryptoReach } from './relevance';
+import { relativeSpecifiers } from './resolve/modules';
 
 /**
  * Where the engine gets file text from. The CLI reads the disk; the language server lays open

@@ -1,7 +1,7 @@
 import { ts } from './typescript';
 import { skipOuterExpressions } from './file-index';
 import { libraryModulePath } from './libraries';
-import { commonJsExportName } from './resolve/modules';
+import { commonJsExportName, detached, relativeSpecifiers } from './resolve/modules';
 import { accessChain } from './resolve/objects';
 import { boundIdentifiers } from './resolve/scopes';
 
@@ -20,23 +20,6 @@ export interface ReachHost {
   readText(fileName: string): string | undefined;
   getSourceFile(fileName: string): ts.SourceFile | undefined;
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined;
-}
-
-export const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
-const RELATIVE_SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?\/[^'"`\n]{0,512})\1/g;
-
-/** The relative module specifiers a text names (`from './x'`, `require('../y')`, `import('./z')`). */
-export function relativeSpecifiers(text: string): string[] {
-  if (!RELATIVE_SPECIFIER.test(text)) return [];
-  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => detached(m[2])))];
-}
-
-/**
- * A copy of a string cut from a file's text. V8 keeps a substring as a slice of its parent, so a
- * name kept in a cache would keep the whole file's text alive with it.
- */
-export function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** How many modules deep a re-export or a wrapper of a wrapper is followed. */
@@ -72,9 +55,9 @@ export class CryptoReach {
     return this.seen.get(fileName)?.specifiers;
   }
 
-  /** Whether a file that mentions no crypto word names an export of a project module that can lead to crypto. */
+  /** Whether a file that mentions no crypto word (and was noted) names an export of a project module that can lead to crypto. */
   namesRelevantExport(fileName: string, text: string): boolean {
-    for (const specifier of relativeSpecifiers(text)) {
+    for (const specifier of this.seen.get(fileName)?.specifiers ?? relativeSpecifiers(text)) {
       const target = this.host.resolveRelativeModule(fileName, specifier);
       if (!target || target === fileName) continue;
       for (const name of this.relevantExports(target, 0)) {
@@ -150,15 +133,12 @@ function isIdentifierChar(code: number): boolean {
  * names under which the module exports them.
  */
 function exportsLeadingToCrypto(sourceFile: ts.SourceFile, relevant: RegExp, imported: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> {
-  const text = sourceFile.text;
-  // Without leading comments: a doc comment that mentions crypto makes nothing call it.
-  const spanText = (node: ts.Node) => text.slice(node.getStart(sourceFile), node.end);
-  /** Top-level names and the text that defines them. */
-  const definitions = new Map<string, string[]>();
+  /** Top-level names and the code that defines them. */
+  const definitions = new Map<string, ts.Node[]>();
   const define = (name: string, node: ts.Node) => {
     const list = definitions.get(name);
-    if (list) list.push(spanText(node));
-    else definitions.set(name, [spanText(node)]);
+    if (list) list.push(node);
+    else definitions.set(name, [node]);
   };
   /** Exported name → local name (or `undefined` when the export is an expression defined in place). */
   const exported: Array<{ name: string; local?: string; node?: ts.Node }> = [];
@@ -244,16 +224,20 @@ function exportsLeadingToCrypto(sourceFile: ts.SourceFile, relevant: RegExp, imp
     }
   }
 
-  // Fixpoint: a definition leads to crypto if its text does, or names something that does.
+  // Fixpoint: a definition leads to crypto if its code mentions a crypto word, or names something that does.
   const leads = new Set<string>();
   for (const [name, relevantImport] of localImports) if (relevantImport) leads.add(name);
-  // One-letter names (`e`, `t` in bundled code) would match almost any text: only longer names spread.
-  const reachesByText = (source: string) => relevant.test(source) || [...leads].some((name) => name.length >= 2 && mentionsWord(source, name));
+  const code = new Map<ts.Node, { mentions: boolean; names: ReadonlySet<string> }>();
+  const reaches = (node: ts.Node) => {
+    let facts = code.get(node);
+    // Without leading comments: a doc comment that mentions crypto makes nothing call it.
+    if (!facts) code.set(node, (facts = { mentions: relevant.test(sourceFile.text.slice(node.getStart(sourceFile), node.end)), names: identifiersIn(node) }));
+    return facts.mentions || [...facts.names].some((name) => leads.has(name));
+  };
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
-    for (const [name, texts] of definitions) {
-      if (leads.has(name)) continue;
-      if (texts.some(reachesByText)) {
+    for (const [name, nodes] of definitions) {
+      if (!leads.has(name) && nodes.some(reaches)) {
         leads.add(name);
         changed = true;
       }
@@ -261,9 +245,20 @@ function exportsLeadingToCrypto(sourceFile: ts.SourceFile, relevant: RegExp, imp
   }
   const out = new Set<string>();
   for (const entry of exported) {
-    if (entry.local !== undefined ? leads.has(entry.local) : entry.node && (ts.isExportDeclaration(entry.node) || reachesByText(spanText(entry.node)))) out.add(detached(entry.name));
+    if (entry.local !== undefined ? leads.has(entry.local) : entry.node && (ts.isExportDeclaration(entry.node) || reaches(entry.node))) out.add(detached(entry.name));
   }
   return out;
+}
+
+/** The names a piece of code uses (identifiers, property names included). */
+function identifiersIn(node: ts.Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child)) names.add(child.text);
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return names;
 }
 
 /** The object literal a top-level `const name = { ... }` holds. */

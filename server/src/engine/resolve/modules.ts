@@ -2,7 +2,6 @@ import { ts } from '../typescript';
 import type { SourceProject } from '../project';
 import { fileIndex, skipOuterExpressions } from '../file-index';
 import { functionName } from './functions';
-import { RELATIVE_SPECIFIER } from '../relevance';
 import { libraryModulePath, normalizeLibraryPath } from '../libraries';
 import { bindingFor, declarationOfNamed, hasExportModifier, propertyNameText, variableDeclaration } from './scopes';
 import type { ApiPath, Declaration, ExportTarget, Origin, Value } from './types';
@@ -237,6 +236,24 @@ export function requiredModule(node: ts.CallExpression, scopes: { findDeclaratio
   // `module.require('crypto')`
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'require' && ts.isIdentifier(callee.expression) && callee.expression.text === 'module' && !scopes.findDeclaration(callee.expression)) return arg.text;
   return undefined;
+}
+
+/** A relative module specifier (`from './x'`, `require('../y')`, `import('./z')`) anywhere in a text. */
+const RELATIVE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//;
+const RELATIVE_SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?\/[^'"`\n]{0,512})\1/g;
+
+/** The relative module specifiers a text names (`from './x'`, `require('../y')`, `import('./z')`). */
+export function relativeSpecifiers(text: string): string[] {
+  if (!RELATIVE_SPECIFIER.test(text)) return [];
+  return [...new Set(Array.from(text.matchAll(RELATIVE_SPECIFIERS), (m) => detached(m[2])))];
+}
+
+/**
+ * A copy of a string cut from a file's text. V8 keeps a substring as a slice of its parent, so a
+ * name kept in a cache would keep the whole file's text alive with it.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 const relativeModuleMentions = new WeakMap<ts.SourceFile, boolean>();
