@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RULES } from '../rules';
-import { writeFileAtomic } from '../server/src/cli/write-file';
+import { writeFixedFile } from '../server/src/cli/write-file';
 import { runCli } from '../server/src/cli/main';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -186,7 +186,7 @@ describe('fipslint CLI', () => {
     const raced = path.join(workspace, 'raced.ts');
     fs.writeFileSync(raced, 'before');
     fs.writeFileSync(raced, 'the user saved this');
-    assert.equal(writeFileAtomic(raced, 'fixed', 'before'), false);
+    assert.deepEqual(writeFixedFile(raced, Buffer.from('fixed'), Buffer.from('before'), [workspace]), { status: 'changed' });
     assert.equal(fs.readFileSync(raced, 'utf8'), 'the user saved this');
     assert.deepEqual(fs.readdirSync(workspace).filter((f) => f.endsWith('.tmp')), []);
   });
@@ -199,7 +199,7 @@ describe('fipslint CLI', () => {
     assert.equal(code, 2);
     assert.match(stderr, /hostile\/deep\.js: the file is nested too deeply to parse/);
     assert.match(stdout, /hostile\/ok\.js:1:30 {2}error/);
-    assert.match(stdout, /1 file could not be analysed/);
+    assert.match(stdout, /1 path could not be read or analysed/);
   });
 
   it('runs as a real process through bin/fipslint.js', () => {

@@ -136,34 +136,38 @@ describe('hostile input: CLI on a hostile tree', () => {
   });
   after(() => fs.rmSync(tree, { recursive: true, force: true }));
 
-  it('scans what it can, names what it cannot, and stops on nothing', () => {
+  it('scans what it can, names what it cannot, and stops on nothing; a path it could not read makes the scan incomplete (exit 2)', () => {
     let stdout = '';
     let stderr = '';
     const code = runCli(['--format', 'json', 'src'], { cwd: tree, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-    assert.equal(code, 1, 'findings decide the exit code; skipped entries are reported, not fatal');
+    assert.equal(code, 2, 'the dangling link could not be read: the scan is incomplete');
     const report = JSON.parse(stdout);
     assert.equal(report.summary.files, 5, 'binary.js, folder.js/inner.ts, latin1.js, ok.js, utf16.js');
+    assert.equal(report.complete, false);
+    assert.deepEqual(report.notRead, [{ path: 'src/dangling.js', reason: 'a symbolic link to a file that does not exist' }]);
     const files = report.files.map((f: { file: string; findings: unknown[] }) => `${f.file}:${f.findings.length}`).sort();
     assert.deepEqual(files, ['src/folder.js/inner.ts:1', 'src/latin1.js:1', 'src/ok.js:1', 'src/utf16.js:1'], 'UTF-16 with a BOM is decoded; latin1 bytes still lint');
-    assert.match(stderr, /skipped .*dangling\.js: a symbolic link to a file that does not exist/);
+    assert.match(stderr, /not read: .*dangling\.js: a symbolic link to a file that does not exist/);
     assert.doesNotMatch(stderr, /loop/, 'a symbolic link loop is not followed');
+    const allowed = runCli(['--allow-incomplete', 'src'], { cwd: tree, stdout: () => undefined, stderr: () => undefined });
+    assert.equal(allowed, 1, 'with --allow-incomplete the findings decide the exit code');
   });
 
   it('skips a file deleted between listing and reading, and says so', () => {
     const victim = path.join(tree, 'src', 'ok.js');
     // The module object itself (the CLI reads through it): the file vanishes after discovery listed it.
-    const nodeFs = require('node:fs') as { readFileSync: (...args: unknown[]) => unknown };
-    const original = nodeFs.readFileSync;
+    const nodeFs = require('node:fs') as { openSync: (...args: unknown[]) => unknown };
+    const original = nodeFs.openSync;
     let stderr = '';
-    nodeFs.readFileSync = (file: unknown, ...rest: unknown[]) => {
+    nodeFs.openSync = (file: unknown, ...rest: unknown[]) => {
       if (file === victim) throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
       return original(file, ...rest);
     };
     try {
-      const code = runCli(['src'], { cwd: tree, stdout: () => undefined, stderr: (t) => (stderr += t) });
+      const code = runCli(['--allow-incomplete', 'src'], { cwd: tree, stdout: () => undefined, stderr: (t) => (stderr += t) });
       assert.equal(code, 1, 'the other files are still linted');
     } finally {
-      nodeFs.readFileSync = original;
+      nodeFs.openSync = original;
     }
     assert.match(stderr, /skipped .*ok\.js: it was deleted during the scan/);
   });

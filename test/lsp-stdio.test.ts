@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
-  ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -15,29 +14,16 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
-  ExitNotification,
   HoverRequest,
-  InitializeRequest,
-  InitializedNotification,
-  PublishDiagnosticsNotification,
   RegistrationRequest,
-  ShowMessageNotification,
-  ShowMessageRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createProtocolConnection,
-  type ClientCapabilities,
   type Diagnostic,
-  type ProtocolConnection,
   type PublishDiagnosticsParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { denseFileText } from '../bench/generate';
+import { TestClient } from './lsp-client';
 
-// The bundle that ships in the .vsix (npm test builds it first).
-const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 const SOURCE = [
   "import crypto from 'node:crypto';",
   "import https from 'node:https';",
@@ -46,68 +32,6 @@ const SOURCE = [
   "export const agent = new https.Agent({ rejectUnauthorized: false });",
   '',
 ].join('\n');
-
-/** A language client that speaks to the real server process over stdio, as any editor would. */
-class TestClient {
-  readonly connection: ProtocolConnection;
-  readonly process: ChildProcess;
-  settings: Record<string, unknown> = { enable: true, profile: 'fips-140-3', run: 'onType', rules: {} };
-  readonly published: PublishDiagnosticsParams[] = [];
-  /** window/showMessage notifications, as the user would see them. */
-  readonly messages: string[] = [];
-  private waiters: Array<() => void> = [];
-
-  constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
-    this.connection.onNotification(ShowMessageNotification.type, (params) => {
-      this.messages.push(params.message);
-    });
-    this.connection.onRequest(ShowMessageRequest.type, (params) => {
-      this.messages.push(params.message);
-      return null;
-    });
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.published.push(params);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-    this.connection.listen();
-  }
-
-  /** Resolves with the first published diagnostics (from now on or already received) that match. */
-  async diagnostics(match: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const found = this.published.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no diagnostics: ${what}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 1_000).unref();
-      });
-    }
-  }
-
-  async initialize(root: string, capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      capabilities,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
-      initializationOptions,
-    });
-    await this.connection.sendNotification(InitializedNotification.type, {});
-  }
-
-  async stop(): Promise<number | null> {
-    await this.connection.sendRequest(ShutdownRequest.type);
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
-    await this.connection.sendNotification(ExitNotification.type);
-    return exited;
-  }
-}
 
 function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit): string {
   return TextDocument.applyEdits(document, edit.changes?.[document.uri] ?? []);

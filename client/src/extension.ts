@@ -137,10 +137,10 @@ function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
 /** `quiet`: started from the inventory view, which shows the result itself. */
 async function scanWorkspace({ quiet = false } = {}): Promise<void> {
   if (!client) return;
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number } | undefined;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.scanWorkspace', arguments: [] })) as { files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number; notRead?: number } | undefined;
   if (!result || result.restricted || quiet) return; // the server has said why
   const assets = result.assets ? `; ${result.assets} crypto asset${result.assets === 1 ? '' : 's'} in the Crypto Inventory view` : '';
-  const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${assets}${result.cancelled ? ' (scan cancelled)' : ''}.`;
+  const message = `fipslint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${assets}${result.cancelled ? ' (scan cancelled)' : ''}.${result.notRead ? ` ${result.notRead} path${result.notRead === 1 ? '' : 's'} could not be read: the scan is incomplete (see the fipslint output).` : ''}`;
   if (result.findings > 0) {
     const choice = await vscode.window.showInformationMessage(message, 'Show Problems');
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -39,13 +39,35 @@ const HARMLESS_WORDS = new Set([
 /** A guessing game's `secretNumber` or `secretWord` is no one's secret. */
 const GAME_SECRETS = new Set(['number', 'num', 'word', 'santa']);
 
+/**
+ * The words of an identifier: `sessionToken` → session, token; `HTTPServer` → http, server; digits
+ * and punctuation separate. One pass, not a chain of regex replacements: `([A-Z]+)([A-Z][a-z])` is
+ * quadratic on a long run of capitals (a generated identifier can be megabytes long).
+ */
 function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+  const out: string[] = [];
+  let start = -1;
+  const isUpper = (c: number) => c >= 65 && c <= 90;
+  const isLower = (c: number) => c >= 97 && c <= 122;
+  const flush = (end: number) => {
+    if (start >= 0 && end > start) out.push(name.slice(start, end).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!isUpper(c) && !isLower(c)) {
+      flush(i);
+      continue;
+    }
+    if (isUpper(c) && start >= 0) {
+      const previous = name.charCodeAt(i - 1);
+      // fooBar: a capital after a small letter; HTTPServer: the last capital of a run before a small letter.
+      if (isLower(previous) || (isUpper(previous) && isLower(name.charCodeAt(i + 1)))) flush(i);
+    }
+    if (start < 0) start = i;
+  }
+  flush(name.length);
+  return out;
 }
 
 type Verdict = 'secret' | 'harmless' | 'unknown';

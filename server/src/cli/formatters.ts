@@ -39,10 +39,15 @@ export function summarize(results: readonly FileAnalysis[]): RunSummary {
   return summary;
 }
 
-/** Text from the scanned code, safe to print: control characters (ESC, CR, BEL...) shown as escapes. */
+/**
+ * Text from the scanned code (a message quoting it, a suppression's reason, a file name), safe to
+ * print on a terminal: control characters (ESC, CR, LF, BEL, the C1 range, where OSC and CSI
+ * sequences start), line separators and the bidirectional overrides that reorder what a reader
+ * sees ("Trojan Source") are shown as `\uXXXX` escapes, so scanned text cannot rewrite the report.
+ */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `file:line:col  unresolved  api what: reason`, one line per site. */
@@ -51,7 +56,7 @@ export function formatUnresolvedText(results: readonly FileAnalysis[], cwd: stri
   for (const result of results) {
     for (const site of result.unresolved ?? []) {
       const tag = color ? '\u001b[2munresolved\u001b[0m' : 'unresolved';
-      lines.push(`${displayPath(site.file, cwd)}:${site.line}:${site.column}  ${tag}  ${site.api}: ${printable(site.what)} ${printable(site.reason)}${result.test ? '  (test code)' : ''}`);
+      lines.push(`${printable(displayPath(site.file, cwd))}:${site.line}:${site.column}  ${tag}  ${printable(site.api)}: ${printable(site.what)} ${printable(site.reason)}${result.test ? '  (test code)' : ''}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n\n' : '';
@@ -63,25 +68,32 @@ export function displayPath(file: string, cwd: string): string {
 }
 
 /** `file:line:col  severity  message  rule-id`, one line per finding, then a summary line. */
-export function formatText(results: readonly FileAnalysis[], cwd: string, color = false): string {
+export function formatText(results: readonly FileAnalysis[], cwd: string, color = false, notRead = 0): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
   const lines: string[] = [];
   for (const result of results) {
     for (const f of result.findings) {
-      lines.push(`${displayPath(f.file, cwd)}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${printable(f.message)}  ${paint('2', f.ruleId)}${f.test ? paint('2', '  (test code)') : ''}`);
+      lines.push(`${printable(displayPath(f.file, cwd))}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${printable(f.message)}  ${paint('2', f.ruleId)}${f.test ? paint('2', '  (test code)') : ''}`);
     }
   }
   const s = summarize(results);
   const total = s.errors + s.warnings + s.infos;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const unanalysed = results.filter((r) => r.failure).length;
+  // Files that failed to analyse are in `notRead` too (the CLI lists both): count each once.
+  const unanalysed = Math.max(notRead, results.filter((r) => r.failure).length);
   const tooLarge = results.filter((r) => r.tooLarge).length;
   const unresolved = s.unresolved > 0 ? `${plural(s.unresolved, 'crypto call site')} ${s.unresolved === 1 ? 'uses a value' : 'use values'} known only at run time: fipslint --unresolved lists ${s.unresolved === 1 ? 'it' : 'them'} with the reason.` : '';
-  if (total === 0 && unanalysed === 0 && !unresolved) {
+  if (total === 0 && s.files === 0 && unanalysed === 0) {
+    // Nothing was analysed: that is not a clean result.
+    lines.push(paint('33', 'No TypeScript or JavaScript file was analysed.'));
+  } else if (total === 0 && unanalysed === 0 && !unresolved) {
     lines.push(paint('32', `✔ No FIPS problems in ${plural(s.files, 'file')}.`));
+  } else if (total === 0 && unanalysed > 0) {
+    lines.push(paint('33', `Incomplete scan: ${plural(unanalysed, 'path')} could not be read or analysed (listed below); nothing found in the ${plural(s.files, 'file')} that were.`));
+    if (unresolved) lines.push(`  ${unresolved}`);
   } else if (total === 0) {
-    const gaps = [unanalysed > 0 ? `${plural(unanalysed, 'file')} of ${s.files} could not be analysed (see above)` : '', unresolved].filter(Boolean);
+    const gaps = [unanalysed > 0 ? `${plural(unanalysed, 'path')} could not be read or analysed (listed below)` : '', unresolved].filter(Boolean);
     lines.push(paint('33', `No FIPS problems found in ${plural(s.files, 'file')}, but the scan is not complete:`));
     for (const gap of gaps) lines.push(`  ${gap}`);
   } else {
@@ -89,7 +101,7 @@ export function formatText(results: readonly FileAnalysis[], cwd: string, color 
     const split = s.test.errors + s.test.warnings + s.test.infos > 0 ? `: ${countsText(s.production, plural)} in production code, ${countsText(s.test, plural)} in test code` : '';
     lines.push(paint(s.errors ? '31' : '33', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(s.files, 'file')} scanned${split}.`));
     if (s.fixable > 0) lines.push(`  ${plural(s.fixable, 'problem')} fixable with the --fix option.`);
-    if (unanalysed > 0) lines.push(`  ${plural(unanalysed, 'file')} could not be analysed (see above).`);
+    if (unanalysed > 0) lines.push(`  ${plural(unanalysed, 'path')} could not be read or analysed (listed below).`);
     if (unresolved) lines.push(`  ${unresolved}`);
   }
   if (tooLarge > 0) lines.push(`  ${plural(tooLarge, 'file')} over --max-file-size not analysed (see above).`);
@@ -101,7 +113,13 @@ function countsText(counts: SeverityCounts, plural: (n: number, word: string) =>
   return `${plural(total, 'problem')}${counts.errors ? ` (${plural(counts.errors, 'error')})` : ''}`;
 }
 
-export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string; listUnresolved?: boolean }, inventory?: CryptoInventory): string {
+/** What a report says about the run besides findings: the configuration files that applied, and what could not be read. */
+export interface RunFacts {
+  configFiles?: readonly string[];
+  notRead?: ReadonlyArray<{ path: string; reason: string }>;
+}
+
+export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: { profile: string; asOf: string; version: string; listUnresolved?: boolean } & RunFacts, inventory?: CryptoInventory): string {
   const files = results
     .filter((r) => r.findings.length > 0 || r.ruleFailures.length > 0 || r.tooLarge)
     .map((r) => ({
@@ -116,7 +134,11 @@ export function formatJson(results: readonly FileAnalysis[], cwd: string, meta: 
     assets: inventory.assets.map((a) => ({ ...a, occurrences: a.occurrences.map((o) => ({ ...o, file: displayPath(o.file, cwd) })) })),
   };
   const unresolved = meta.listUnresolved ? { unresolved: results.flatMap((r) => (r.unresolved ?? []).map((site) => unresolvedJson(site, r, cwd))) } : {};
-  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, summary: summarize(results), files, ...unresolved, ...(inventoryJson ? { inventory: inventoryJson } : {}) }, null, 2) + '\n';
+  const run = {
+    ...(meta.configFiles ? { configFiles: meta.configFiles.map((file) => displayPath(file, cwd)) } : {}),
+    ...(meta.notRead ? { complete: meta.notRead.length === 0, notRead: meta.notRead.map((entry) => ({ path: displayPath(entry.path, cwd), reason: entry.reason })) } : {}),
+  };
+  return JSON.stringify({ tool: 'fipslint', version: meta.version, profile: meta.profile, asOf: meta.asOf, ...run, summary: summarize(results), files, ...unresolved, ...(inventoryJson ? { inventory: inventoryJson } : {}) }, null, 2) + '\n';
 }
 
 function unresolvedJson(site: UnresolvedSite, result: FileAnalysis, cwd: string) {
@@ -131,7 +153,7 @@ export function formatInventoryText(inventory: CryptoInventory, cwd: string, col
   for (const a of inventory.assets) {
     const first = a.occurrences[0];
     const label = ASSET_STATUS_LABELS[a.status];
-    lines.push(`  ${paint(statusColor[a.status], label.padEnd(24))} ${a.name.padEnd(28)} ${a.library.padEnd(14)} ${String(a.occurrences.length).padStart(3)}×  ${displayPath(first.file, cwd)}:${first.line}:${first.column}${a.occurrences.length > 1 ? ' …' : ''}`);
+    lines.push(`  ${paint(statusColor[a.status], label.padEnd(24))} ${printable(a.name).padEnd(28)} ${printable(a.library).padEnd(14)} ${String(a.occurrences.length).padStart(3)}×  ${printable(displayPath(first.file, cwd))}:${first.line}:${first.column}${a.occurrences.length > 1 ? ' …' : ''}`);
   }
   return lines.join('\n') + '\n\n';
 }
@@ -142,7 +164,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export const UNRESOLVED_ID = 'fipslint-unresolved';
 
 /** SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. */
-export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string; listUnresolved?: boolean }): string {
+export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules: readonly RuleModule[], meta: { version: string; profile: string; listUnresolved?: boolean } & RunFacts): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   ruleIndex.set(SUPPRESSION_ID, rules.length);
   ruleIndex.set(UNRESOLVED_ID, rules.length + 1);
@@ -193,7 +215,22 @@ export function formatSarif(results: readonly FileAnalysis[], cwd: string, rules
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
-        properties: { profile: meta.profile },
+        properties: { profile: meta.profile, ...(meta.configFiles ? { configFiles: meta.configFiles.map((file) => displayPath(file, cwd)) } : {}) },
+        ...(meta.notRead
+          ? {
+              // SARIF §3.20: a run that could not see everything is not a successful one.
+              invocations: [
+                {
+                  executionSuccessful: meta.notRead.length === 0,
+                  toolExecutionNotifications: meta.notRead.map((entry) => ({
+                    level: 'error',
+                    message: { text: `Not read: ${entry.reason}` },
+                    locations: [{ physicalLocation: { artifactLocation: uri(entry.path) } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
         results: results.flatMap((r) =>
           r.findings.map((f): Record<string, unknown> => ({
             ruleId: f.ruleId,

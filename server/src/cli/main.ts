@@ -13,6 +13,7 @@ import {
   defaultAnalysisOptions,
   ConfigFiles,
   formatConfigProblem,
+  isIsoDate,
   optionsForFile,
   withExplicitSettings,
   type AnalysisOptions,
@@ -20,11 +21,12 @@ import {
   type ConfigProblem,
   type ProfileId,
 } from '../engine';
-import { discoverFiles } from './discover';
-import { OUTPUT_FORMATS, displayPath, formatInventoryText, formatJson, formatSarif, formatText, formatUnresolvedText, summarize, type OutputFormat } from './formatters';
+import { discoverFiles, readableRoot } from './discover';
+import { firstLossyByte, formatBytes, readRegularFile } from '../engine/regular-file';
+import { OUTPUT_FORMATS, printable, displayPath, formatInventoryText, formatJson, formatSarif, formatText, formatUnresolvedText, summarize, type OutputFormat } from './formatters';
 import { formatCbom } from '../reports/cbom';
 import { formatHtml } from '../reports/html';
-import { writeFileAtomic } from './write-file';
+import { writeFixedFile } from './write-file';
 import { toolVersion } from '../version';
 
 export const EXIT_OK = 0;
@@ -52,11 +54,15 @@ Options:
   --as-of <YYYY-MM-DD>  evaluate dated transitions at this date (default: today)
   --anticipate-131a-r3  also apply the draft SP 800-131A Rev 3 (ECB, SHA-1 after 2030)
   --config <file>       use this configuration file (default: the nearest
-                        fipslint.config.json above each file, up to the repository root)
+                        fipslint.config.json above each file, up to the repository root,
+                        or without a repository up to the folder scanned)
   --list-suppressions   print every fipslint-disable exception with its reason, expiry and
                         status (active, expired, unused, no reason) instead of the findings
   --rule <id>           run only these rules (repeatable)
   --max-file-size <n>   skip files larger than this, e.g. 500kb or 4mb (default 2mb; 0: no limit)
+  --allow-incomplete    exit 0 or 1 by the findings even when some paths could not be read
+                        (they are still listed); without it such a scan exits 2
+  --verbose             also say which configuration file applied to the scan
   --list-rules          print the rules and exit
   --no-color            plain text output
   -h, --help            show this help
@@ -64,7 +70,9 @@ Options:
 
 Command-line options win over the configuration file.
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, input or configuration error.`;
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, input or configuration
+error, a fix that could not be written, or an incomplete scan (a path that could not be read, a
+file that could not be analysed, no files at all in a path given).`;
 
 export interface CliIo {
   cwd: string;
@@ -96,6 +104,8 @@ export function runCli(argv: string[], io: CliIo): number {
         unresolved: { type: 'boolean' },
         'max-file-size': { type: 'string' },
         'list-rules': { type: 'boolean' },
+        'allow-incomplete': { type: 'boolean' },
+        verbose: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -133,7 +143,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) return usage(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
+  if (asOf !== undefined && !isIsoDate(asOf)) return usage(`--as-of takes a calendar date as YYYY-MM-DD, not '${asOf}'`);
   let maxFileChars: number | undefined;
   if (values['max-file-size'] !== undefined) {
     const size = parseSize(values['max-file-size']);
@@ -144,11 +154,19 @@ export function runCli(argv: string[], io: CliIo): number {
   const unknownRule = selected.find((id) => !RULES.some((r) => r.meta.id === id));
   if (unknownRule) return usage(`unknown rule '${unknownRule}'; fipslint --list-rules lists them`);
 
-  const discovery = discoverFiles(positionals.length ? positionals : ['.'], io.cwd);
+  const given = positionals.length ? positionals : ['.'];
+  const discovery = discoverFiles(given, io.cwd);
   // Test globs without a configuration file are relative to what was asked to be scanned: a folder, or a file's folder.
-  const scanRoot = folderOf(path.resolve(io.cwd, positionals[0] ?? '.'));
-  if (discovery.missing.length) return usage(`no such file or folder: ${discovery.missing.join(', ')}`);
-  for (const problem of discovery.unreadable) io.stderr(`fipslint: skipped ${problem.path}: ${problem.reason}\n`);
+  const scanRoot = folderOf(path.resolve(io.cwd, given[0]));
+  if (discovery.missing.length) return usage(`no such file or folder: ${discovery.missing.map(printable).join(', ')}`);
+  const show = (file: string) => printable(displayPath(file, io.cwd));
+  /** What the scan could not see: listed after the report, and exit 2 unless --allow-incomplete. */
+  const notRead: Array<{ path: string; reason: string }> = [...discovery.unreadable];
+  for (const notice of discovery.notices) io.stderr(`fipslint: did not use ${show(notice.path)}: ${printable(notice.reason)}\n`);
+  // What may be read: the repository that holds each path given, else the path's folder. Configuration
+  // lookups stop there too, and imports that lead beyond it are not followed.
+  const roots = [...new Set(given.map((p) => readableRoot(p, io.cwd)))];
+  const rootOf = (file: string) => roots.filter((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)).sort((a, b) => b.length - a.length)[0];
 
   // Command-line settings win over the configuration file; `--rule` keeps only the named rules.
   const explicit = {
@@ -162,79 +180,118 @@ export function runCli(argv: string[], io: CliIo): number {
     ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
   };
   const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
-  const configs = new ConfigFiles(RULES, { explicit: values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined });
+  const configs = new ConfigFiles(RULES, { explicit: values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined, stopDir: rootOf });
+  const appliedConfigs = new Set<string>();
   const reportConfigProblems = (problems: ConfigProblem[]) => {
-    for (const problem of problems) io.stderr(`fipslint: configuration error: ${formatConfigProblem(problem, io.cwd)}\n`);
+    for (const problem of problems) io.stderr(`fipslint: configuration error: ${printable(formatConfigProblem(problem, io.cwd))}\n`);
     io.stderr('fipslint: fix the configuration and run again (nothing was scanned)\n');
     return EXIT_USAGE;
   };
   if (values.config !== undefined) {
-    const given = configs.load(path.resolve(io.cwd, values.config));
-    if (given.problems.length) return reportConfigProblems(given.problems);
+    const named = configs.load(path.resolve(io.cwd, values.config));
+    if (named.problems.length) return reportConfigProblems(named.problems);
   }
   const engine = new Engine(RULES, new SourceProject());
+  engine.project.setReadableRoots(roots);
   // Callers of a module's helpers are looked for among the files of this scan, and nowhere else.
   engine.project.setProjectFiles(() => discovery.files);
   const results: FileAnalysis[] = [];
-  let inputErrors = 0;
+  /** Fixes that could not be written (disk full, read-only folder): exit 2, the rest still reported. */
+  let writeErrors = 0;
   let fixedFiles = 0;
   let reportProfile: ProfileId | undefined;
   let reportAsOf: string | undefined;
   for (const file of discovery.files) {
     const found = configs.forFile(file);
     if (found.problems.length) return reportConfigProblems(found.problems);
+    if (found.config) appliedConfigs.add(found.config.file);
     const placed = optionsForFile(found.config, file, defaults, scanRoot);
     if (placed.excluded) continue;
     const options = withExplicitSettings(placed.options, explicit);
     reportProfile ??= options.profile;
     reportAsOf ??= options.asOf;
-    let text: string;
-    let utf8 = true;
-    try {
-      ({ text, utf8 } = readSource(file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    const source = readSource(file);
+    if (!source.ok) {
       // Deleted between listing and reading (a build cleaning up, a branch switch): nothing to lint.
-      if (code === 'ENOENT') {
-        io.stderr(`fipslint: skipped ${file}: it was deleted during the scan\n`);
+      if (source.code === 'ENOENT') {
+        io.stderr(`fipslint: skipped ${show(file)}: it was deleted during the scan\n`);
         continue;
       }
-      io.stderr(`fipslint: cannot read ${file}: ${code ?? error}\n`);
-      inputErrors++;
+      notRead.push({ path: file, reason: source.reason });
       continue;
     }
+    const { text, bytes, utf8 } = source;
     let result = engine.analyze(file, text, options);
     if (values.fix && !utf8) {
-      io.stderr(`fipslint: ${file} is UTF-16; --fix leaves it as it is\n`);
+      io.stderr(`fipslint: ${show(file)} is UTF-16; --fix leaves it as it is\n`);
     } else if (values.fix) {
       const fixed = fixFile(engine, file, text, result, options);
       if (fixed.text !== text) {
-        if (writeFileAtomic(file, fixed.text, text)) {
-          fixedFiles++;
-          engine.project.forget(file);
-          result = fixed.result;
+        const lossy = firstLossyByte(bytes, text);
+        if (lossy >= 0) {
+          io.stderr(`fipslint: ${show(file)} is not valid UTF-8 (byte ${lossy}); --fix would replace such bytes, so it leaves the file as it is\n`);
         } else {
-          io.stderr(`fipslint: ${file} changed on disk while it was being fixed; left as it is\n`);
+          try {
+            const outcome = writeFixedFile(file, Buffer.from(fixed.text, 'utf8'), bytes, roots);
+            if (outcome.status === 'written') {
+              fixedFiles++;
+              engine.project.forget(file);
+              result = fixed.result;
+            } else if (outcome.status === 'changed') {
+              io.stderr(`fipslint: ${show(file)} changed on disk while it was being fixed; left as it is\n`);
+            } else {
+              io.stderr(`fipslint: did not fix ${show(file)}: ${printable(outcome.reason)}\n`);
+            }
+          } catch (error) {
+            writeErrors++;
+            io.stderr(`fipslint: could not write the fixes to ${show(file)} (${describeWriteError(error)}); the file is as it was\n`);
+          }
         }
       }
     }
     if (result.tooLarge) {
-      io.stderr(`fipslint: skipped ${file}: ${formatSize(result.tooLarge.chars)} is over the ${formatSize(result.tooLarge.limit)} limit for one file (bundles and minified files are usually generated); --max-file-size 0 analyses it\n`);
+      io.stderr(`fipslint: skipped ${show(file)}: ${formatBytes(result.tooLarge.chars)} is over the ${formatBytes(result.tooLarge.limit)} limit for one file (bundles and minified files are usually generated); --max-file-size 0 analyses it\n`);
     }
     if (result.failure) {
-      io.stderr(`fipslint: ${file}: ${result.failure}\n`);
-      inputErrors++;
+      io.stderr(`fipslint: ${show(file)}: ${printable(result.failure)}\n`);
+      notRead.push({ path: file, reason: `not analysed: ${result.failure}` });
     }
-    for (const failure of result.ruleFailures) io.stderr(`fipslint: rule ${failure.ruleId} failed on ${file}: ${failure.message.split('\n')[0]} (other rules still ran)\n`);
+    for (const failure of result.ruleFailures) io.stderr(`fipslint: rule ${failure.ruleId} failed on ${show(file)}: ${printable(failure.message.split('\n')[0])} (other rules still ran)\n`);
     results.push(result);
   }
+  if (values.verbose) {
+    if (values.config !== undefined) io.stderr(`fipslint: configuration: ${show(path.resolve(io.cwd, values.config))} (given with --config)\n`);
+    else if (appliedConfigs.size === 0) io.stderr(`fipslint: configuration: none found (looked up to ${roots.map(show).join(', ')}); the defaults applied\n`);
+    else for (const file of appliedConfigs) io.stderr(`fipslint: configuration: ${show(file)}\n`);
+  }
+  const configFiles = values.config !== undefined ? [path.resolve(io.cwd, values.config)] : [...appliedConfigs];
+  // A path given that holds no file to lint is a mistake (a typo, a wrong folder), not a clean scan.
+  const empty = positionals.length > 0 && results.length === 0 && notRead.length === 0;
 
   const cwd = io.cwd;
+  const incomplete = (): boolean => {
+    for (const entry of notRead) io.stderr(`fipslint: not read: ${show(entry.path)}: ${printable(entry.reason)}\n`);
+    if (notRead.length) io.stderr(`fipslint: the scan is incomplete: ${notRead.length} path${notRead.length === 1 ? '' : 's'} could not be read or analysed${values['allow-incomplete'] ? ' (--allow-incomplete: the exit code follows the findings)' : ''}\n`);
+    if (empty) io.stderr(`fipslint: no TypeScript or JavaScript file to scan in ${positionals.map(printable).join(', ')}\n`);
+    return !values['allow-incomplete'] && (notRead.length > 0 || empty);
+  };
+  const emit = (text: string): boolean => {
+    if (!values.output) {
+      io.stdout(text);
+      return true;
+    }
+    try {
+      fs.writeFileSync(path.resolve(cwd, values.output), text);
+      return true;
+    } catch (error) {
+      io.stderr(`fipslint: could not write the report to ${printable(values.output)} (${describeWriteError(error)})\n`);
+      return false;
+    }
+  };
   if (values['list-suppressions']) {
     const listing = format === 'json' ? formatSuppressionsJson(results, cwd) : formatSuppressions(results, cwd);
-    if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), listing);
-    else io.stdout(listing);
-    return inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
+    const written = emit(listing);
+    return incomplete() || !written || writeErrors > 0 ? EXIT_USAGE : EXIT_OK;
   }
   const shownProfile = reportProfile ?? profile ?? defaults.profile;
   const shownAsOf = reportAsOf ?? asOf ?? defaults.asOf;
@@ -245,10 +302,10 @@ export function runCli(argv: string[], io: CliIo): number {
   let report: string;
   switch (format) {
     case 'json':
-      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: toolVersion(), listUnresolved: !!values.unresolved }, inventory);
+      report = formatJson(results, cwd, { profile: shownProfile, asOf: shownAsOf, version: toolVersion(), listUnresolved: !!values.unresolved, configFiles, notRead }, inventory);
       break;
     case 'sarif':
-      report = formatSarif(results, cwd, RULES, { version: toolVersion(), profile: shownProfile, listUnresolved: !!values.unresolved });
+      report = formatSarif(results, cwd, RULES, { version: toolVersion(), profile: shownProfile, listUnresolved: !!values.unresolved, configFiles, notRead });
       break;
     case 'cbom':
       report = formatCbom(inventory!, { projectName, toolVersion: toolVersion(), displayPath: relative });
@@ -260,14 +317,13 @@ export function runCli(argv: string[], io: CliIo): number {
       report =
         (inventory ? formatInventoryText(inventory, cwd, color) : '') +
         (values.unresolved ? formatUnresolvedText(results, cwd, color) : '') +
-        formatText(results, cwd, color) +
+        formatText(results, cwd, color, notRead.length) +
         (values.fix ? `${fixedFiles} file${fixedFiles === 1 ? '' : 's'} fixed.\n` : '');
   }
-  if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
-  else io.stdout(report);
+  const written = emit(report);
 
   const summary = summarize(results);
-  if (inputErrors > 0) return EXIT_USAGE;
+  if (incomplete() || !written || writeErrors > 0) return EXIT_USAGE;
   if (summary.errors > 0) return EXIT_FINDINGS;
   if (maxWarnings >= 0 && summary.warnings > maxWarnings) {
     io.stderr(`fipslint: ${summary.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
@@ -286,7 +342,7 @@ function formatSuppressions(results: FileAnalysis[], cwd: string): string {
       const where = `${path.relative(cwd, result.fileName) || result.fileName}:${s.line}`;
       const rules = s.rules.length ? s.rules.join(', ') : 'all rules';
       const scope = s.kind === 'block' ? 'block' : 'next line';
-      lines.push(`${where}  ${rules}  (${scope})  ${s.status}${s.until ? `  until ${s.until}` : ''}${s.status === 'active' ? `  ${s.suppressed} finding${s.suppressed === 1 ? '' : 's'} suppressed` : ''}\n    reason: ${s.reason || '(none)'}`);
+      lines.push(printable(`${where}  ${rules}  (${scope})  ${s.status}${s.until ? `  until ${s.until}` : ''}${s.status === 'active' ? `  ${s.suppressed} finding${s.suppressed === 1 ? '' : 's'} suppressed` : ''}`) + `\n    reason: ${printable(s.reason) || '(none)'}`);
     }
   }
   const files = results.filter((r) => r.suppressions.length).length;
@@ -309,16 +365,28 @@ function formatSuppressionsJson(results: FileAnalysis[], cwd: string): string {
   return JSON.stringify({ suppressions: entries }, null, 2) + '\n';
 }
 
+/** Past this a file cannot be one JavaScript string anyway; `--max-file-size` usually stops far below. */
+const MAX_SOURCE_BYTES = 512 * 1024 * 1024;
+
 /**
  * A source file's text: UTF-8 (with or without a BOM, kept), or UTF-16 when it starts with a
  * UTF-16 byte order mark, as Windows editors sometimes save. Other bytes are read as UTF-8, where
- * invalid sequences become U+FFFD and the rest still lints.
+ * invalid sequences become U+FFFD and the rest still lints (`--fix` refuses such a file). Only a
+ * regular file is read: a named pipe or a link to a device is refused, never waited on.
  */
-function readSource(file: string): { text: string; utf8: boolean } {
-  const bytes = fs.readFileSync(file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), utf8: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), utf8: false };
-  return { text: bytes.toString('utf8'), utf8: true };
+function readSource(file: string): { ok: true; text: string; bytes: Buffer; utf8: boolean } | { ok: false; reason: string; code?: string } {
+  const read = readRegularFile(file, MAX_SOURCE_BYTES);
+  if (!read.ok) return read;
+  const bytes = read.bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, bytes, text: bytes.subarray(2).toString('utf16le'), utf8: false };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, bytes, text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), utf8: false };
+  return { ok: true, bytes, text: bytes.toString('utf8'), utf8: true };
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EISDIR: 'it is a folder', ENOENT: 'no such folder' };
+  return code ? `${words[code] ?? 'error'}: ${code}` : String(error);
 }
 
 /** A folder given on the command line, or the folder of a file. */
@@ -330,17 +398,19 @@ function folderOf(given: string): string {
   }
 }
 
-/** `500kb`, `4mb`, `2.5MB` or a plain number of bytes; 0 means no limit. */
-function parseSize(text: string): number | undefined {
+/**
+ * `500kb`, `4mb`, `2.5MB` or a whole number of bytes; only an exact 0 means no limit, so a size
+ * that rounds to nothing (`0.4b`) is refused rather than read as "no limit".
+ */
+export function parseSize(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
   if (!match) return undefined;
   const unit = (match[2] ?? 'b').toLowerCase()[0];
-  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+  const bytes = Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
+  if (bytes === 0) return 0;
+  return Number.isInteger(bytes) || bytes >= 1 ? Math.max(1, Math.round(bytes)) : undefined;
 }
 
-function formatSize(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(chars / 1024)} KB`;
-}
 
 /** Apply safe fixes until none is left (fixes can uncover or overlap others), at most 10 passes. */
 function fixFile(engine: Engine, file: string, original: string, first: FileAnalysis, options: AnalysisOptions): { text: string; result: FileAnalysis } {

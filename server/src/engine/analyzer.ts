@@ -28,6 +28,8 @@ export interface FileAnalysis {
   skipped: boolean;
   /** Set when the file mentions crypto but is over `maxFileChars`: it was not parsed, and says so. */
   tooLarge?: { chars: number; limit: number };
+  /** Findings left out of `findings` by the language server's analysis worker (it returns the first few thousand). */
+  omittedFindings?: number;
   /** Set when the file could not be analysed at all (e.g. nested beyond the parser's stack); nothing is reported for it. */
   failure?: string;
   /** The file's `fipslint-disable` directives and what became of each (for `--list-suppressions`). */

@@ -4,6 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { RuleModule, RuleOptionSpec } from './rule';
 import { lineStartsOf, position } from './spans';
+import { readRegularFile } from './regular-file';
 import { SUPPRESSION_ID } from './suppressions';
 import { PROFILE_IDS, TEST_FINDINGS, isIsoDate, type AnalysisOptions, type ProfileId, type Severity, type TestFindings } from './types';
 
@@ -65,8 +66,21 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
   };
   const at = (node: JsonNode, message: string) => problem(node.offset, node.length, message);
 
+  // The JSON parser recurses once per level: 10,000 nested arrays overflow the stack. No valid
+  // configuration nests deeper than a handful of levels.
+  const tooDeep = offsetBeyondDepth(text, MAX_CONFIG_DEPTH);
+  if (tooDeep !== undefined) {
+    problem(tooDeep, 1, `nested more than ${MAX_CONFIG_DEPTH} levels deep; a configuration needs a few`);
+    return { problems };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    problem(0, 0, `the file could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+    return { problems };
+  }
   if (errors.length > 0) {
     const first = errors[0];
     problem(first.offset, first.length, `invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`);
@@ -195,7 +209,8 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode || !valueNode) continue;
       const name = String(keyNode.value);
-      const spec = specs[name];
+      // Own keys only: `__proto__` or `toString` is not an option of any rule.
+      const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
       if (!spec) {
         at(keyNode, names.length ? `rule "${id}" has no option "${name}"; its options are ${names.join(', ')}` : `rule "${id}" takes no options`);
         continue;
@@ -212,6 +227,28 @@ export function parseConfig(file: string, text: string, rules: readonly RuleModu
 
   readLayer(root, config, TOP_KEYS, '');
   return problems.length ? { problems } : { config, problems };
+}
+
+/** Deeper than any configuration needs, far below what overflows the parser's stack. */
+const MAX_CONFIG_DEPTH = 64;
+/** A configuration is a few kilobytes; a megabyte is not one (or is `/dev/zero` behind a link). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Where brackets outside strings first nest deeper than `limit`, if they do. */
+function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return undefined;
 }
 
 function describeParseError(code: string): string {
@@ -277,13 +314,9 @@ export function findConfigFile(startDir: string, stopDir?: string, exists: (file
 }
 
 export function loadConfig(file: string, rules: readonly RuleModule[]): { config?: FipslintConfig; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { problems: [{ file, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 }] };
-  }
-  return parseConfig(file, text.replace(/^\uFEFF/, ''), rules);
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) return { problems: [{ file, message: `refused to read the file: ${read.reason}`, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 }] };
+  return parseConfig(file, read.bytes.toString('utf8').replace(/^\uFEFF/, ''), rules);
 }
 
 export type LoadedConfig = ReturnType<typeof loadConfig>;

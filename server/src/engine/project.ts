@@ -5,6 +5,7 @@ import { ts } from './typescript';
 import { REACH_TEXT } from './apis';
 import { CryptoReach } from './relevance';
 import { relativeSpecifiers } from './resolve/modules';
+import { readRegularFile } from './regular-file';
 
 /**
  * Where the engine gets file text from. The CLI reads the disk; the language server lays open
@@ -15,6 +16,8 @@ export interface SourceHost {
   readFile(fileName: string): string | undefined;
   /** The names in a folder (undefined if unreadable); lets module resolution test candidates without a system call each. */
   listDirectory?(dir: string): string[] | undefined;
+  /** Where a path really is, symbolic links followed (undefined if it does not exist). */
+  realPath?(fileName: string): string | undefined;
 }
 
 export const diskHost: SourceHost = {
@@ -26,15 +29,21 @@ export const diskHost: SourceHost = {
     }
   },
   readFile(fileName) {
+    const read = readRegularFile(fileName, MAX_IMPORTED_FILE_BYTES);
+    return read.ok ? read.bytes.toString('utf8') : undefined;
+  },
+  realPath(fileName) {
     try {
-      const stat = fs.statSync(fileName);
-      if (!stat.isFile() || stat.size > MAX_IMPORTED_FILE_BYTES) return undefined;
-      return fs.readFileSync(fileName, 'utf8');
+      return fs.realpathSync.native(fileName);
     } catch {
       return undefined;
     }
   },
 };
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}
 
 /** Files followed for cross-file constants are parsed whole; a bundle is not worth it. */
 const MAX_IMPORTED_FILE_BYTES = 2 * 1024 * 1024;
@@ -121,11 +130,54 @@ export class SourceProject {
   private projectFiles: ((under: string) => readonly string[]) | undefined;
   /** Per package folder, per module: the project files that import it; built from their text when first asked. */
   private importers: Map<string, Map<string, string[]>> | undefined;
+  /**
+   * The folders whose files may be read (the scan's repository or root, the workspace folders);
+   * undefined: anywhere (the engine's own tests). Nothing under a `node_modules` folder is read.
+   */
+  private readableRoots: string[] | undefined;
+  private readonly realRoots = new Map<string, string>();
 
   constructor(
     private readonly host: SourceHost = diskHost,
     private readonly maxCachedChars = DEFAULT_CACHE_CHARS,
   ) {}
+
+  /**
+   * Confine reading to these folders: an import that leads outside them (`../../outside/x.json`,
+   * `../node_modules/y`) is not read, and its value is unresolved. Open documents (overlays) are
+   * exempt: the user opened them.
+   */
+  setReadableRoots(roots: readonly string[] | undefined): void {
+    this.readableRoots = roots?.map((root) => path.resolve(root));
+    this.realRoots.clear();
+    this.resolved.clear();
+    this.folders.clear();
+  }
+
+  /** Why a path may not be read, or undefined when it may. The path as written, then where links lead. */
+  refusal(fileName: string): string | undefined {
+    if (!this.readableRoots) return undefined;
+    const key = path.resolve(fileName);
+    const lexical = this.pathRefusal(key);
+    if (lexical) return lexical;
+    const root = this.readableRoots.find((r) => isInside(key, r))!;
+    const real = this.host.realPath?.(key);
+    if (real && real !== key) {
+      let realRoot = this.realRoots.get(root);
+      if (realRoot === undefined) this.realRoots.set(root, (realRoot = this.host.realPath?.(root) ?? root));
+      if (!isInside(real, realRoot) && !this.readableRoots.some((r) => isInside(real, r))) return 'a symbolic link to a file outside the folders fipslint reads';
+    }
+    return undefined;
+  }
+
+  /** `refusal` from the path as written alone: no system call. */
+  private pathRefusal(key: string): string | undefined {
+    if (!this.readableRoots) return undefined;
+    const root = this.readableRoots.find((r) => isInside(key, r));
+    if (!root) return 'outside the folders fipslint reads (the scanned repository or workspace)';
+    if (path.relative(root, key).split(path.sep).includes('node_modules')) return 'inside node_modules, which fipslint does not read';
+    return undefined;
+  }
 
   /** Text that wins over the host's (an editor's unsaved buffer). */
   setOverlay(fileName: string, text: string | undefined): void {
@@ -136,7 +188,9 @@ export class SourceProject {
 
   readText(fileName: string): string | undefined {
     const key = path.resolve(fileName);
-    return this.overlay.get(key) ?? this.host.readFile(key);
+    const open = this.overlay.get(key);
+    if (open !== undefined) return open;
+    return this.refusal(key) === undefined ? this.host.readFile(key) : undefined;
   }
 
   /**
@@ -146,6 +200,7 @@ export class SourceProject {
   hasFile(fileName: string): boolean {
     const key = path.resolve(fileName);
     if (this.overlay.has(key) || this.cache.has(key)) return true;
+    if (this.pathRefusal(key)) return false;
     if (!this.host.listDirectory) return this.host.readFile(key) !== undefined;
     const dir = path.dirname(key);
     let names = this.folders.get(dir);

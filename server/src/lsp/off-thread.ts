@@ -13,6 +13,13 @@ import { Engine, SourceProject, type AnalysisOptions, type FileAnalysis } from '
  * starts a fresh worker.
  */
 const IDLE_MS = 10_000;
+/** The worker's heap ceiling: generous for any real file (a 10 MB bundle needs well under 1 GB). */
+const WORKER_HEAP_MB = 2048;
+/**
+ * Findings sent back per file: the main thread decodes the result and would block on a file with
+ * hundreds of thousands of them; the server shows at most `MAX_DIAGNOSTICS_PER_FILE` anyway.
+ */
+const MAX_FINDINGS_RETURNED = 5000;
 
 interface Job {
   file: string;
@@ -62,7 +69,8 @@ export class OffThreadAnalyzer {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, { workerData: { fipslintAnalysisWorker: true } });
+    // A ceiling, so that one pathological file ends the worker (the file gets a notice) instead of the machine's memory.
+    const worker = new Worker(this.entry, { workerData: { fipslintAnalysisWorker: true }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.unref();
     worker.on('message', (result: FileAnalysis) => {
       const job = this.running;
@@ -112,6 +120,10 @@ export function runAnalysisWorker(): void {
       result = engine.analyze(file, text, options);
     } catch (error) {
       result = { fileName: file, findings: [], ruleFailures: [], skipped: false, suppressions: [], failure: `internal error while analysing the file: ${String(error)}` };
+    }
+    if (result.findings.length > MAX_FINDINGS_RETURNED) {
+      result.omittedFindings = result.findings.length - MAX_FINDINGS_RETURNED;
+      result.findings = result.findings.slice(0, MAX_FINDINGS_RETURNED);
     }
     parentPort!.postMessage(result);
   });

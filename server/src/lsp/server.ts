@@ -56,6 +56,7 @@ import { toolVersion } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { OffThreadAnalyzer } from './off-thread';
 import { URI } from './uri';
+import { firstLossyByte, readRegularFile } from '../engine/regular-file';
 
 export const COMMANDS = {
   showDocumentation: 'fipslint.showDocumentation',
@@ -114,7 +115,16 @@ interface Analysis {
 export interface ServerOptions {
   /** The script that runs as the analysis worker (`runAnalysisWorker`); without it, everything is analysed on the main thread. */
   workerEntry?: string;
+  /** Called when the client asks the server to shut down (so closing the stream afterwards is a clean exit). */
+  onShutdown?: () => void;
 }
+
+/**
+ * At most this many diagnostics per file are published, then one notice with the count of the
+ * rest: a generated file with tens of thousands of findings would otherwise cost seconds of
+ * encoding on every change and bury the Problems view. Fixes still cover every finding.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 /** Files longer than this go to the worker thread (a 256 KB file takes some 100 ms to analyse here). */
 const OFF_THREAD_CHARS = 256 * 1024;
@@ -148,7 +158,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     if (listingWorkspace) return;
     listingWorkspace = true;
     setTimeout(async () => {
-      const files = discoverFiles(workspaceRoots).files;
+      const listing = discoverFiles(workspaceRoots);
+      for (const notice of listing.notices) connection.console.warn(`fipslint: did not use ${notice.path}: ${notice.reason}`);
+      const files = listing.files;
       for (let i = 0; i < files.length; i++) {
         const text = project.readText(files[i]);
         if (text !== undefined) engine.note(files[i], text);
@@ -198,6 +210,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     configurationDynamic = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    // Imports are followed only inside the workspace folders (open documents are read from the editor).
+    project.setReadableRoots(workspaceRoots);
     workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: boolean } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
@@ -267,7 +281,14 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
    * one notification, and the server carries on.
    */
   function configFor(filePath: string): FipslintConfig | undefined {
-    return workspaceTrusted ? configFiles.forFile(filePath).config : undefined;
+    if (!workspaceTrusted) return undefined;
+    try {
+      return configFiles.forFile(filePath).config;
+    } catch (error) {
+      // A configuration must never hide findings: whatever went wrong, lint with the defaults and say so.
+      connection.console.error(`fipslint: the configuration for ${filePath} could not be loaded (${String(error)}); using the defaults`);
+      return undefined;
+    }
   }
 
   function publishConfigProblems(file: string, problems: ConfigProblem[]): void {
@@ -294,8 +315,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   /** Defaults, then the configuration file, then the editor settings that are given. */
-  function optionsFor(filePath: string, settings: FipslintSettings): { excluded: boolean; options: AnalysisOptions } {
-    const placed = optionsForFile(configFor(filePath), filePath, defaultAnalysisOptions(), workspaceRootFor(filePath));
+  function optionsFor(filePath: string, settings: FipslintSettings, local = true): { excluded: boolean; options: AnalysisOptions } {
+    // A document without a local path (another host's file:, untitled:) has no folder to look for a configuration in.
+    const placed = optionsForFile(local ? configFor(filePath) : undefined, filePath, defaultAnalysisOptions(), local ? workspaceRootFor(filePath) : undefined);
     return {
       excluded: placed.excluded,
       options: withExplicitSettings(placed.options, {
@@ -324,20 +346,25 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   async function analyzeNow(document: TextDocument): Promise<Analysis | undefined> {
-    const filePath = URI.toPath(document.uri) ?? document.uri;
+    const localPath = URI.toPath(document.uri);
+    const filePath = localPath ?? document.uri;
+    const remoteHost = URI.remoteHost(document.uri);
     const settings = await settingsFor(document.uri);
     // A newer version arrived while settings were fetched: that version's analysis will publish.
     if (documents.get(document.uri)?.version !== document.version) return undefined;
     let findings: Finding[] = [];
+    let omitted = 0;
     const notices: Diagnostic[] = [];
     const hints: Diagnostic[] = [];
-    const placed = settings.enable && !isExcluded(filePath, settings) ? optionsFor(filePath, settings) : undefined;
+    const placed = settings.enable && !isExcluded(filePath, settings) ? optionsFor(filePath, settings, localPath !== undefined) : undefined;
     if (placed && !placed.excluded) {
+      if (remoteHost) notices.push(remoteFileNotice(remoteHost));
       const text = document.getText();
       project.setOverlay(filePath, text);
       const result = await runAnalysis(document.uri, filePath, text, placed.options);
       if (!result || documents.get(document.uri)?.version !== document.version) return undefined; // superseded by a newer version
       findings = result.findings;
+      omitted = result.omittedFindings ?? 0;
       for (const site of result.unresolved ?? []) hints.push(unresolvedDiagnostic(site, document));
       if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
       for (const failure of result.ruleFailures) {
@@ -353,7 +380,10 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         notices.push(analysisFailureNotice(result.failure));
       }
     }
-    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...findings.map((f, i) => toDiagnostic(f, document, i)), ...hints] };
+    const shown = findings.length > MAX_DIAGNOSTICS_PER_FILE ? findings.slice(0, MAX_DIAGNOSTICS_PER_FILE) : findings;
+    const total = findings.length + omitted;
+    if (shown.length < total) notices.push(moreFindingsNotice(shown.length, total));
+    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] };
     analyses.set(document.uri, analysis);
     return analysis;
   }
@@ -392,6 +422,22 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   /** A file the engine could not analyse (nested too deeply, a crash of the worker), instead of looking clean. */
   function analysisFailureNotice(failure: string): Diagnostic {
     return fileNotice(DiagnosticSeverity.Warning, `fipslint could not analyse this file: ${failure}. Other files are not affected.`, 'fipslint-not-analysed');
+  }
+
+  function moreFindingsNotice(shown: number, total: number): Diagnostic {
+    return fileNotice(
+      DiagnosticSeverity.Information,
+      `fipslint found ${total.toLocaleString('en-US')} problems in this file and shows the first ${shown.toLocaleString('en-US')}; ${(total - shown).toLocaleString('en-US')} more are not shown. Run the fipslint CLI on the file for the full list.`,
+      'fipslint-more-findings',
+    );
+  }
+
+  function remoteFileNotice(host: string): Diagnostic {
+    return fileNotice(
+      DiagnosticSeverity.Information,
+      `fipslint linted this file from its text with the default policy: its URI names another host (${host}), so the fipslint.config.json of its folder and the modules it imports were not read.`,
+      'fipslint-remote-file',
+    );
   }
 
   function tooLargeNotice(tooLarge: { chars: number; limit: number }): Diagnostic {
@@ -521,18 +567,31 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     return { changes };
   }
 
+  /**
+   * The document an edit of another file applies to: the open one, else the file on disk, read
+   * only inside the workspace and only when its bytes are valid UTF-8 (offsets computed on text
+   * with replaced bytes would land in the wrong place in the editor's copy).
+   */
   function documentForPath(filePath: string): TextDocument | undefined {
     const uri = URI.fromPath(filePath);
     const open = documents.get(uri);
     if (open) return open;
-    const text = project.readText(filePath);
-    return text === undefined ? undefined : TextDocument.create(uri, 'typescript', 0, text);
+    if (project.refusal(filePath)) return undefined;
+    const read = readRegularFile(filePath, 2 * 1024 * 1024);
+    if (!read.ok) return undefined;
+    const text = read.bytes.toString('utf8');
+    return firstLossyByte(read.bytes, text) >= 0 ? undefined : TextDocument.create(uri, 'typescript', 0, text);
+  }
+
+  /** A fix whose every edit can be applied: one that edits a file fipslint cannot edit safely is not offered at all, never half. */
+  function applicable(fix: Fix, filePath: string): boolean {
+    return fix.edits.every((edit) => edit.file === filePath || !!documentForPath(edit.file));
   }
 
   /** The safe fixes of a file that can be applied together, for "fix all" (one pass, like ESLint's). */
-  function nonOverlappingSafeFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
+  function nonOverlappingSafeFixes(findings: readonly Finding[], filePath: string, ruleId?: string): Fix[] {
     const safe = findings.filter((f) => !ruleId || f.ruleId === ruleId).map(autoFixOf);
-    return nonOverlappingFixes(safe.filter((fix): fix is Fix => !!fix));
+    return nonOverlappingFixes(safe.filter((fix): fix is Fix => !!fix && applicable(fix, filePath)));
   }
 
 
@@ -548,7 +607,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     const actions: CodeAction[] = [];
 
     if (only && (wants(FIX_ALL_KIND) || wants(CodeActionKind.SourceFixAll)) && !wants(CodeActionKind.QuickFix)) {
-      const fixes = nonOverlappingSafeFixes(analysis.findings);
+      const fixes = nonOverlappingSafeFixes(analysis.findings, analysis.path);
       if (fixes.length) actions.push({ title: 'Fix all safe fipslint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
       return actions;
     }
@@ -560,11 +619,12 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       const finding = findingFor(analysis, diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
+        if (!applicable(fix, analysis.path)) continue;
         actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(fix.edits, document, analysis.path) });
       }
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
-      const ruleFixes = nonOverlappingSafeFixes(analysis.findings, finding.ruleId);
+      const ruleFixes = nonOverlappingSafeFixes(analysis.findings, analysis.path, finding.ruleId);
       if (ruleFixes.length > 1) {
         actions.push({ title: `Fix all ${finding.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ruleFixes.flatMap((f) => f.edits), document, analysis.path) });
       }
@@ -634,7 +694,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         const document = documents.get(uri);
         const analysis = document && (await analyze(document));
         if (!document || !analysis) return;
-        const fixes = nonOverlappingSafeFixes(analysis.findings);
+        const fixes = nonOverlappingSafeFixes(analysis.findings, analysis.path);
         if (fixes.length) await connection.workspace.applyEdit({ label: 'fipslint: fix all', edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
         return;
       }
@@ -646,22 +706,31 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   /** Lint every TS/JS file of the workspace folders and publish what is found; cancellable. */
-  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number }> {
+  async function scanWorkspace(token: { isCancellationRequested: boolean }): Promise<{ files: number; findings: number; cancelled: boolean; restricted?: boolean; assets?: number; notRead?: number }> {
     if (!workspaceTrusted) {
       void connection.window.showInformationMessage('fipslint: the workspace scan is off in Restricted Mode; trust the workspace to scan it. Open files are still linted.');
       return { files: 0, findings: 0, cancelled: false, restricted: true };
     }
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
     const roots = folders.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    if (roots.join('\0') !== workspaceRoots.join('\0')) {
+      workspaceRoots = roots;
+      project.setReadableRoots(roots);
+    }
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('fipslint: scanning workspace', 0, '', true);
     let findingCount = 0;
     let scanned = 0;
     let done = 0;
     let cancelled = false;
+    let notRead = 0;
     const scanResults = new Map<string, { analysis: FileAnalysis; options: AnalysisOptions }>();
     try {
-      const files = discoverFiles(roots).files;
+      const listing = discoverFiles(roots);
+      for (const entry of listing.unreadable) connection.console.warn(`fipslint: the workspace scan could not read ${entry.path}: ${entry.reason}`);
+      notRead = listing.unreadable.length;
+      for (const notice of listing.notices) connection.console.warn(`fipslint: did not use ${notice.path}: ${notice.reason}`);
+      const files = listing.files;
       for (const file of files) {
         if (token.isCancellationRequested || progress.token.isCancellationRequested) {
           cancelled = true;
@@ -685,7 +754,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         if (!open) {
           const document = TextDocument.create(uri, 'typescript', 0, text);
           const hints = (result.unresolved ?? []).map((site) => unresolvedDiagnostic(site, document));
-          await connection.sendDiagnostics({ uri, diagnostics: [...result.findings.map((f, i) => toDiagnostic(f, document, i)), ...hints] });
+          const shown = result.findings.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+          const more = shown.length < result.findings.length ? [moreFindingsNotice(shown.length, result.findings.length)] : [];
+          await connection.sendDiagnostics({ uri, diagnostics: [...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] });
         }
         await new Promise((resolve) => setImmediate(resolve)); // let edits and requests through
       }
@@ -696,7 +767,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     staleInventoryFiles.clear();
     const message = inventoryMessage();
     if (message) void connection.sendNotification(INVENTORY.changed, message);
-    return { files: scanned, findings: findingCount, cancelled, assets: message?.inventory.totals.assets ?? 0 };
+    return { files: scanned, findings: findingCount, cancelled, assets: message?.inventory.totals.assets ?? 0, ...(notRead ? { notRead } : {}) };
   }
 
   function inventoryMessage(): InventoryMessage | undefined {
@@ -753,6 +824,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   connection.onShutdown(() => {
+    serverOptions.onShutdown?.();
     clearTimeout(inventoryTimer);
     offThreadAnalyzer?.dispose();
   });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ts } from '../typescript';
 import { skipOuterExpressions } from '../file-index';
 import { describeLimit } from './budget';
@@ -82,8 +83,12 @@ class UnknownSources {
         if (declaration.path.length > 0 && inner.length === 0) return this.known(node) ? [] : [`\`${declaration.path.join('.')}\` of \`${short(init)}\`, which is not set there`];
         return inner.map((s) => (declaration.path.length > 0 ? `property \`${declaration.path.join('.')}\` of ${s}` : s));
       }
-      case 'import':
-        return declaration.module.startsWith('.') ? [`\`${node.text}\` exported by \`${declaration.module}\``] : [`\`${node.text}\` of package \`${declaration.module}\``];
+      case 'import': {
+        if (!declaration.module.startsWith('.')) return [`\`${node.text}\` of package \`${declaration.module}\``];
+        // An import that leads outside what fipslint may read is not read: say so, never guess.
+        const refused = this.resolver.project.refusal(pathJoin(node.getSourceFile().fileName, declaration.module));
+        return [`\`${node.text}\` exported by \`${declaration.module}\`${refused ? `, which is ${refused}: not read` : ''}`];
+      }
       case 'opaque':
         return [`\`${node.text}\`, bound by a loop, a catch clause or a nested pattern`];
       default:
@@ -112,6 +117,8 @@ class UnknownSources {
   }
 
   private call(node: ts.CallExpression, depth: number): string[] {
+    const refused = refusedModuleOf(this.resolver, node);
+    if (refused) return [refused];
     const api = this.resolver.resolveApi(node.expression);
     if (api && api[0] !== '#module') return [`the result of \`${api.join('.')}()\``];
     const functions = this.resolver.values(node.expression, 1).filter((v) => v.kind === 'function');
@@ -120,6 +127,19 @@ class UnknownSources {
     if (inner.length > 0) return inner;
     return [`the result of \`${short(node.expression)}()\`, which fipslint cannot follow`];
   }
+}
+
+/** `require('../../x.json')` or `import('../y')` of a module fipslint may not read: why, in words. */
+function refusedModuleOf(resolver: Resolver, node: ts.CallExpression): string | undefined {
+  const isLoader = (ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  const argument = node.arguments[0];
+  if (!isLoader || !argument || !ts.isStringLiteralLike(argument) || !argument.text.startsWith('.')) return undefined;
+  const refused = resolver.project.refusal(pathJoin(node.getSourceFile().fileName, argument.text));
+  return refused && `the module \`${argument.text}\`, which is ${refused}: not read`;
+}
+
+function pathJoin(fromFile: string, specifier: string): string {
+  return path.resolve(path.dirname(fromFile), specifier);
 }
 
 /** Whether code this file does not show may call the function: it is exported, or a callback handed to another function. */

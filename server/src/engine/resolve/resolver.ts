@@ -56,7 +56,7 @@ export class Resolver {
   private oracle: TypeOracle | undefined;
 
   constructor(
-    private readonly project: SourceProject,
+    readonly project: SourceProject,
     frame: { binding?: CallBinding; budget?: Budget } = {},
   ) {
     this.budget = frame.budget ?? new Budget();
