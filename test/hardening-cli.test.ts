@@ -187,14 +187,17 @@ describe('only what the user asked for is read (items 10 and 11)', () => {
       'proj/node_modules/cfg/index.js': "module.exports = { HASH: 'md5' };\n",
       'proj/src/c.js': "const crypto = require('crypto');\nconst { HASH } = require('./settings');\ncrypto.createHash(HASH);\n",
       'proj/src/settings.js': "module.exports = { HASH: 'md5' };\n",
+      'proj/src/d.js': "const crypto = require('crypto');\nconst { ALG } = require('./linked.json');\ncrypto.createHash(ALG);\n",
     });
+    // A link inside the scanned folder that leads out of it is not followed either.
+    fs.symlinkSync(path.join(base, 'outside', 'secret.json'), path.join(base, 'proj', 'src', 'linked.json'));
     const opened = path.join(base, 'opened.log');
     const spy = preload(`
       const fs = require('fs');
       for (const name of ['openSync', 'readFileSync', 'readdirSync', 'statSync']) {
         const original = fs[name];
         fs[name] = function (file, ...rest) {
-          if (typeof file === 'string') fs.appendFileSync(${JSON.stringify(opened)}, file + '\\n');
+          if (typeof file === 'string') fs.appendFileSync(${JSON.stringify(opened)}, name + '\\t' + file + '\\n');
           return original.call(this, file, ...rest);
         };
       }
@@ -203,12 +206,14 @@ describe('only what the user asked for is read (items 10 and 11)', () => {
       const { stdout } = cli(['--format', format, '--inventory', '--unresolved', 'proj'], base, { preload: spy });
       assert.doesNotMatch(stdout, /S3CR3T/, `${format}: the value outside was not read`);
     }
-    const reads = fs.readFileSync(opened, 'utf8').split('\n');
-    assert.deepEqual(reads.filter((file) => file.startsWith(base) && (file.includes(`${path.sep}outside`) || file.includes('node_modules'))), [], 'nothing outside proj or in node_modules was opened, listed or stat-ed');
+    const calls = fs.readFileSync(opened, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
+    assert.deepEqual(calls.filter(([, file]) => file.startsWith(base) && (file.includes(`${path.sep}outside`) || file.includes('node_modules'))), [], 'nothing outside proj or in node_modules was opened, listed or stat-ed');
+    assert.deepEqual(calls.filter(([call, file]) => file.endsWith('linked.json') && call !== 'statSync'), [], 'the link leading outside was never opened');
     const { stdout } = cli(['--unresolved', 'proj'], base);
     assert.match(stdout, /src\/a\.js:3:\d+ +unresolved .*the module `\.\.\/\.\.\/outside\/secret\.json`, which is outside the folders fipslint reads/);
     assert.match(stdout, /src\/b\.js:3:\d+ +unresolved .*inside node_modules, which fipslint does not read/);
     assert.match(stdout, /src\/c\.js:3:\d+ +error .*MD5/, 'a module inside the scanned folder is still followed');
+    assert.match(stdout, /src\/d\.js:3:\d+ +unresolved .*the module `\.\/linked\.json`, which is a symbolic link to a file outside the folders fipslint reads/);
   });
 
   it('a configuration above the scanned folder (no repository) does not apply; --verbose, JSON and SARIF say which one did', () => {
