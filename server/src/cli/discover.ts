@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isSourceFileName } from '../engine';
 import { fileKind, readRegularFile } from '../engine/regular-file';
+import { isInside } from '../engine/paths';
 
 /** A .gitignore is a few kilobytes; a bigger one (or `/dev/zero` behind a link) is not read. */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
@@ -137,18 +138,21 @@ function walk(dir: string, scopes: IgnoreScope[], result: Discovery, seen: Set<s
  */
 export function readableRoot(given: string, cwd: string): string {
   const absolute = path.resolve(cwd, given);
-  let isFolder = false;
-  try {
-    isFolder = fs.statSync(absolute).isDirectory();
-  } catch {
-    isFolder = false;
-  }
-  const start = isFolder ? absolute : path.dirname(absolute);
+  const start = folderOf(absolute);
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
     if (path.dirname(dir) === dir) break;
   }
-  if (isFolder) return absolute;
+  if (start === absolute) return absolute;
   const here = path.resolve(cwd);
-  return absolute.startsWith(here + path.sep) ? here : start;
+  return isInside(absolute, here) ? here : start;
+}
+
+/** A folder given on the command line, or the folder of a file (or of a path that does not exist). */
+export function folderOf(given: string): string {
+  try {
+    return fs.statSync(given).isDirectory() ? given : path.dirname(given);
+  } catch {
+    return path.dirname(given);
+  }
 }

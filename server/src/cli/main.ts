@@ -21,7 +21,8 @@ import {
   type ConfigProblem,
   type ProfileId,
 } from '../engine';
-import { discoverFiles, readableRoot } from './discover';
+import { discoverFiles, folderOf, readableRoot } from './discover';
+import { isInside } from '../engine/paths';
 import { firstLossyByte, formatBytes, readRegularFile } from '../engine/regular-file';
 import { OUTPUT_FORMATS, printable, displayPath, formatInventoryText, formatJson, formatSarif, formatText, formatUnresolvedText, summarize, type OutputFormat } from './formatters';
 import { formatCbom } from '../reports/cbom';
@@ -166,7 +167,7 @@ export function runCli(argv: string[], io: CliIo): number {
   // What may be read: the repository that holds each path given, else the path's folder. Configuration
   // lookups stop there too, and imports that lead beyond it are not followed.
   const roots = [...new Set(given.map((p) => readableRoot(p, io.cwd)))];
-  const rootOf = (file: string) => roots.filter((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)).sort((a, b) => b.length - a.length)[0];
+  const rootOf = (file: string) => roots.filter((root) => isInside(file, root)).sort((a, b) => b.length - a.length)[0];
 
   // Command-line settings win over the configuration file; `--rule` keeps only the named rules.
   const explicit = {
@@ -387,15 +388,6 @@ function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EISDIR: 'it is a folder', ENOENT: 'no such folder' };
   return code ? `${words[code] ?? 'error'}: ${code}` : String(error);
-}
-
-/** A folder given on the command line, or the folder of a file. */
-function folderOf(given: string): string {
-  try {
-    return fs.statSync(given).isDirectory() ? given : path.dirname(given);
-  } catch {
-    return path.dirname(given);
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from '../engine/paths';
 
 /** What became of one file's fixes. `refused`: left alone on purpose (the reason says why); errors are thrown. */
 export type WriteOutcome = { status: 'written'; file: string } | { status: 'changed' } | { status: 'refused'; reason: string };
@@ -23,7 +24,7 @@ export function writeFixedFile(file: string, content: Buffer, expected: Buffer, 
   if (fs.lstatSync(file).isSymbolicLink()) {
     const real = fs.realpathSync.native(file);
     const realRoots = roots.map((root) => realPathOr(root));
-    if (!realRoots.some((root) => real === root || real.startsWith(root + path.sep))) {
+    if (!realRoots.some((root) => isInside(real, root))) {
       return { status: 'refused', reason: `it is a symbolic link to ${real}, outside the scanned folders; fix the file there` };
     }
     target = real;

@@ -6,6 +6,7 @@ import { REACH_TEXT } from './apis';
 import { CryptoReach } from './relevance';
 import { relativeSpecifiers } from './resolve/modules';
 import { readRegularFile } from './regular-file';
+import { isInside } from './paths';
 
 /**
  * Where the engine gets file text from. The CLI reads the disk; the language server lays open
@@ -40,10 +41,6 @@ export const diskHost: SourceHost = {
     }
   },
 };
-
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
-}
 
 /** Files followed for cross-file constants are parsed whole; a bundle is not worth it. */
 const MAX_IMPORTED_FILE_BYTES = 2 * 1024 * 1024;

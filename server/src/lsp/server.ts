@@ -56,6 +56,7 @@ import { toolVersion } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { OffThreadAnalyzer } from './off-thread';
 import { URI } from './uri';
+import { isInside } from '../engine/paths';
 import { firstLossyByte, readRegularFile } from '../engine/regular-file';
 
 export const COMMANDS = {
@@ -266,7 +267,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   function workspaceFolderOf(filePath: string): string | undefined {
-    return workspaceRoots.find((root) => filePath.startsWith(root + path.sep));
+    return workspaceRoots.find((root) => filePath !== root && isInside(filePath, root));
   }
 
   function workspaceRootFor(filePath: string): string {
