@@ -149,18 +149,20 @@ describe('fipslint CLI', () => {
     const file = path.join(workspace, 'tls-client.ts');
     const original = [
       "import https from 'https';",
+      "import crypto from 'crypto';",
       "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
       "const agent = new https.Agent({ rejectUnauthorized: false, minVersion: 'TLSv1' });",
-      "const h = require('crypto').createHash('md5');",
+      'const token = crypto.pseudoRandomBytes(16);',
+      'const otp = Math.floor(Math.random() * 1000000);',
+      "const h = crypto.createHash('md5');",
       '',
     ].join('\r\n');
     fs.writeFileSync(file, original, { mode: 0o640 });
     const first = run(['--fix', 'tls-client.ts'], workspace);
     const fixed = fs.readFileSync(file, 'utf8');
-    assert.equal(
-      fixed,
-      ["import https from 'https';", "const agent = new https.Agent({ rejectUnauthorized: true, minVersion: 'TLSv1.2' });", "const h = require('crypto').createHash('md5');", ''].join('\r\n'),
-    );
+    // Only what keeps every input working: a renamed alias and a literal-bounded randomInt. Turning
+    // certificate checks on, raising the TLS floor and another digest change behaviour: suggestions.
+    assert.equal(fixed, original.replace('pseudoRandomBytes', 'randomBytes').replace('Math.floor(Math.random() * 1000000)', 'crypto.randomInt(1000000)'));
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
     assert.equal(first.code, 1, 'the MD5 finding (a suggestion) remains');
     assert.match(first.stdout, /1 file fixed\./);
@@ -172,9 +174,9 @@ describe('fipslint CLI', () => {
 
   it('--fix keeps a byte order mark, leaves UTF-16 files alone, and never overwrites a file that changed on disk', () => {
     const bom = path.join(workspace, 'bom.ts');
-    fs.writeFileSync(bom, "\uFEFFimport https from 'https';\r\nnew https.Agent({ rejectUnauthorized: false });\r\n");
+    fs.writeFileSync(bom, "\uFEFFimport crypto from 'crypto';\r\nexport const token = crypto.pseudoRandomBytes(16);\r\n");
     run(['--fix', 'bom.ts'], workspace);
-    assert.equal(fs.readFileSync(bom, 'utf8'), "\uFEFFimport https from 'https';\r\nnew https.Agent({ rejectUnauthorized: true });\r\n");
+    assert.equal(fs.readFileSync(bom, 'utf8'), "\uFEFFimport crypto from 'crypto';\r\nexport const token = crypto.randomBytes(16);\r\n");
     const utf16 = path.join(workspace, 'utf16.ts');
     const bytes = Buffer.from("\uFEFFimport https from 'https';\nnew https.Agent({ rejectUnauthorized: false });\n", 'utf16le');
     fs.writeFileSync(utf16, bytes);

@@ -78,15 +78,18 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.match(String(first[0].message), /MD5/);
   });
 
-  it('offers quick fixes; applying the preferred one removes the finding after didChange', async () => {
+  it('offers quick fixes (a suggestion is never the preferred one); applying one removes the finding after didChange', async () => {
     const md5 = first[0];
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: md5.range, context: { diagnostics: [md5] } })) as Array<{ title: string; isPreferred?: boolean; edit?: WorkspaceEdit; command?: { command: string } }>;
     const titles = actions.map((a) => a.title);
     assert.ok(titles.some((t) => t.startsWith("Replace 'md5' with 'sha256'")), titles.join('\n'));
     assert.ok(titles.includes('Suppress hash-algorithm for this line (then write the reason after --)'));
     assert.ok(actions.some((a) => a.command?.command === 'fipslint.showDocumentation'));
-    const preferred = actions.find((a) => a.isPreferred)!;
-    const fixed = applyWorkspaceEdit(document, preferred.edit!);
+    // MD5 → SHA-256 changes every digest: a suggestion, so not one Ctrl+. Enter or auto-fix would apply.
+    assert.deepEqual(actions.filter((a) => a.isPreferred), []);
+    const replace = actions.find((a) => a.title.startsWith("Replace 'md5' with 'sha256'"))!;
+    assert.match(replace.title, /changes behaviour$/);
+    const fixed = applyWorkspaceEdit(document, replace.edit!);
     assert.match(fixed, /createHash\('sha256'\)/);
     const change = { range: md5.range, text: "'sha256'" };
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [change] });
@@ -97,17 +100,26 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 
   it('offers source.fixAll.fipslint with the safe fixes only (for codeActionsOnSave)', async () => {
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.fipslint'] },
-    })) as Array<{ title: string; kind: string; edit: WorkspaceEdit }>;
+    const fixAll = (target: string) =>
+      client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: target },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.fipslint'] },
+      }) as Promise<Array<{ title: string; kind: string; edit: WorkspaceEdit }>>;
+    // Every fix in SOURCE changes behaviour (rejectUnauthorized: true refuses servers that were
+    // accepted; a longer RSA key; another digest): nothing to apply on save.
+    assert.deepEqual(await fixAll(uri), []);
+    const otherUri = pathToFileURL(path.join(root, 'tokens.ts')).href;
+    const other = TextDocument.create(otherUri, 'typescript', 1, "import crypto from 'node:crypto';\nexport const token = crypto.pseudoRandomBytes(16);\nexport const h = crypto.createHash('md5');\n");
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: otherUri, languageId: 'typescript', version: 1, text: other.getText() } });
+    await client.diagnostics((p) => p.uri === otherUri, 'the second file');
+    const actions = await fixAll(otherUri);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.fipslint');
-    const fixed = applyWorkspaceEdit(document, actions[0].edit);
-    // rejectUnauthorized is a safe fix; the RSA key size (a suggestion) stays for a person to pick.
-    assert.match(fixed, /rejectUnauthorized: true/);
-    assert.match(fixed, /modulusLength: 1024/);
+    const fixed = applyWorkspaceEdit(other, actions[0].edit);
+    // pseudoRandomBytes is randomBytes under another name (safe); MD5 (a suggestion) stays for a person to pick.
+    assert.match(fixed, /crypto\.randomBytes\(16\)/);
+    assert.match(fixed, /createHash\('md5'\)/);
   });
 
   it('answers hover with the rule, standards and a link', async () => {
@@ -116,6 +128,9 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.match(value, /`rsa-key-size`/);
     assert.match(value, /FIPS 186-5/);
     assert.match(value, /rules\/rsa-key-size\/README\.md/);
+    // The diagnostic's message is shown by the editor's own diagnostic hover: repeating it pushed the rest below the fold.
+    const message = String(first.find((d) => d.code === 'rsa-key-size')!.message);
+    assert.ok(!value.includes(message.slice(0, 40)), 'the message is not repeated');
   });
 
   it('re-lints when the configuration changes (profile, then a rule turned off)', async () => {

@@ -17,6 +17,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'the password-based createCipher: the cipher is a finding too (no fix: no-create-cipher says how to migrate)',
+      code: `import crypto from 'crypto';\nconst c = crypto.createCipher('des', password);`,
+      errors: [{ line: 2, text: "'des'", message: 'createCipher uses DES for encryption' }],
+      output: null,
+    },
+    {
       code: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('des-ede3-cbc', key, iv);`,
       errors: [{ line: 2, text: "'des-ede3-cbc'", severity: 'error', message: 'Triple DES' }],
       output: `import crypto from 'crypto';\nconst cipher = crypto.createCipheriv('aes-256-gcm', key, iv);`,

@@ -16,10 +16,11 @@ export default defineRule({
     standards: ['SP 800-131A Rev 2 §2', 'SP 800-140C', 'SP 800-38 series', 'CNSA 2.0'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.deriveKey'],
+    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.createCipher', 'crypto.createDecipher', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.deriveKey'],
   },
   create(context) {
-    const check = (operation: Operation) => (site: CallSite) => {
+    /** `api`: the function's name as the message says it; createCipher/createDecipher get no fix (no-create-cipher says how to migrate). */
+    const check = (operation: Operation, api: string) => (site: CallSite) => {
       const argument = site.argument('algorithm');
       if (!argument) return;
       for (const value of context.strings(argument)) {
@@ -33,13 +34,13 @@ export default defineRule({
           site: argument,
           status: verdict.status,
           message: describe(
-            `${apply ? 'createCipheriv' : 'createDecipheriv'} uses ${verdict.display} for ${apply ? 'encryption' : 'decryption'}`,
+            `${api} uses ${verdict.display} for ${apply ? 'encryption' : 'decryption'}`,
             `it is ${STATUS_WORDS[verdict.status]} under ${context.profile}; ${verdict.reason}`,
             apply ? `Use '${verdict.replacements[0].name}'.` : 'Keep it only to decrypt existing data while migrating it to AES-GCM.',
           ),
           fipsRuntime: verdict.fipsRuntime,
           // Changing the algorithm of a decryption breaks reading existing data: no fix there.
-          fixes: apply
+          fixes: apply && api === 'createCipheriv'
             ? verdict.replacements.map((r, i) => ({
                 title: `Replace '${value.value}' with '${inCaseOf(value.value, r.name)}' (${r.note})`,
                 safety: 'suggestion' as const,
@@ -76,8 +77,11 @@ export default defineRule({
     };
     return {
       calls: {
-        'crypto.createCipheriv': check('apply'),
-        'crypto.createDecipheriv': check('process'),
+        'crypto.createCipheriv': check('apply', 'createCipheriv'),
+        'crypto.createDecipheriv': check('process', 'createDecipheriv'),
+        // The password-based forms: the MD5 key derivation is no-create-cipher's finding, the cipher is this one's.
+        'crypto.createCipher': check('apply', 'createCipher'),
+        'crypto.createDecipher': check('process', 'createDecipher'),
         'crypto.generateKey': nodeKey,
         'crypto.generateKeySync': nodeKey,
         'crypto.subtle.generateKey': webKey('algorithm'),

@@ -2,6 +2,7 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'RC4 takes no IV: an empty one is what Node asks for', code: `import crypto from 'crypto';\ncrypto.createCipheriv('rc4', key, '');` },
     { name: 'AES key wrap named by a template: the fixed IV is the RFC 3394 check value', code: `import { createCipheriv } from 'node:crypto';\nexport const wrap = (size: number, key: Buffer, cek: Buffer) => createCipheriv(\`aes\${size}-wrap\`, key, Buffer.alloc(8, 0xa6)).update(cek);` },
     { name: 'an IV made per call inside the function', code: `import { createCipheriv, randomBytes } from 'node:crypto';\nexport function seal(key: Buffer, data: Buffer) {\n  const iv = randomBytes(12);\n  return createCipheriv('aes-256-gcm', key, iv).update(data);\n}` },
     `import crypto from 'crypto';\nconst iv = crypto.randomBytes(12);\ncrypto.createCipheriv('aes-256-gcm', key, iv);`,

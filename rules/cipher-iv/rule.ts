@@ -25,7 +25,8 @@ export default defineRule({
           const iv = site.argument('iv');
           if (!iv) return;
           const modes = context.strings(site.argument('algorithm')).map((v) => parseCipherName(v.value)).filter((p): p is ParsedCipher => !!p);
-          if (modes.length > 0 && modes.every((m) => m.mode === 'ecb' || m.mode === 'wrap' || m.mode === 'wrap-pad' || m.mode === 'xts')) return;
+          // ECB and RC4 take no IV (Node wants null or an empty one), key wrap has a fixed one, XTS a tweak.
+          if (modes.length > 0 && modes.every((m) => m.mode === 'ecb' || m.mode === 'wrap' || m.mode === 'wrap-pad' || m.mode === 'xts' || m.family === 'rc4')) return;
           // Key wrap named by a template (`aes${size}-wrap`): its fixed IV is the RFC 3394 integrity check value.
           if (modes.length === 0 && /wrap/i.test(site.argument('algorithm')?.getText(site.sourceFile) ?? '')) return;
           const isGcm = modes.length > 0 && modes.every((m) => m.mode === 'gcm');

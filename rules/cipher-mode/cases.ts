@@ -8,6 +8,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'the password-based createCipher: the mode is a finding too (no fix: no-create-cipher says how to migrate)',
+      code: `import crypto from 'crypto';\nconst c = crypto.createCipher('aes-128-ecb', password);`,
+      errors: [{ line: 2, text: "'aes-128-ecb'", severity: 'warning', message: 'uses ECB mode' }],
+      output: null,
+    },
+    {
       code: `import crypto from 'crypto';\nconst c = crypto.createCipheriv('aes-128-ecb', key, null);`,
       errors: [{ line: 2, text: "'aes-128-ecb'", severity: 'warning' }],
       output: `import crypto from 'crypto';\nconst c = crypto.createCipheriv('aes-128-gcm', key, null);`,

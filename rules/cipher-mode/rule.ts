@@ -13,10 +13,11 @@ export default defineRule({
     standards: ['SP 800-38A §6.1', 'SP 800-131A Rev 3 (draft)'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv'],
+    apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.createCipher', 'crypto.createDecipher'],
   },
   create(context) {
-    const check = (operation: Operation) => (site: CallSite) => {
+    /** `withFix`: createCipher/createDecipher get no fix (no-create-cipher says how to migrate). */
+    const check = (operation: Operation, withFix = true) => (site: CallSite) => {
       const argument = site.argument('algorithm');
       for (const value of context.strings(argument)) {
         const parsed = parseCipherName(value.value);
@@ -36,12 +37,12 @@ export default defineRule({
           ),
           fipsRuntime: 'runs',
           fixes:
-            operation === 'apply'
+            operation === 'apply' && withFix
               ? [{ title: `Replace '${value.value}' with '${replacement}' (needs a 12-byte IV instead of none, and a 16-byte auth tag to store)`, safety: 'suggestion', edits: [replaceString(value, replacement)] }]
               : [],
         });
       }
     };
-    return { calls: { 'crypto.createCipheriv': check('apply'), 'crypto.createDecipheriv': check('process') } };
+    return { calls: { 'crypto.createCipheriv': check('apply'), 'crypto.createDecipheriv': check('process'), 'crypto.createCipher': check('apply', false), 'crypto.createDecipher': check('process', false) } };
   },
 });

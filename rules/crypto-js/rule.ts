@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { quoteCode } from '../../server/src/engine/quote';
 import { CRYPTO_JS_CIPHERS, CRYPTO_JS_HASHERS, CRYPTO_JS_KECCAK } from '../../server/src/engine/apis';
 import { cryptoJsOptions, describe, inLibrary, notValidated, readsEnvironment } from '../../server/src/engine/checks';
 import { skipOuterExpressions } from '../../server/src/engine/resolve';
@@ -110,7 +111,7 @@ function keccakBits(context: RuleContext, options: ts.Expression | undefined): n
 }
 
 function checkHash(context: RuleContext, site: CallSite, hasher: string, use: Use, at: ts.Node = site.node.expression): void {
-  const callee = at.getText(site.sourceFile);
+  const callee = quoteCode(at, site.sourceFile);
   const isMac = use === 'mac';
   let status: Status;
   let why: string;
@@ -221,7 +222,7 @@ function checkCipher(context: RuleContext, site: CallSite, name: string, operati
       // EvpKDF was never an approved KDF, so even decrypting with it is not "legacy use" (SP 800-131A Rev 2 §1.2.2).
       status: 'NO',
       message: describe(
-        `${callee.getText(site.sourceFile)} is given a passphrase string, not a key`,
+        `${quoteCode(callee, site.sourceFile)} is given a passphrase string, not a key`,
         EVPKDF_REASON,
         operation === 'apply'
           ? "Derive a key with crypto.pbkdf2Sync(passphrase, salt16, 600000, 32, 'sha256') and encrypt with createCipheriv('aes-256-gcm', key, iv12)."
@@ -330,7 +331,7 @@ function checkPbkdf2(context: RuleContext, site: CallSite, options: ts.Expressio
     site: callee,
     status: 'NV',
     message: describe(
-      `${callee.getText(site.sourceFile)} derives the key in crypto-js`,
+      `${quoteCode(callee, site.sourceFile)} derives the key in crypto-js`,
       `${notValidated('crypto-js')}${explicit ? '' : `; ${PBKDF2_DOCS}, so the defaults depend on the installed version`}`,
       "Use crypto.pbkdf2Sync(password, salt16, 600000, 32, 'sha256') from node:crypto.",
     ),

@@ -22,6 +22,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'MD2 is named MD2, not MD4',
+      code: `import crypto from 'crypto';\ncrypto.createHash('md2');`,
+      errors: [{ line: 2, text: "'md2'", message: 'createHash uses MD2,' }],
+      output: `import crypto from 'crypto';\ncrypto.createHash('sha256');`,
+    },
+    {
       name: 'named import with alias',
       code: `import { createHash as hash } from 'node:crypto';\nconst md5 = hash('md5').update(password).digest('hex');`,
       errors: [{ line: 2, text: "'md5'", severity: 'error', message: 'MD5' }],

@@ -16,7 +16,7 @@ export default defineRule({
     description: 'HMAC with a non-approved digest or a key shorter than 112 bits',
     reference: '§2.2, §2.4.5, §2.8',
     standards: ['FIPS 198-1', 'SP 800-131A Rev 2 §10'],
-    fix: 'mixed',
+    fix: 'suggestion',
     apis: ['crypto.createHmac', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.importKey'],
   },
   create(context) {
@@ -80,7 +80,7 @@ export default defineRule({
         status: shortKeyStatus,
         message: describe(`HMAC key length is ${value.value} bits`, `keys below ${MIN_KEY_BITS} bits are disallowed for MAC generation (SP 800-131A Rev 2 §10)`, 'Use 256 bits.'),
         fipsRuntime: 'runs',
-        fixes: [{ title: 'Set the key length to 256 bits', safety: 'safe', edits: [replaceValue(value, '256')] }],
+        fixes: [{ title: 'Set the key length to 256 bits (keys and MACs made before do not match the new ones)', safety: 'suggestion', edits: [replaceValue(value, '256')] }],
       });
     }
   },

@@ -426,7 +426,9 @@ function randomFix(site: CallSite): FixDescriptor | undefined {
     const floor = product.parent;
     if (ts.isCallExpression(floor) && floor.arguments.length === 1 && floor.arguments[0] === product && floor.expression.getText(site.sourceFile) === 'Math.floor') {
       const bound = product.right;
-      const integer = (ts.isNumericLiteral(bound) && Number.isInteger(Number(bound.text))) || (ts.isPropertyAccessExpression(bound) && bound.name.text === 'length');
+      // randomInt(n) throws for n < 1 and n > 2^48, where Math.floor(Math.random() * n) did not: only a
+      // literal in range keeps every input working (an array's length may be 0).
+      const integer = ts.isNumericLiteral(bound) && Number.isInteger(Number(bound.text)) && Number(bound.text) >= 1 && Number(bound.text) <= 2 ** 48;
       const reference = nodeCryptoReference(site.sourceFile, 'randomInt');
       return {
         title: `Use crypto.randomInt(${bound.getText(site.sourceFile)})`,

@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { quoteCode } from '../../server/src/engine/quote';
 import { LIBRARY_PRIMITIVE_APIS } from '../../server/src/engine/apis';
 import { describe, inLibrary, libraryOf, notValidated } from '../../server/src/engine/checks';
 import { ECB_STATUS } from '../../server/src/engine/policy/ciphers';
@@ -64,7 +65,7 @@ function judge(context: RuleContext, site: CallSite): Verdict | undefined {
   const api = site.api;
   const library = libraryOf(api);
   const member = api.slice(library.length + 1);
-  const callee = site.node.expression.getText(site.sourceFile);
+  const callee = quoteCode(site.node.expression, site.sourceFile);
   const no = (what: string, why: string, instead: string): Verdict => ({ status: 'NO', what, why, instead });
   const nv = (what: string, instead: string): Verdict => ({ status: 'NV', what, why: '', instead });
   const eddsa = (what: string): Verdict => {

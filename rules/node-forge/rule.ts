@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { quoteCode } from '../../server/src/engine/quote';
 import { describe, inLibrary, notValidated } from '../../server/src/engine/checks';
 import { appendArguments, moduleBindingName, nodeCryptoReference, preferredQuote, replaceNode, replaceValue } from '../../server/src/engine/fixes';
 import { CIPHER_FAMILIES, ECB_STATUS, type CipherFamily } from '../../server/src/engine/policy/ciphers';
@@ -55,7 +56,7 @@ export default defineRule({
   create(context) {
     const calls: Record<string, (site: CallSite) => void> = {};
     for (const digest of DIGESTS) {
-      const check = (site: CallSite) => reportDigest(context, site.node.expression, digest, 'hash', `${site.node.expression.getText(site.sourceFile)}`, hashFix(context, site, digest));
+      const check = (site: CallSite) => reportDigest(context, site.node.expression, digest, 'hash', quoteCode(site.node.expression, site.sourceFile), hashFix(context, site, digest));
       calls[`node-forge.md.${digest}.create`] = check;
       calls[`node-forge.${digest}.create`] = check;
     }

@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { quoteCode } from '../../server/src/engine/quote';
 import { describe, libraryOf } from '../../server/src/engine/checks';
 import { nodeCryptoReferences, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
@@ -39,7 +40,7 @@ export default defineRule({
         site: site.node.expression,
         status: 'NO',
         message: describe(
-          `${site.node.expression.getText(site.sourceFile)} ${checking ? 'checks a password against' : 'hashes a password with'} ${algorithm} (${library})`,
+          `${quoteCode(site.node.expression, site.sourceFile)} ${checking ? 'checks a password against' : 'hashes a password with'} ${algorithm} (${library})`,
           `${algorithm} is not an approved password-based key derivation function: SP 800-132 approves PBKDF2 with an approved HMAC only, and ${library} is not a validated module`,
           checking
             ? `Keep it only to check passwords stored before the move; ${MIGRATION}.`

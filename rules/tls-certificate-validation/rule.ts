@@ -26,7 +26,7 @@ export default defineRule({
     description: 'Disabled TLS certificate validation: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, a checkServerIdentity that accepts everything, and the same switches in HTTP, database, Redis, mail and WebSocket clients',
     reference: '§1.10 (Certificates), §2.9',
     standards: ['SP 800-52 Rev 2 §3–4', 'RFC 5280'],
-    fix: 'safe',
+    fix: 'suggestion',
     apis: [
       ...TLS_OPTION_APIS,
       ...TLS_CLIENT_LIBRARY_APIS,
@@ -68,7 +68,7 @@ export default defineRule({
         status: 'NO',
         message: describe('disableTLSCerts() turns off TLS certificate validation for the request', WHY, 'Remove it and give private CAs with .ca(cert).'),
         fipsRuntime: 'runs',
-        fixes: base ? [{ title: 'Remove .disableTLSCerts()', safety: 'safe', edits: [{ file: site.sourceFile.fileName, start: base.getEnd(), end: site.node.getEnd(), newText: '' }] }] : [],
+        fixes: base ? [{ title: 'Remove .disableTLSCerts()', safety: 'suggestion', edits: [{ file: site.sourceFile.fileName, start: base.getEnd(), end: site.node.getEnd(), newText: '' }] }] : [],
       });
     };
     calls['Object.assign'] = (site) => {
@@ -84,7 +84,7 @@ export default defineRule({
               status: 'NO',
               message: describe('NODE_TLS_REJECT_UNAUTHORIZED is set to 0', `it turns off certificate validation for every TLS connection of the process; ${WHY}`, 'Remove it; give private CAs with the ca option or NODE_EXTRA_CA_CERTS.'),
               fipsRuntime: 'runs',
-              fixes: hit.sourceFile === context.sourceFile ? [{ title: 'Remove NODE_TLS_REJECT_UNAUTHORIZED', safety: 'safe', edits: [removeProperty(hit.property, hit.sourceFile)] }] : [],
+              fixes: hit.sourceFile === context.sourceFile ? [{ title: 'Remove NODE_TLS_REJECT_UNAUTHORIZED', safety: 'suggestion', edits: [removeProperty(hit.property, hit.sourceFile)] }] : [],
             });
           }
         }
@@ -127,7 +127,7 @@ export default defineRule({
               status: 'NO',
               message: describe('NODE_TLS_REJECT_UNAUTHORIZED is set to 0', `it turns off certificate validation for every TLS connection of the process; ${WHY}`, 'Remove the assignment; give private CAs with the ca option or NODE_EXTRA_CA_CERTS.'),
               fipsRuntime: 'runs',
-              fixes: ts.isExpressionStatement(statement) ? [{ title: 'Remove the assignment', safety: 'safe', edits: [removeStatement(statement, site.sourceFile)] }] : [],
+              fixes: ts.isExpressionStatement(statement) ? [{ title: 'Remove the assignment', safety: 'suggestion', edits: [removeStatement(statement, site.sourceFile)] }] : [],
             });
           }
         },
@@ -179,7 +179,7 @@ export default defineRule({
         status: 'NO',
         message: describe(`${name}: ${insecure} turns off TLS certificate ${name.includes('Hostname') ? 'host-name ' : ''}validation`, WHY, 'Remove it and give private CAs with the ca (or tlsCAFile) option.'),
         fipsRuntime: 'runs',
-        fixes: [{ title: `Set ${name} to ${!insecure}`, safety: 'safe', edits: [replaceValue(value, String(!insecure))] }],
+        fixes: [{ title: `Set ${name} to ${!insecure}`, safety: 'suggestion', edits: [replaceValue(value, String(!insecure))] }],
       });
     }
 
@@ -193,7 +193,7 @@ export default defineRule({
             status: 'NO',
             message: describe('secure: false makes the proxy skip validating the target\'s TLS certificate', WHY, 'Remove it and give the target\'s CA in the agent options.'),
             fipsRuntime: 'runs',
-            fixes: [{ title: 'Set secure to true', safety: 'safe', edits: [replaceValue(value, 'true')] }],
+            fixes: [{ title: 'Set secure to true', safety: 'suggestion', edits: [replaceValue(value, 'true')] }],
           });
         }
       }
@@ -213,7 +213,7 @@ export default defineRule({
           status: 'NO',
           message: describe(`The connection string sets ${match[2]}, which turns off TLS certificate validation`, WHY, `Use ${secure} and give the CA.`),
           fipsRuntime: 'runs',
-          fixes: value ? [{ title: `Use ${secure}`, safety: 'safe', edits: [replaceString(value, text.replace(pattern, `$1${secure}`))] }] : [],
+          fixes: value ? [{ title: `Use ${secure}`, safety: 'suggestion', edits: [replaceString(value, text.replace(pattern, `$1${secure}`))] }] : [],
         });
       }
     }
@@ -225,7 +225,7 @@ export default defineRule({
         status: 'NO',
         message: describe('rejectUnauthorized: false turns off TLS certificate validation', WHY, 'Remove it and give private CAs with the ca option.'),
         fipsRuntime: 'runs',
-        fixes: [{ title: 'Set rejectUnauthorized to true (servers with untrusted certificates need their CA in ca)', safety: 'safe', edits: [replaceValue(value, 'true')] }],
+        fixes: [{ title: 'Set rejectUnauthorized to true (servers with untrusted certificates need their CA in ca)', safety: 'suggestion', edits: [replaceValue(value, 'true')] }],
       });
     }
 
@@ -239,7 +239,7 @@ export default defineRule({
           hit.sourceFile !== context.sourceFile
             ? []
             : ts.isPropertyAssignment(hit.property) || ts.isMethodDeclaration(hit.property)
-              ? [{ title: 'Remove checkServerIdentity (use the default host-name check)', safety: 'safe', edits: [removeProperty(hit.property, hit.sourceFile)] }]
+              ? [{ title: 'Remove checkServerIdentity (use the default host-name check)', safety: 'suggestion', edits: [removeProperty(hit.property, hit.sourceFile)] }]
               : ts.isBinaryExpression(hit.property) && ts.isExpressionStatement(hit.property.parent)
                 ? [{ title: 'Remove the assignment (use the default host-name check; connections to hosts the certificate does not name then fail)', safety: 'suggestion', edits: [removeStatement(hit.property.parent, hit.sourceFile)] }]
                 : [],

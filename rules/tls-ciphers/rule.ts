@@ -13,7 +13,7 @@ export default defineRule({
     description: 'TLS cipher strings that enable non-approved suites (RC4, 3DES, NULL, anonymous, EXPORT, static RSA, ChaCha20, Camellia...)',
     reference: '§1.10, §2.9',
     standards: ['SP 800-52 Rev 2 §3.3.1', 'SP 800-131A Rev 2 §6', 'RFC 9151'],
-    fix: 'safe',
+    fix: 'suggestion',
     judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_CIPHERS'],
   },
@@ -51,7 +51,7 @@ export default defineRule({
           `Use '${replacement}'.`,
         ),
         fipsRuntime: banned.some((b) => /RSA|AES/i.test(b.why + b.token) && !/CHACHA|CAMELLIA|MD5/i.test(b.token)) ? 'runs' : undefined,
-        fixes: [{ title: 'Use the approved TLS 1.3 and TLS 1.2 ECDHE-AES-GCM suites (peers offering only the removed suites fail)', safety: 'safe', edits: [replaceString(value, replacement)] }],
+        fixes: [{ title: 'Use the approved TLS 1.3 and TLS 1.2 ECDHE-AES-GCM suites (peers offering only the removed suites fail)', safety: 'suggestion', edits: [replaceString(value, replacement)] }],
       });
     }
   },

@@ -13,7 +13,7 @@ export default defineRule({
     description: "TLS key-exchange groups that are not approved (X25519, X448, secp256k1, Brainpool) and ecdhCurve: 'auto', which prefers X25519",
     reference: '§2.9 (ecdhCurve), §1.5',
     standards: ['FIPS 140-3 IG C.K Resolution 5', 'SP 800-56A Rev 3', 'SP 800-52 Rev 2'],
-    fix: 'safe',
+    fix: 'suggestion',
     judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_ECDH_CURVE'],
   },
@@ -50,7 +50,7 @@ export default defineRule({
             ? describe(`ecdhCurve lists ${bad.join(', ')}`, 'X25519/X448 key agreement is not approved (IG C.K Res. 5) and secp256k1/Brainpool are not SP 800-56A curves', `Use '${replacement}'.`)
             : describe("ecdhCurve 'auto' prefers X25519", 'OpenSSL then negotiates X25519 first, which is not an approved key agreement (IG C.K Res. 5)', `Use '${replacement}'.`),
         fipsRuntime: bad.some((g) => /^x/i.test(g)) || auto ? 'runs' : 'throws',
-        fixes: [{ title: `Use '${replacement}' (peers without NIST curves fail)`, safety: 'safe', edits: [replaceString(value, replacement)] }],
+        fixes: [{ title: `Use '${replacement}' (peers without NIST curves fail)`, safety: 'suggestion', edits: [replaceString(value, replacement)] }],
       });
     }
   },

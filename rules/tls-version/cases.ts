@@ -9,6 +9,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: "SSLv23_method caps TLS at 1.2 on Node 20 (a TLS 1.3-only peer is refused), like maxVersion: 'TLSv1.2'",
+      code: `import https from 'https';\nhttps.createServer({ key, cert, secureProtocol: 'SSLv23_server_method' }, app);`,
+      errors: [{ line: 2, text: "'SSLv23_server_method'", severity: 'info', message: 'caps TLS at 1.2' }],
+      output: `import https from 'https';\nhttps.createServer({ key, cert, minVersion: 'TLSv1.2' }, app);`,
+    },
+    {
       code: `import https from 'https';\nhttps.createServer({ key, cert, minVersion: 'TLSv1' }, app);`,
       errors: [{ line: 2, text: "'TLSv1'", severity: 'error' }],
       output: `import https from 'https';\nhttps.createServer({ key, cert, minVersion: 'TLSv1.2' }, app);`,

@@ -16,7 +16,7 @@ export default defineRule({
     description: 'TLS versions below 1.2 (minVersion, maxVersion, secureProtocol, tls.DEFAULT_MIN_VERSION) and configurations that rule out TLS 1.3',
     reference: '§1.10, §2.9',
     standards: ['SP 800-52 Rev 2 §3.1, §4', 'RFC 8996'],
-    fix: 'safe',
+    fix: 'suggestion',
     judgesAlgorithm: true,
     apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
   },
@@ -34,22 +34,24 @@ export default defineRule({
         for (const value of context.valuesOf(hit)) {
           if (value.kind !== 'string') continue;
           const verdict = secureProtocolVerdict(value.value);
-          if (verdict !== 'old' && verdict !== 'pins12') continue;
+          if (verdict !== 'old' && verdict !== 'pins12' && verdict !== 'caps12') continue;
           const quote = quoteOf(value.origin);
           const property = hit.property;
           const fix =
             hit.sourceFile === context.sourceFile && ts.isPropertyAssignment(property)
-              ? [{ title: `Replace with minVersion: ${quote}${TLS_MIN_APPROVED}${quote} (TLS 1.2 and 1.3)`, safety: 'safe' as const, edits: [replaceNode({ sourceFile: hit.sourceFile, node: property }, `minVersion: ${quote}${TLS_MIN_APPROVED}${quote}`)] }]
+              ? [{ title: `Replace with minVersion: ${quote}${TLS_MIN_APPROVED}${quote} (TLS 1.2 and 1.3)`, safety: 'suggestion' as const, edits: [replaceNode({ sourceFile: hit.sourceFile, node: property }, `minVersion: ${quote}${TLS_MIN_APPROVED}${quote}`)] }]
               : [];
           context.report({
             value,
             site: siteFor(context, hit, options),
             status: verdict === 'old' ? 'NO' : 'DEPR',
-            severity: verdict === 'pins12' ? 'info' : undefined,
+            severity: verdict === 'old' ? undefined : 'info',
             message:
               verdict === 'old'
                 ? describe(`secureProtocol '${value.value}' selects a protocol below TLS 1.2`, TLS_VERSION_REASON, `Use minVersion: '${TLS_MIN_APPROVED}'.`)
-                : describe(`secureProtocol '${value.value}' pins TLS 1.2 and rules out TLS 1.3`, SHOULD_13, `Use minVersion: '${TLS_MIN_APPROVED}'.`),
+                : verdict === 'caps12'
+                  ? describe(`secureProtocol '${value.value}' caps TLS at 1.2 (Node keeps the legacy method's maximum) and rules out TLS 1.3`, SHOULD_13, `Use minVersion: '${TLS_MIN_APPROVED}' and no secureProtocol.`)
+                  : describe(`secureProtocol '${value.value}' pins TLS 1.2 and rules out TLS 1.3`, SHOULD_13, `Use minVersion: '${TLS_MIN_APPROVED}'.`),
             fipsRuntime: /^SSLv[23]_/.test(value.value) ? 'throws' : verdict === 'old' ? 'throws' : 'runs',
             fixes: fix,
           });
@@ -88,7 +90,7 @@ export default defineRule({
           status: 'NO',
           message: describe(`${option} '${value.value}' ${isMax ? 'caps connections below TLS 1.2' : 'allows TLS versions below 1.2'}`, TLS_VERSION_REASON, `Use '${replacement}'.`),
           fipsRuntime: 'throws',
-          fixes: [{ title: `Use '${replacement}'${isMax ? '' : ' (clients limited to TLS 1.0/1.1 can no longer connect)'}`, safety: 'safe', edits: [replaceString(value, replacement)] }],
+          fixes: [{ title: `Use '${replacement}'${isMax ? '' : ' (clients limited to TLS 1.0/1.1 can no longer connect)'}`, safety: 'suggestion', edits: [replaceString(value, replacement)] }],
         });
       } else if (isMax && rank === RANK_12) {
         context.report({
@@ -98,7 +100,7 @@ export default defineRule({
           severity: 'info',
           message: describe(`${option} '${value.value}' rules out TLS 1.3`, SHOULD_13, "Use 'TLSv1.3'."),
           fipsRuntime: 'runs',
-          fixes: [{ title: "Allow TLS 1.3 ('TLSv1.3')", safety: 'safe', edits: [replaceString(value, 'TLSv1.3')] }],
+          fixes: [{ title: "Allow TLS 1.3 ('TLSv1.3')", safety: 'suggestion', edits: [replaceString(value, 'TLSv1.3')] }],
         });
       }
     }

@@ -458,9 +458,11 @@ function buildFinding(meta: RuleMeta, descriptor: ReportDescriptor, sourceFile: 
     if (!fix) continue;
     const edits = fix.edits.filter((e): e is NonNullable<typeof e> => !!e);
     if (edits.length === 0 || edits.length !== fix.edits.length) continue;
-    // An edit outside this file changes code other callers share: never automatic.
-    const safety = edits.every((e) => e.file === sourceFile.fileName) ? fix.safety : 'suggestion';
-    fixes.push({ title: fix.title, safety, preferred: !!fix.preferred, edits });
+    // An edit outside this file changes code other callers share: never automatic, and the title says where.
+    const elsewhere = [...new Set(edits.filter((e) => e.file !== sourceFile.fileName).map((e) => path.basename(e.file)))];
+    const safety = elsewhere.length === 0 ? fix.safety : 'suggestion';
+    const title = elsewhere.length === 0 ? fix.title : `${fix.title} in ${elsewhere.join(', ')}`;
+    fixes.push({ title, safety, preferred: !!fix.preferred, edits });
   }
   if (fixes.length > 0 && !fixes.some((f) => f.preferred)) fixes[0].preferred = true;
 

@@ -621,7 +621,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       if (!finding) continue;
       for (const fix of finding.fixes) {
         if (!applicable(fix, analysis.path)) continue;
-        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(fix.edits, document, analysis.path) });
+        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred && fix.safety === 'safe', edit: workspaceEdit(fix.edits, document, analysis.path) });
       }
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
@@ -668,10 +668,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     const parts = hits.map((f) => {
       const meta = RULES_BY_ID.get(f.ruleId)?.meta;
       const fixes = f.fixes.map((x) => `- ${fixTitle(x)}`).join('\n');
+      // The message itself is already in the editor's diagnostic hover, right above this one: not repeated.
       return [
-        `**fipslint** · \`${f.ruleId}\` · ${f.severity}`,
-        '',
-        f.message,
+        `**fipslint** · \`${f.ruleId}\` · ${f.severity}${meta ? ` · ${meta.description}` : ''}`,
         meta ? `\nStandards: ${meta.standards.join('; ')}` : '',
         fixes ? `\nFixes:\n${fixes}` : '',
         `\n[Rule documentation](${docsUrl(f.ruleId)})`,

@@ -260,6 +260,8 @@ const tls: InventoryListener = (site, r) => {
     const pinned = secureProtocolVersion(method);
     if (pinned) min = max = pinned;
     else if (pinned === undefined) min = method; // not a method Node knows: its version is unknown
+    // The legacy SSLv23 methods negotiate, but Node keeps their old maximum (reference §2.9).
+    else if (/^SSLv23_/.test(method.trim())) max ??= 'TLSv1.2';
   }
   r.add(site, classifyTls(min, max, `node:${site.api.split('.')[0]}`), 'other');
 };

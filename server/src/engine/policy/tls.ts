@@ -23,10 +23,15 @@ export function secureProtocolVersion(method: string): string | null | undefined
   return m ? (PINNED_BY_METHOD[m[1]] ?? null) : undefined;
 }
 
-/** `secureProtocol` method names (§2.9). `pins12` means allowed but without TLS 1.3. */
-export function secureProtocolVerdict(method: string): 'ok' | 'old' | 'pins12' | undefined {
+/**
+ * `secureProtocol` method names (§2.9). `pins12`: allowed but without TLS 1.3; `caps12`: the legacy
+ * `SSLv23_method` family negotiates but Node keeps its old maximum, TLS 1.2 (measured on Node
+ * 20.20: a TLS 1.3-only peer is refused), the same as `maxVersion: 'TLSv1.2'`.
+ */
+export function secureProtocolVerdict(method: string): 'ok' | 'old' | 'pins12' | 'caps12' | undefined {
   const version = secureProtocolVersion(method);
   if (version === undefined) return undefined;
+  if (/^SSLv23_/.test(method.trim())) return 'caps12';
   if (version === null) return 'ok';
   return version === 'TLSv1.2' ? 'pins12' : 'old';
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from '../typescript';
+import { quoteCode } from '../quote';
 import { skipOuterExpressions } from '../file-index';
 import { describeLimit } from './budget';
 import { functionName, returnedExpressions } from './functions';
@@ -165,10 +166,5 @@ function parameterSource(parameter: ts.ParameterDeclaration, path: string[]): st
 
 /** Source text on one line, at most 60 characters, with control characters escaped. */
 function short(node: ts.Node): string {
-  const sourceFile = node.getSourceFile();
-  const start = node.getStart(sourceFile);
-  const text = sourceFile.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
+  return quoteCode(node);
 }
