@@ -55,7 +55,9 @@ describe('extension manifest', () => {
   });
 
   it('activates on the four languages and contributes its commands', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact', 'workspaceContains:**/fipslint.config.json', 'onView:fipslint.inventory']);
+    // Only the languages: VS Code activates on contributed views and commands by itself, and
+    // `workspaceContains:**/…` would search the whole workspace at every start-up.
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact']);
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepEqual(commands, ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output', 'fipslint.inventory.refresh', 'fipslint.exportCbom']);
     // A contributed command the extension never registers fails with "command not found".
@@ -70,5 +72,48 @@ describe('extension manifest', () => {
     const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'fipslint.inventory');
     assert.ok(welcome.some((w: { contents: string }) => w.contents.includes('command:fipslint.inventory.refresh')));
     assert.ok(welcome.some((w: { when: string }) => w.when.includes('!isWorkspaceTrusted')), 'Restricted Mode says why the view is empty');
+  });
+});
+
+describe('the settings UI', () => {
+  it('labels every profile choice, the "use the configuration file" one included (no literal null)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const profile = manifest.contributes.configuration.properties['fipslint.profile'];
+    assert.equal(profile.enumItemLabels.length, profile.enum.length);
+    assert.equal(profile.enumItemLabels[profile.enum.indexOf(null)], 'From fipslint.config.json');
+    assert.ok(profile.enumItemLabels.every((label: unknown) => typeof label === 'string' && label !== 'null'));
+  });
+});
+
+describe('ready for the Marketplace and Open VSX', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  it('is a preview while 0.x, packages its own page and a changelog, and says what the editor does', () => {
+    assert.equal(pkg.preview, /^0\./.test(pkg.version));
+    assert.match(pkg.scripts.package, /--readme-path EXTENSION\.md --changelog-path CHANGELOG\.md/);
+    assert.match(pkg.description, /as you type/);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    // The developers' README (npm install, benchmarks, contributing) is not the extension's page.
+    assert.doesNotMatch(ignore, /^!README\.md$/m);
+    assert.match(ignore, /^!CHANGELOG\.md$/m);
+    assert.match(fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${pkg.version.replace(/\./g, '\\.')}`, 'm'));
+  });
+
+  it('its page links and shows images by absolute URL (relative ones break on the Marketplace), with settings matching the manifest', () => {
+    const page = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+    const targets = [...page.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(targets.length >= 3);
+    for (const target of targets) assert.match(target, /^https:\/\//, target);
+    for (const image of [...page.matchAll(/!\[[^\]]*\]\(https:\/\/github\.com\/fipslint\/fipslint\/raw\/HEAD\/([^)]+)\)/g)].map((m) => m[1])) {
+      assert.ok(fs.existsSync(path.join(ROOT, image)), `${image} exists in the repository`);
+    }
+    for (const setting of Object.keys(pkg.contributes.configuration.properties).filter((k) => k !== 'fipslint.trace.server')) {
+      assert.ok(page.includes(`\`${setting}\``), `${setting} is documented on the page`);
+    }
+    for (const section of ['## What it finds', '## Quick fixes', '## Settings', '## Commands', '## Other editors and CI', '## FAQ', 'Is this a FIPS 140 certification?', 'Why is an approved algorithm reported as NV?']) {
+      assert.ok(page.includes(section), section);
+    }
+    const prose = page.replace(/\s+/g, ' ');
+    for (const command of pkg.contributes.commands as Array<{ title: string }>) assert.ok(prose.includes(command.title), command.title);
   });
 });

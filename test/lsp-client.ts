@@ -8,6 +8,7 @@ import {
   InitializedNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  LogMessageNotification,
   ShowMessageNotification,
   ShowMessageRequest,
   ShutdownRequest,
@@ -30,6 +31,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** window/showMessage notifications, as the user would see them. */
   readonly messages: string[] = [];
+  /** window/logMessage notifications: what the editor's output panel shows. */
+  readonly logs: string[] = [];
   private waiters: Array<() => void> = [];
 
   /** What the server wrote to standard error, when started with `{ stderr: 'pipe' }`. */
@@ -41,6 +44,9 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params.message);
     });

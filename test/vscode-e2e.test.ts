@@ -98,7 +98,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     run('bash', [path.join(ROOT, 'scripts', 'e2e-setup.sh')]);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-e2e-'));
     const vsix = path.join(work, 'fipslint.vsix');
-    run(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
+    run(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'EXTENSION.md', '--changelog-path', 'CHANGELOG.md', '--out', vsix]);
 
     const userData = path.join(work, 'user-data');
     const extensions = path.join(work, 'extensions');

@@ -27,7 +27,7 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('fipslint');
+  const output = calmExitLog(vscode.window.createOutputChannel('fipslint'));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -153,4 +153,20 @@ async function fixAllInActiveFile(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor || !LANGUAGES.includes(editor.document.languageId)) return;
   await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.applyFixAll', arguments: [editor.document.uri.toString()] });
+}
+
+/**
+ * The output channel, except that the language client's "[Error - …] Server process exited with
+ * code 0." (which it writes for every exit, a requested restart or shutdown included) reads as the
+ * clean stop it is. Other exit codes stay errors.
+ */
+function calmExitLog(channel: vscode.OutputChannel): vscode.OutputChannel {
+  const cleanExit = /^\[Error - ([^\]]+)\] Server process exited with code 0\.$/;
+  return new Proxy(channel, {
+    get(target, property, receiver) {
+      if (property === 'appendLine') return (line: string) => target.appendLine(line.replace(cleanExit, '[Info  - $1] The fipslint server stopped (exit code 0).'));
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -185,6 +185,17 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const settingsCache = new Map<string, Promise<FipslintSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const savedVersions = new Map<string, number>();
+  /**
+   * The diagnostics of each open document's saved text: what `run: onSave` shows while the user
+   * types, whatever a hover or a code action analyses meanwhile.
+   */
+  const savedDiagnostics = new Map<string, Diagnostic[]>();
+  /**
+   * Files whose diagnostics the workspace scan pushed. With a client that pulls, an open document's
+   * diagnostics come from the pull, so the pushed copy is cleared on open (else the Problems view
+   * shows both) and pushed again, fresh from disk, on close: one source per document at any time.
+   */
+  const scanPushed = new Set<string>();
   const excludeMatchers = new WeakMap<FipslintSettings, ReturnType<typeof ignore>>();
   let pullDiagnostics = false;
   let configurationPull = false;
@@ -195,7 +206,13 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   /** False in VS Code's Restricted Mode: the workspace's own configuration is not read. */
   let workspaceTrusted = true;
   /** Configuration files: looked up up to the file's workspace folder; a file's problems are published when it is loaded. */
-  const configFiles = new ConfigFiles(rules, { stopDir: (file) => workspaceFolderOf(file), onLoad: (file, loaded) => publishConfigProblems(file, loaded.problems) });
+  const configFiles = new ConfigFiles(rules, {
+    stopDir: (file) => workspaceFolderOf(file),
+    onLoad: (file, loaded) => {
+      if (loaded.problems.length === 0) connection.console.info(`using the configuration ${file}`);
+      publishConfigProblems(file, loaded.problems);
+    },
+  });
   /** Configuration files whose problems were shown, with the problems shown, so a notification comes once per change. */
   const notifiedConfigs = new Map<string, string>();
   /** Per file, its analysis with the inventory and the options it had; undefined until a workspace scan ran. */
@@ -227,6 +244,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   connection.onInitialized(() => {
+    // What "Show Output" shows: what the server is and does, at info level.
+    connection.console.info(`fipslint ${toolVersion()} started (Node ${process.version}, pid ${process.pid}); workspace folders: ${workspaceRoots.join(', ') || 'none'}${workspaceTrusted ? '' : '; Restricted Mode: the workspace configuration is ignored'}`);
     // A client that refuses a registration still gets diagnostics; it only misses those notifications.
     const logRefusal = (what: string) => (error: unknown) => connection.console.warn(`the client refused to register ${what}: ${String(error)}`);
     if (configurationDynamic) {
@@ -386,6 +405,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     if (shown.length < total) notices.push(moreFindingsNotice(shown.length, total));
     const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] };
     analyses.set(document.uri, analysis);
+    if (savedVersions.get(document.uri) === document.version) savedDiagnostics.set(document.uri, analysis.diagnostics);
     return analysis;
   }
 
@@ -450,6 +470,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   async function publish(document: TextDocument): Promise<void> {
+    // run: onSave publishes the saved text's diagnostics only (a settings change re-lints unsaved buffers too).
+    if ((await settingsFor(document.uri)).run === 'onSave' && savedVersions.get(document.uri) !== document.version) return;
     const analysis = await analyze(document);
     if (!analysis || documents.get(document.uri)?.version !== analysis.version) return;
     await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics: analysis.diagnostics });
@@ -470,6 +492,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   documents.onDidOpen(({ document }) => {
     savedVersions.set(document.uri, document.version);
     if (!pullDiagnostics) schedule(document, 0);
+    else if (scanPushed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   documents.onDidChangeContent(async ({ document }) => {
     if (pullDiagnostics) return; // the client asks when it wants diagnostics
@@ -488,6 +511,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     timers.delete(document.uri);
     analyses.delete(document.uri);
     savedVersions.delete(document.uri);
+    savedDiagnostics.delete(document.uri);
     for (const key of loggedFailures) if (key.startsWith(`${document.uri}\0`)) loggedFailures.delete(key);
     slowFiles.delete(document.uri);
     const filePath = URI.toPath(document.uri);
@@ -495,21 +519,45 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       project.setOverlay(filePath, undefined);
       project.forget(filePath);
     }
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // A file the workspace scan covers goes back to pushed diagnostics of its text on disk; any other is cleared.
+    if (filePath && inventoryFiles?.has(filePath)) void pushFromDisk(filePath).catch((error) => connection.console.error(String(error)));
+    else if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+
+  /** A closed file's diagnostics, analysed from disk and pushed (after a workspace scan, with a client that pulls). */
+  async function pushFromDisk(filePath: string): Promise<void> {
+    const uri = URI.fromPath(filePath);
+    const settings = await settingsFor(uri);
+    const text = project.readText(filePath);
+    if (documents.get(uri) || text === undefined || !settings.enable || isExcluded(filePath, settings)) return;
+    const placed = optionsFor(filePath, settings);
+    if (placed.excluded) return;
+    const result = engine.analyze(filePath, text, placed.options);
+    await pushScanned(uri, text, result);
+  }
+
+  /** Diagnostics of a file that is not open, pushed (the scan, a closed file): capped like an open one's. */
+  async function pushScanned(uri: string, text: string, result: FileAnalysis): Promise<void> {
+    const document = TextDocument.create(uri, 'typescript', 0, text);
+    const hints = (result.unresolved ?? []).map((site) => unresolvedDiagnostic(site, document));
+    const shown = result.findings.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+    const more = shown.length < result.findings.length ? [moreFindingsNotice(shown.length, result.findings.length)] : [];
+    scanPushed.add(uri);
+    await connection.sendDiagnostics({ uri, diagnostics: [...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] });
+  }
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const settings = await settingsFor(document.uri);
     throwIfCancelled(token);
-    // run: onSave keeps showing the last saved analysis while the user types.
-    const previous = analyses.get(document.uri);
-    if (settings.run === 'onSave' && previous && savedVersions.get(document.uri) !== document.version) {
-      return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
+    // run: onSave keeps showing the saved text's diagnostics while the user types, whatever a
+    // hover or a code action analysed meanwhile.
+    if (settings.run === 'onSave' && savedVersions.get(document.uri) !== document.version) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: savedDiagnostics.get(document.uri) ?? [] };
     }
     const analysis = await analyze(document);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis?.diagnostics ?? previous?.diagnostics ?? [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis?.diagnostics ?? savedDiagnostics.get(document.uri) ?? [] };
   });
 
   /** A request the client gave up on is answered with RequestCancelled before any work is done for it. */
@@ -724,6 +772,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     let done = 0;
     let cancelled = false;
     let notRead = 0;
+    const scanStarted = performance.now();
     const scanResults = new Map<string, { analysis: FileAnalysis; options: AnalysisOptions }>();
     try {
       const listing = discoverFiles(roots);
@@ -751,18 +800,13 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         scanResults.set(file, { analysis: result, options: placed.options });
         findingCount += result.findings.length;
         // Open files have their own, fresher diagnostics.
-        if (!open) {
-          const document = TextDocument.create(uri, 'typescript', 0, text);
-          const hints = (result.unresolved ?? []).map((site) => unresolvedDiagnostic(site, document));
-          const shown = result.findings.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-          const more = shown.length < result.findings.length ? [moreFindingsNotice(shown.length, result.findings.length)] : [];
-          await connection.sendDiagnostics({ uri, diagnostics: [...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] });
-        }
+        if (!open) await pushScanned(uri, text, result);
         await new Promise((resolve) => setImmediate(resolve)); // let edits and requests through
       }
     } finally {
       progress.done();
     }
+    connection.console.info(`workspace scan${cancelled ? ' (cancelled)' : ''}: ${scanned} files linted, ${findingCount} findings, ${notRead} paths not read, in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s`);
     inventoryFiles = scanResults;
     staleInventoryFiles.clear();
     const message = inventoryMessage();
@@ -799,8 +843,15 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       const settings = await settingsFor(uri);
       const placed = settings.enable && !isExcluded(file, settings) ? optionsFor(file, settings) : undefined;
       const text = documents.get(uri)?.getText() ?? project.readText(file);
-      if (!placed || placed.excluded || text === undefined || !isSourceFileName(file)) inventoryFiles.delete(file);
-      else inventoryFiles.set(file, { analysis: engine.analyze(file, text, { ...placed.options, inventory: true }), options: placed.options });
+      if (!placed || placed.excluded || text === undefined || !isSourceFileName(file)) {
+        inventoryFiles.delete(file);
+        if (scanPushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      } else {
+        const analysis = engine.analyze(file, text, { ...placed.options, inventory: true });
+        inventoryFiles.set(file, { analysis, options: placed.options });
+        // A closed file changed on disk (a checkout, another tool): its pushed diagnostics follow.
+        if (!documents.get(uri)) await pushScanned(uri, text, analysis);
+      }
     }
     const message = inventoryMessage();
     if (message) void connection.sendNotification(INVENTORY.changed, message);
