@@ -107,6 +107,15 @@ describe('crypto inventory', () => {
     assert.equal(asset(inventory, 'TLS').status, 'OK', 'TLS_method negotiates: the process defaults apply');
   });
 
+  it('a TLS configuration without certificate validation is not approved, whatever its versions; SSLv23_method caps at TLS 1.2', () => {
+    const inventory = inventoryOf("import * as https from 'https';\nnew https.Agent({ rejectUnauthorized: false });\nnew https.Agent({ minVersion: 'TLSv1.2', rejectUnauthorized: process.env.X ? false : true });\nhttps.request({ host, secureProtocol: 'SSLv23_method' });\n");
+    const unchecked = asset(inventory, 'TLS without certificate validation');
+    assert.deepEqual([unchecked.status, unchecked.occurrences[0].findings], ['NO', ['tls-certificate-validation']]);
+    assert.equal(asset(inventory, 'TLS TLSv1.2+ without certificate validation').status, 'NO', 'a value that can be false counts');
+    assert.ok(!inventory.assets.some((a) => a.name === 'TLS' && a.status === 'OK' && a.occurrences.some((o) => o.line === 2)), 'never listed as approved');
+    assert.equal(asset(inventory, 'TLS default-TLSv1.2').status, 'DEPR', 'SSLv23_method: up to TLS 1.2, never 1.3, as tls-version reports it');
+  });
+
   it('costs nothing when not asked for', () => {
     const analysis = new Engine(RULES).analyze('/inv/off.ts', "import { createHash } from 'crypto';\ncreateHash('md5');\n", defaultAnalysisOptions());
     assert.equal(analysis.inventory, undefined);

@@ -231,6 +231,8 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await rows.filter({ hasText: 'DES-EDE3-CBC' }).first().click();
     const use = rows.filter({ hasText: 'vault.ts:5' }).first();
     await use.waitFor({ timeout: 30_000 });
+    // A use row is decorated by its own status, never with its file's problem count.
+    assert.doesNotMatch((await use.innerText()).trim(), /\s\d+$/, 'no problem-count badge on a use row');
     await shot('5-inventory');
     await use.click();
     await page.locator('.statusbar', { hasText: /Ln 5, Col \d+/ }).waitFor({ timeout: 30_000 });

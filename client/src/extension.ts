@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { InventoryView, exportCbom, type InventoryMessage } from './inventory-view';
+import { InventoryView, UseDecorations, exportCbom, type InventoryMessage } from './inventory-view';
 
 /**
  * The VS Code side: starts the bundled language server, restarts it when it dies, and adds the
@@ -53,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const inventory = new InventoryView();
   const inventoryTree = vscode.window.createTreeView('fipslint.inventory', { treeDataProvider: inventory, showCollapseAll: true });
   inventory.attach(inventoryTree);
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new UseDecorations((status) => inventory.label(status))));
   context.subscriptions.push(
     inventory,
     inventoryTree,

@@ -70,6 +70,25 @@ const PRIMITIVE_ICONS: Record<string, string> = {
   drbg: 'symbol-event',
 };
 
+/**
+ * The scheme of a use row's resource: the file's name and icon, but not its problem markers (which
+ * VS Code draws on any `file:` row, so an approved SHA-256 in a file with a 3DES finding turned red
+ * with the file's count). The row is decorated by the use's own status instead.
+ */
+const USE_SCHEME = 'fipslint-use';
+
+/** Decorations of use rows: the colour of their status, no count. */
+export class UseDecorations implements vscode.FileDecorationProvider {
+  constructor(private readonly label: (status: AssetStatus) => string) {}
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== USE_SCHEME) return undefined;
+    const status = new URLSearchParams(uri.query).get('status') as AssetStatus | null;
+    if (!status || !(status in STATUS_ICONS)) return undefined;
+    return { color: new vscode.ThemeColor(STATUS_ICONS[status][1]), tooltip: this.label(status), propagate: false };
+  }
+}
+
 type Node = { kind: 'status'; status: AssetStatus; assets: Asset[] } | { kind: 'asset'; asset: Asset } | { kind: 'occurrence'; asset: Asset; occurrence: Occurrence };
 
 export class InventoryView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -139,14 +158,14 @@ export class InventoryView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.id = `use:${asset.id}:${occurrence.file}:${occurrence.line}:${occurrence.column}`;
     item.description = `${path.dirname(relative) === '.' ? '' : `${path.dirname(relative)} · `}${occurrence.api}${occurrence.findings.length ? ` · ${occurrence.findings.join(', ')}` : ''}`;
     item.tooltip = `${relative}:${occurrence.line}:${occurrence.column}\n${occurrence.api} (${occurrence.cryptoFunction})\n${this.label(occurrence.status)}${occurrence.findings.length ? `\nFindings: ${occurrence.findings.join(', ')}` : ''}`;
-    item.resourceUri = vscode.Uri.file(occurrence.file);
+    item.resourceUri = vscode.Uri.file(occurrence.file).with({ scheme: USE_SCHEME, query: `status=${occurrence.status}` });
     item.iconPath = vscode.ThemeIcon.File;
     const range = new vscode.Range(occurrence.line - 1, occurrence.column - 1, occurrence.endLine - 1, occurrence.endColumn - 1);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(occurrence.file), { selection: range, preserveFocus: false } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
 
-  private label(status: AssetStatus): string {
+  label(status: AssetStatus): string {
     return this.message?.statusLabels[status] ?? status;
   }
 

@@ -26,6 +26,8 @@ interface Reader {
   strings(expression: ts.Expression | undefined): Array<string | undefined>;
   numberOf(object: ts.Expression | undefined, property: string): number | undefined;
   stringOf(object: ts.Expression | undefined, property: string): string | undefined;
+  /** Whether any value the property can hold is this boolean (`rejectUnauthorized: insecure ? false : true` can be false). */
+  canBe(object: ts.Expression | undefined, property: string, value: boolean): boolean;
   policy(fn: CryptoFunction, use?: Use): PolicyContext;
   add(site: CallSite, asset: Classified, cryptoFunction: CryptoFunction): void;
 }
@@ -66,6 +68,7 @@ function readerFor(context: RuleContext, record: (use: AssetUse) => void): Reade
     },
     numberOf: (object, property) => firstValue(object, property, 'number'),
     stringOf: (object, property) => firstValue(object, property, 'string'),
+    canBe: (object, property, wanted) => context.properties(object, property).some((hit) => context.valuesOf(hit).some((v) => v.kind === 'boolean' && v.value === wanted)),
     policy: (fn, use) => context.policy(OPERATION[fn], use),
     // An empty string in the code (`createHash('')`) is a value, but not a name to list.
     add: (site, asset, cryptoFunction) =>
@@ -263,7 +266,13 @@ const tls: InventoryListener = (site, r) => {
     // The legacy SSLv23 methods negotiate, but Node keeps their old maximum (reference §2.9).
     else if (/^SSLv23_/.test(method.trim())) max ??= 'TLSv1.2';
   }
-  r.add(site, classifyTls(min, max, `node:${site.api.split('.')[0]}`), 'other');
+  const asset = classifyTls(min, max, `node:${site.api.split('.')[0]}`);
+  // A TLS configuration is as good as its worst use: without certificate validation it is not approved, whatever its versions.
+  if (r.canBe(options, 'rejectUnauthorized', false)) {
+    r.add(site, { ...asset, name: `${asset.name} without certificate validation`, status: 'NO' }, 'other');
+    return;
+  }
+  r.add(site, asset, 'other');
 };
 
 // ------------------------------------------------------------------ npm libraries
