@@ -253,4 +253,43 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     assert.equal(bom.specVersion, '1.6');
     assert.deepEqual(bom.components.map((c: { name: string }) => c.name), expected);
   });
+
+  it('"Suppress for this line" inserts the comment with the cursor where the reason goes, and the reason typed suppresses the finding', async () => {
+    // vault.ts is open from the inventory click; its 3DES call is on line 5.
+    await page.locator('.tab.active', { hasText: 'vault.ts' }).waitFor({ timeout: 30_000 });
+    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'des-ede3-cbc'$/ }).first().click();
+    await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
+    const widget = page.locator('.action-widget');
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await widget.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+    // Down to the suppression entry, as a user would.
+    const focused = widget.locator('.monaco-list-row.focused');
+    for (let step = 0; step < 10 && !/Suppress cipher-algorithm for this line/.test(await focused.innerText()); step++) await page.keyboard.press('ArrowDown');
+    assert.match(await focused.innerText(), /Suppress cipher-algorithm for this line/);
+    await page.keyboard.press('Enter');
+    // The cursor is after `-- `: what is typed now is the reason.
+    await page.locator('.statusbar', { hasText: /Ln 5, Col \d+/ }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('legacy vault format until the 2027 re-encryption');
+    await page.keyboard.press('Control+S');
+    const vaultFile = path.join(workspaceDir, 'vault.ts');
+    const expectedLine = '// fipslint-disable-next-line cipher-algorithm -- legacy vault format until the 2027 re-encryption';
+    const deadline = Date.now() + 60_000;
+    while (!fs.readFileSync(vaultFile, 'utf8').includes(expectedLine)) {
+      assert.ok(Date.now() < deadline, `file on disk holds:\n${fs.readFileSync(vaultFile, 'utf8')}`);
+      await page.waitForTimeout(200); // polling the disk for the save
+    }
+    const lines = fs.readFileSync(vaultFile, 'utf8').split('\n');
+    assert.equal(lines[4], expectedLine, 'the comment is on its own line above the call, with no trailing space');
+    assert.match(lines[5], /createCipheriv\('des-ede3-cbc'/);
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'cipher-algorithm' }).waitFor({ state: 'detached', timeout: 60_000 });
+    await shot('6-suppressed');
+  });
 });

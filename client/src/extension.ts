@@ -43,6 +43,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // In Restricted Mode the server ignores the workspace's fipslint.config.json (VS Code already
     // ignores its restricted settings) and refuses the workspace scan; trusting restarts it whole.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    middleware: {
+      // "Suppress for this line" as a snippet: the comment goes in, the cursor waits after `-- ` for the reason.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        for (const action of actions ?? []) {
+          const data = (action as vscode.CodeAction & { data?: { fipslintSuppression?: SuppressionSnippet } }).data?.fipslintSuppression;
+          if (!data || !(action instanceof vscode.CodeAction)) continue;
+          action.edit = undefined;
+          action.command = { title: action.title, command: INSERT_SUPPRESSION, arguments: [data] };
+        }
+        return actions;
+      },
+    },
   };
   client = new LanguageClient('fipslint', 'fipslint', serverOptions, clientOptions);
 
@@ -80,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.window.setStatusBarMessage('fipslint: server restarted', 3000);
     }),
     vscode.commands.registerCommand('fipslint.output', () => output.show()),
+    vscode.commands.registerCommand(INSERT_SUPPRESSION, (data: SuppressionSnippet) => insertSuppression(data)),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       if (!client) return;
       clientOptions.initializationOptions = { workspaceTrusted: true };
@@ -170,4 +184,22 @@ function calmExitLog(channel: vscode.OutputChannel): vscode.OutputChannel {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/** A client-only command: the suppression code action, as a snippet. */
+const INSERT_SUPPRESSION = 'fipslint.insertSuppression';
+
+interface SuppressionSnippet {
+  uri: string;
+  line: number;
+  indent: string;
+  ruleId: string;
+  eol: string;
+}
+
+async function insertSuppression(data: SuppressionSnippet): Promise<void> {
+  const uri = vscode.Uri.parse(data.uri);
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));
+  const escape = (text: string) => text.replace(/[$}\\]/g, '\\$&');
+  await editor.insertSnippet(new vscode.SnippetString(`${escape(data.indent)}// fipslint-disable-next-line ${escape(data.ruleId)} -- $0${escape(data.eol)}`), new vscode.Position(data.line, 0));
 }

@@ -67,6 +67,16 @@ export const COMMANDS = {
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fipslint`;
 
+/** What the client needs to insert a suppression comment as a snippet (cursor where the reason goes). */
+export interface SuppressionActionData {
+  uri: string;
+  /** 0-based line the comment goes above. */
+  line: number;
+  indent: string;
+  ruleId: string;
+  eol: string;
+}
+
 /**
  * The crypto inventory of the workspace, for the editor's "Crypto Inventory" view: built by the
  * workspace scan, kept current as files are saved or change on disk, and sent whole on each change
@@ -693,11 +703,16 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+    // No trailing space and no reason: a directive left without one suppresses nothing and is
+    // reported, so nothing is hidden until someone writes why. VS Code turns this into a snippet
+    // with the cursor after `-- ` (the client's middleware reads `data`).
+    const suppression: SuppressionActionData = { uri: document.uri, line, indent, ruleId: finding.ruleId, eol };
     return {
       title: `Suppress ${finding.ruleId} for this line (then write the reason after --)`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// fipslint-disable-next-line ${finding.ruleId} -- ${eol}` }] } },
+      edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// fipslint-disable-next-line ${finding.ruleId} --${eol}` }] } },
+      data: { fipslintSuppression: suppression },
     };
   }
 
