@@ -92,6 +92,21 @@ describe('messages quote one line of code', () => {
     assert.doesNotMatch(finding!.message, /\n|\/\/|reviewed/);
   });
 
+  it('no message of any rule case, under any profile, cites the internal policy reference: users cite the standards', () => {
+    for (const profile of ['fips-140-3', 'fips-140-2', 'cnsa-2.0'] as const) {
+      for (const rule of RULES) {
+        const { cases } = require(path.join(__dirname, '..', 'rules', rule.meta.id, 'cases.js')) as { cases: RuleCases };
+        for (const c of [...cases.invalid, ...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v))]) {
+          const file = `/p/${'filename' in c && c.filename ? c.filename : 'case.ts'}`;
+          const engine = new Engine(RULES, new SourceProject({ readFile: () => undefined }));
+          for (const finding of engine.analyze(file, c.code, defaultAnalysisOptions({ profile, asOf: '2031-01-01', unresolved: true })).findings) {
+            assert.doesNotMatch(finding.message, /reference §/, `${rule.meta.id} (${profile}): ${finding.message}`);
+          }
+        }
+      }
+    }
+  });
+
   it('no message of any rule case contains a line break', () => {
     for (const rule of RULES) {
       const { cases } = require(path.join(__dirname, '..', 'rules', rule.meta.id, 'cases.js')) as { cases: RuleCases };

@@ -58,7 +58,7 @@ export default defineRule({
         value,
         site,
         status: 'NO',
-        message: describe(`AES key of ${value.value} bits`, 'CNSA 2.0 requires AES-256 (reference §1.12, §2.4.5)', 'Use 256 bits.'),
+        message: describe(`AES key of ${value.value} bits`, 'CNSA 2.0 requires AES-256 (CNSSP 15)', 'Use 256 bits.'),
         fipsRuntime: 'runs',
         fixes: [{ title: 'Generate 256-bit AES keys (existing keys cannot be upgraded)', safety: 'suggestion', edits: [replaceValue(value, '256')] }],
       });
@@ -102,7 +102,7 @@ export default defineRule({
           return {
             status: 'NO',
             display: 'a stitched AES-CBC-HMAC TLS cipher',
-            reason: 'outside TLS these compute no MAC and add no padding (reference §2.3.1)',
+            reason: 'outside TLS these compute no MAC and add no padding (SP 800-38A)',
             fipsRuntime: 'runs',
             replacements: [gcm],
           };
@@ -110,7 +110,7 @@ export default defineRule({
         if (context.profile === 'cnsa-2.0' && parsed.bits !== 256 && parsed.mode !== 'ecb') {
           const mode = parsed.mode === 'wrap' || parsed.mode === 'wrap-pad' ? `wrap${parsed.mode === 'wrap-pad' ? '-pad' : ''}` : parsed.mode;
           const name = parsed.mode === 'wrap' ? 'aes256-wrap' : parsed.mode === 'wrap-pad' ? 'id-aes256-wrap-pad' : `aes-256-${mode}`;
-          return { status: 'NO', display: `AES-${parsed.bits}`, reason: 'CNSA 2.0 requires AES-256 (reference §1.12)', fipsRuntime: 'runs', replacements: [{ name, note: 'same mode; a new 32-byte key' }] };
+          return { status: 'NO', display: `AES-${parsed.bits}`, reason: 'CNSA 2.0 requires AES-256 (CNSSP 15)', fipsRuntime: 'runs', replacements: [{ name, note: 'same mode; a new 32-byte key' }] };
         }
         return undefined;
       }

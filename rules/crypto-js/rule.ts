@@ -19,7 +19,7 @@ import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from 
 const KECCAK_REASON =
   "crypto-js's SHA3 is the original Keccak submission, not FIPS 202 SHA-3: its padding differs, so its output is not SHA3-256/512 and no standard approves it";
 const EVPKDF_REASON =
-  'a passphrase string makes crypto-js derive the key and IV with EvpKDF (OpenSSL EVP_BytesToKey: one MD5 iteration, 8-byte salt), which is not an approved KDF (SP 800-132; reference §2.5)';
+  'a passphrase string makes crypto-js derive the key and IV with EvpKDF (OpenSSL EVP_BytesToKey: one MD5 iteration, 8-byte salt), which is not an approved KDF (SP 800-132)';
 const PBKDF2_DOCS = 'crypto-js ≤ 4.1.1 defaults PBKDF2 to SHA-1 with 1 iteration (CVE-2023-46233); 4.2.0 to SHA-256 with 250,000';
 
 const HASHERS = CRYPTO_JS_HASHERS;
@@ -73,7 +73,7 @@ export default defineRule({
         status: 'NO',
         message: describe(
           'EvpKDF is OpenSSL EVP_BytesToKey (MD5, 1 iteration by default)',
-          'it is not an approved key derivation function (SP 800-132, SP 800-108; reference §2.5)',
+          'it is not an approved key derivation function (SP 800-132, SP 800-108)',
           "Use crypto.pbkdf2Sync(password, salt16, 600000, 32, 'sha256') for passwords, or HKDF for keys.",
         ),
       });

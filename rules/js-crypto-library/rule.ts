@@ -28,7 +28,7 @@ interface Verdict {
   at?: ts.Node;
 }
 
-const SALSA = 'XSalsa20/ChaCha20 stream ciphers and Poly1305 are not approved (SP 800-140C; reference §2.11)';
+const SALSA = 'XSalsa20/ChaCha20 stream ciphers and Poly1305 are not approved (SP 800-140C)';
 const X25519 = KEY_TYPES.x25519.reason;
 const BLAKE = 'BLAKE2 and SipHash are not FIPS 180-4 or FIPS 202 hash functions';
 const ARGON = 'Argon2 and scrypt are not approved password-based KDFs (SP 800-132 approves PBKDF2)';

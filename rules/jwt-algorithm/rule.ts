@@ -201,7 +201,7 @@ function reportUnpinned(context: RuleContext, site: CallSite, options: ts.Expres
     status: 'NO',
     message: describe(
       `${subject} does not pin the accepted algorithms`,
-      'the token header then chooses how it is checked, which opens algorithm-confusion attacks (RFC 8725 §3.1; reference §2.10)',
+      'the token header then chooses how it is checked, which opens algorithm-confusion attacks (RFC 8725 §3.1)',
       'Pass algorithms: [...] with the one algorithm your keys use.',
     ),
     fixes: edit ? [{ title: `Accept only ${context.profile === 'cnsa-2.0' ? 'HS384' : 'HS256'} (tokens signed otherwise are rejected)`, safety: 'suggestion', preferred: true, edits: [edit] }] : [],

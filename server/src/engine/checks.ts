@@ -188,7 +188,7 @@ export function inLibrary(status: Status): Status {
 
 /** The "why" of an NV finding, naming the library. */
 export function notValidated(library: string): string {
-  return `${library} is a pure-JavaScript library, not a FIPS 140 validated module, and FIPS 140 compliance requires the operation to run inside one (FIPS 140-3 / ISO/IEC 19790 §7.2; reference §0.3)`;
+  return `${library} is a pure-JavaScript library, not a FIPS 140 validated module, and FIPS 140 compliance requires the operation to run inside one (FIPS 140-3 / ISO/IEC 19790 §7.2)`;
 }
 
 /**

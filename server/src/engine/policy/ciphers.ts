@@ -132,7 +132,7 @@ export const CIPHER_FAMILIES: Record<CipherFamily, CipherFamilyPolicy> = {
   chacha20: {
     display: 'ChaCha20',
     status: everyProfile('NO'),
-    reason: 'ChaCha20 and ChaCha20-Poly1305 are not in the SP 800-38 series and not approved (reference §5)',
+    reason: 'ChaCha20 and ChaCha20-Poly1305 are not in the SP 800-38 series and not approved (SP 800-140C)',
     fipsRuntime: 'throws',
   },
   aria: notApproved('ARIA'),

@@ -14,7 +14,7 @@ export interface CurvePolicy {
 }
 
 const TO_P256: Record<ProfileId, 'P-256' | 'P-384'> = { 'fips-140-2': 'P-256', 'fips-140-3': 'P-256', 'cnsa-2.0': 'P-384' };
-const CNSA_P384 = 'CNSA 2.0 (CNSA 1.0 during transition) requires P-384 (reference §1.12)';
+const CNSA_P384 = 'CNSA 2.0 (CNSA 1.0 during transition) requires P-384 (CNSSP 15)';
 
 export const CURVES: CurvePolicy[] = [
   {
@@ -28,7 +28,7 @@ export const CURVES: CurvePolicy[] = [
     display: 'P-384',
     names: ['secp384r1', 'p-384', 'p384'],
     status: { 'fips-140-2': 'OK', 'fips-140-3': dated('2035-12-31', 'OK', 'NO'), 'cnsa-2.0': 'TRANS' },
-    reason: 'CNSA 2.0 moves key establishment to ML-KEM-1024 and signatures to ML-DSA-87 (reference §1.12)',
+    reason: 'CNSA 2.0 moves key establishment to ML-KEM-1024 and signatures to ML-DSA-87 (CNSSP 15)',
   },
   {
     display: 'P-521',
@@ -78,7 +78,7 @@ export const CURVES: CurvePolicy[] = [
     display: 'Brainpool',
     names: ['brainpoolp160r1', 'brainpoolp160t1', 'brainpoolp192r1', 'brainpoolp192t1', 'brainpoolp224r1', 'brainpoolp224t1', 'brainpoolp256r1', 'brainpoolp256t1', 'brainpoolp320r1', 'brainpoolp320t1', 'brainpoolp384r1', 'brainpoolp384t1', 'brainpoolp512r1', 'brainpoolp512t1'],
     status: everyProfile('NO'),
-    reason: 'Brainpool curves are not in the validated OpenSSL FIPS providers and not approved in practice (SP 800-186 App. H; reference §2.4.4)',
+    reason: 'Brainpool curves are not in the validated OpenSSL FIPS providers and not approved in practice (SP 800-186 App. H)',
     fipsRuntime: 'throws',
     replacement: TO_P256,
   },
@@ -93,7 +93,7 @@ export const CURVES: CurvePolicy[] = [
       ...Array.from({ length: 12 }, (_, i) => `wap-wsg-idm-ecid-wtls${i + 1}`),
     ],
     status: everyProfile('NO'),
-    reason: 'not an SP 800-186 curve (reference §2.4.4)',
+    reason: 'not one of the curves SP 800-186 approves',
     fipsRuntime: 'throws',
     replacement: TO_P256,
   },

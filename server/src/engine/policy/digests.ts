@@ -20,7 +20,7 @@ export interface DigestPolicy {
 
 const SHA256_FIX: Record<ProfileId, string> = { 'fips-140-2': 'sha256', 'fips-140-3': 'sha256', 'cnsa-2.0': 'sha384' };
 const SHA512_FIX: Record<ProfileId, string> = { 'fips-140-2': 'sha512', 'fips-140-3': 'sha512', 'cnsa-2.0': 'sha512' };
-const NOT_CNSA = 'CNSA 2.0 requires SHA-384 or SHA-512 (reference §1.12)';
+const NOT_CNSA = 'CNSA 2.0 requires SHA-384 or SHA-512 (CNSSP 15)';
 
 /** 224-bit and SHA-1 hashes: the draft Rev 3 retires them after 2030 (§1.3). */
 const retiredAfter2030ByRev3 = withRev3('OK', dated('2030-12-31', 'DEPR', 'NO'));
@@ -182,7 +182,7 @@ export const DIGESTS: DigestPolicy[] = [
       display: `SHA3-${bits}`,
       keys: [`sha3${bits}`],
       status: { 'fips-140-2': 'OK', 'fips-140-3': 'OK', 'cnsa-2.0': 'NO' },
-      reason: 'SHA-3 is not in the CNSA 2.0 list, which names SHA-384 and SHA-512 (reference §1.12, §2.1)',
+      reason: 'SHA-3 is not in the CNSA 2.0 list, which names SHA-384 and SHA-512 (CNSSP 15)',
       replacement: { 'fips-140-2': `sha3-${bits}`, 'fips-140-3': `sha3-${bits}`, 'cnsa-2.0': bits === '512' ? 'sha512' : 'sha384' },
       fipsRuntime: 'runs',
       outputBytes: Number(bits) / 8,
@@ -193,7 +193,7 @@ export const DIGESTS: DigestPolicy[] = [
       display: `SHAKE${bits}`,
       keys: [`shake${bits}`],
       status: { 'fips-140-2': 'OK', 'fips-140-3': 'OK', 'cnsa-2.0': 'NO' },
-      reason: 'SHAKE is not in the CNSA 2.0 list (reference §1.12, §2.1)',
+      reason: 'SHAKE is not in the CNSA 2.0 list (CNSSP 15)',
       replacement: { 'fips-140-2': `shake${bits}`, 'fips-140-3': `shake${bits}`, 'cnsa-2.0': 'sha384' },
       fipsRuntime: 'runs',
     }),

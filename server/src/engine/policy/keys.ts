@@ -15,8 +15,8 @@ export function rsaModulusStatus(bits: number): ProfileStatus {
 export function rsaModulusReason(bits: number, profile: ProfileId): string {
   if (profile === 'cnsa-2.0') {
     return bits < 3072
-      ? 'CNSA requires RSA ≥ 3072 bits during the transition and ML-DSA-87/ML-KEM-1024 after it (CNSSP-15; reference §1.12)'
-      : 'CNSA 2.0 replaces RSA with ML-DSA-87 and ML-KEM-1024 (reference §1.12)';
+      ? 'CNSA requires RSA ≥ 3072 bits during the transition and ML-DSA-87/ML-KEM-1024 after it (CNSSP 15)'
+      : 'CNSA 2.0 replaces RSA with ML-DSA-87 and ML-KEM-1024 (CNSSP 15)';
   }
   if (bits < 2048) {
     return `RSA-${bits} is below 112-bit strength: key generation and signing need a modulus of at least 2048 bits (FIPS 186-5; SP 800-131A Rev 2 §3, Table 2)`;
