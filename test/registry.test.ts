@@ -58,6 +58,11 @@ describe('rule registry', () => {
   it('lists every rule in README with a link to its page', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const rule of RULES) assert.ok(readme.includes(`](rules/${rule.meta.id}/README.md)`), `README links ${rule.meta.id}`);
+    // The Fix column says what the rule's fixes are (safe, mixed, suggestion, none), as its metadata does.
+    for (const rule of RULES) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| [${rule.meta.id}](rules/${rule.meta.id}/README.md) |`));
+      assert.ok(row?.endsWith(`| ${rule.meta.fix} |`), `README's Fix column for ${rule.meta.id} is ${rule.meta.fix}: ${row}`);
+    }
   });
 
   it('builds documentation links from package.json homepage', () => {

@@ -18,7 +18,8 @@ const cnsaNo = (reason: string, replacement: string): JoseAlgorithmPolicy => ({
 const cnsaTransition: JoseAlgorithmPolicy = { status: { 'fips-140-2': 'OK', 'fips-140-3': 'OK', 'cnsa-2.0': 'TRANS' }, reason: 'CNSA 2.0 replaces RSA and ECDSA with ML-DSA-87 and ML-KEM-1024 (CNSSP 15)' };
 const approved: JoseAlgorithmPolicy = { status: everyProfile('OK'), reason: '' };
 
-const TABLE: Record<string, JoseAlgorithmPolicy> = {
+/** Every JOSE algorithm name with its policy (exported for the policy document). */
+export const JOSE_ALGORITHMS: Readonly<Record<string, JoseAlgorithmPolicy>> = {
   none: { status: everyProfile('NO'), reason: 'an unsecured JWT carries no signature or MAC, so anyone can forge one (RFC 7519 §6; RFC 8725 §3.1)' },
   HS256: cnsaNo(CNSA_ONLY_384, 'HS384'),
   HS384: approved,
@@ -78,9 +79,9 @@ const TABLE: Record<string, JoseAlgorithmPolicy> = {
 
 /** JOSE names are case-sensitive (RFC 7518), but libraries accept `none` in any case: so does the lookup for it. */
 export function lookupJoseAlgorithm(name: string): JoseAlgorithmPolicy | undefined {
-  if (name.toLowerCase() === 'none') return TABLE.none;
-  if (name === 'Ed25519' || name === 'Ed448') return TABLE.EdDSA;
-  return TABLE[name];
+  if (name.toLowerCase() === 'none') return JOSE_ALGORITHMS.none;
+  if (name === 'Ed25519' || name === 'Ed448') return JOSE_ALGORITHMS.EdDSA;
+  return JOSE_ALGORITHMS[name];
 }
 
 /** RFC 7518 §3.2 wants an HS key at least as long as the hash; SP 800-107 and SP 800-131A want 112 bits. */

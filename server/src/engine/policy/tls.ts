@@ -37,7 +37,7 @@ export function secureProtocolVerdict(method: string): 'ok' | 'old' | 'pins12' |
 }
 
 /** Cipher-string words that enable non-approved suites (§2.9), upper-cased. */
-const BANNED_CIPHER_WORDS: Record<string, string> = {
+export const BANNED_CIPHER_WORDS: Readonly<Record<string, string>> = {
   RC4: 'RC4',
   DES: 'DES',
   '3DES': 'Triple DES',
