@@ -88,6 +88,21 @@ async function runCommand(title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a workspace file with Quick Open, as a user would. */
+async function openFile(name: string): Promise<void> {
+  // F1 then a file name (no '>'): Quick Open. Ctrl+P would reach the browser's print dialog.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 }).catch(async (error) => {
+    await shot(`fail-open-${name}`);
+    throw error;
+  });
+}
+
 async function shot(name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -275,8 +290,9 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     for (let step = 0; step < 10 && !/Suppress cipher-algorithm for this line/.test(await focused.innerText()); step++) await page.keyboard.press('ArrowDown');
     assert.match(await focused.innerText(), /Suppress cipher-algorithm for this line/);
     await page.keyboard.press('Enter');
-    // The cursor is after `-- `: what is typed now is the reason.
-    await page.locator('.statusbar', { hasText: /Ln 5, Col \d+/ }).waitFor({ timeout: 30_000 });
+    // The snippet is in, and the cursor after `-- `: what is typed now is the reason.
+    await page.locator('.view-line', { hasText: 'fipslint-disable-next-line cipher-algorithm --' }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar', { hasText: /Ln 5, Col 51/ }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('legacy vault format until the 2027 re-encryption');
     await page.keyboard.press('Control+S');
     const vaultFile = path.join(workspaceDir, 'vault.ts');
@@ -291,5 +307,70 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     assert.match(lines[5], /createCipheriv\('des-ede3-cbc'/);
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'cipher-algorithm' }).waitFor({ state: 'detached', timeout: 60_000 });
     await shot('6-suppressed');
+  });
+
+  it('after a scan, a closed file shows what is on disk: the suppressed finding does not come back from the scan', async () => {
+    // vault.ts was scanned (pushed) with its 3DES finding, then opened (pulled), suppressed and saved.
+    await runCommand('View: Close Editor');
+    await page.locator('.tab', { hasText: 'vault.ts' }).waitFor({ state: 'detached', timeout: 30_000 });
+    // The server pushes the closed file again from disk: no finding. A stale pushed copy would show 3DES here.
+    await page.locator('.markers-panel', { hasText: 'No problems have been detected in the workspace' }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'cipher-algorithm' }).count(), 0);
+  });
+
+  it('hover shows the message once (the editor\'s own diagnostic hover) and then the rule, standards and link', async () => {
+    await openFile('app.ts');
+    // A new finding to hover: typed at the end of the file and saved.
+    await page.locator('.view-line').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("export const legacyDigest = createHash('md4');");
+    await page.keyboard.press('Control+S');
+    await page.waitForSelector('.squiggly-error', { timeout: 60_000 });
+    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'md4'$/ }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'hash-algorithm' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    const text = await hover.innerText();
+    assert.equal(text.split('createHash uses MD4').length - 1, 1, `the message appears once:\n${text}`);
+    assert.match(text, /Standards:/);
+    assert.match(text, /Rule documentation/);
+    await shot('7-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the output says what the server does, and a restart is not logged as an error', async () => {
+    await runCommand('fipslint: Restart Server');
+    await runCommand('fipslint: Show Output');
+    // Monaco renders spaces as no-break spaces.
+    await page.waitForFunction("/The\\sfipslint\\sserver\\sstopped\\s\\(exit\\scode\\s0\\)/.test(document.querySelector('.part.panel')?.textContent ?? '')", undefined, { timeout: 60_000 }).catch(async (error) => {
+      await shot('fail-output');
+      throw error;
+    });
+    const text = (await page.locator('.part.panel').innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /fipslint \S+ started \(Node v\d+/);
+    assert.doesNotMatch(text, /Server process exited with code 0/);
+    await shot('8-output');
+  });
+
+  it('run: onSave shows findings of the saved text only, whatever hover asks', async () => {
+    // The output (still shown) says each time the server takes new settings (a start sends them once too).
+    const changes = "(document.querySelector('.part.panel')?.textContent ?? '').split(/settings\\schanged/).length - 1";
+    const seen = (await page.evaluate(changes)) as number;
+    fs.mkdirSync(path.join(workspaceDir, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify({ 'fipslint.run': 'onSave' }));
+    await page.waitForFunction(`${changes} > ${seen}`, undefined, { timeout: 60_000 });
+    await openFile('app.ts');
+    const squiggles = page.locator('.squiggly-error');
+    const before = await squiggles.count();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("export const unsaved = createHash('md2');");
+    // Hover analyses the unsaved text; with onSave it must not change what is shown.
+    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'md2'$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: 'hash-algorithm' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await squiggles.count(), before, 'no squiggle for the unsaved MD2 before saving');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length > ${before}`, undefined, { timeout: 60_000 });
+    fs.rmSync(path.join(workspaceDir, '.vscode'), { recursive: true, force: true });
   });
 });

@@ -582,6 +582,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   connection.onDidChangeConfiguration(() => {
+    connection.console.info('settings changed: open files are linted again with them');
     settingsCache.clear();
     relintAll();
     inventoryPolicyChanged();
