@@ -88,6 +88,21 @@ async function runCommand(title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Ctrl+. at the cursor: the code action list. Actions are computed asynchronously; under load the first Ctrl+. can come too early. */
+async function openCodeActions() {
+  const widget = page.locator('.action-widget');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await widget.waitFor({ timeout: 10_000 });
+      return widget;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Opens a workspace file with Quick Open, as a user would. */
 async function openFile(name: string): Promise<void> {
   // F1 then a file name (no '>'): Quick Open. Ctrl+P would reach the browser's print dialog.
@@ -188,18 +203,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     // The text editor's own focus: the Problems filter box is a Monaco editor too.
     await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
     await page.locator('.statusbar', { hasText: /Ln 3, Col 5[0-4]/ }).waitFor({ timeout: 30_000 });
-    const widget = page.locator('.action-widget');
-    // Code actions are computed asynchronously; under load the first Ctrl+. can come too early.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await widget.waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt === 5) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const widget = await openCodeActions();
     // Enter applies the focused entry: it must be the recommended fix.
     const focused = widget.locator('.monaco-list-row.focused');
     await focused.waitFor({ timeout: 30_000 });
@@ -274,17 +278,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await page.locator('.tab.active', { hasText: 'vault.ts' }).waitFor({ timeout: 30_000 });
     await page.locator('.view-line span[class*="mtk"]', { hasText: /^'des-ede3-cbc'$/ }).first().click();
     await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
-    const widget = page.locator('.action-widget');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await widget.waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt === 5) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const widget = await openCodeActions();
     // Down to the suppression entry, as a user would.
     const focused = widget.locator('.monaco-list-row.focused');
     for (let step = 0; step < 10 && !/Suppress cipher-algorithm for this line/.test(await focused.innerText()); step++) await page.keyboard.press('ArrowDown');

@@ -19,8 +19,9 @@ export default defineRule({
     apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.createCipher', 'crypto.createDecipher', 'crypto.generateKey', 'crypto.generateKeySync', 'crypto.subtle.generateKey', 'crypto.subtle.deriveKey'],
   },
   create(context) {
-    /** `api`: the function's name as the message says it; createCipher/createDecipher get no fix (no-create-cipher says how to migrate). */
-    const check = (operation: Operation, api: string) => (site: CallSite) => {
+    const check = (operation: Operation) => (site: CallSite) => {
+      // The function's name as the message says it; createCipher/createDecipher get no fix (no-create-cipher says how to migrate).
+      const api = site.api.slice('crypto.'.length);
       const argument = site.argument('algorithm');
       if (!argument) return;
       for (const value of context.strings(argument)) {
@@ -77,11 +78,11 @@ export default defineRule({
     };
     return {
       calls: {
-        'crypto.createCipheriv': check('apply', 'createCipheriv'),
-        'crypto.createDecipheriv': check('process', 'createDecipheriv'),
+        'crypto.createCipheriv': check('apply'),
+        'crypto.createDecipheriv': check('process'),
         // The password-based forms: the MD5 key derivation is no-create-cipher's finding, the cipher is this one's.
-        'crypto.createCipher': check('apply', 'createCipher'),
-        'crypto.createDecipher': check('process', 'createDecipher'),
+        'crypto.createCipher': check('apply'),
+        'crypto.createDecipher': check('process'),
         'crypto.generateKey': nodeKey,
         'crypto.generateKeySync': nodeKey,
         'crypto.subtle.generateKey': webKey('algorithm'),

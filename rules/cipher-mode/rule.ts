@@ -16,8 +16,9 @@ export default defineRule({
     apis: ['crypto.createCipheriv', 'crypto.createDecipheriv', 'crypto.createCipher', 'crypto.createDecipher'],
   },
   create(context) {
-    /** `withFix`: createCipher/createDecipher get no fix (no-create-cipher says how to migrate). */
-    const check = (operation: Operation, withFix = true) => (site: CallSite) => {
+    const check = (operation: Operation) => (site: CallSite) => {
+      // createCipher gets no fix: no-create-cipher says how to migrate.
+      const withFix = site.api === 'crypto.createCipheriv';
       const argument = site.argument('algorithm');
       for (const value of context.strings(argument)) {
         const parsed = parseCipherName(value.value);
@@ -43,6 +44,6 @@ export default defineRule({
         });
       }
     };
-    return { calls: { 'crypto.createCipheriv': check('apply'), 'crypto.createDecipheriv': check('process'), 'crypto.createCipher': check('apply', false), 'crypto.createDecipher': check('process', false) } };
+    return { calls: { 'crypto.createCipheriv': check('apply'), 'crypto.createDecipheriv': check('process'), 'crypto.createCipher': check('apply'), 'crypto.createDecipher': check('process') } };
   },
 });

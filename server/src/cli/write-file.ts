@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from '../engine/paths';
+import { readRegularFile } from '../engine/regular-file';
 
 /** What became of one file's fixes. `refused`: left alone on purpose (the reason says why); errors are thrown. */
 export type WriteOutcome = { status: 'written'; file: string } | { status: 'changed' } | { status: 'refused'; reason: string };
@@ -29,8 +30,8 @@ export function writeFixedFile(file: string, content: Buffer, expected: Buffer, 
     }
     target = real;
   }
-  const before = readWithStat(target);
-  if (!before.stat.isFile()) return { status: 'refused', reason: 'it is not a regular file' };
+  const before = readForFix(target);
+  if (!before) return { status: 'refused', reason: 'it is not a regular file' };
   if (!before.bytes.equals(expected)) return { status: 'changed' };
   if (before.stat.nlink > 1) return { status: 'refused', reason: `it has ${before.stat.nlink} hard links, which a rewrite would split (the other names would keep the old text)` };
   if ((before.stat.mode & 0o222) === 0 || !isWritable(target)) return { status: 'refused', reason: `it is read-only (mode ${(before.stat.mode & 0o777).toString(8)})` };
@@ -50,8 +51,9 @@ export function writeFixedFile(file: string, content: Buffer, expected: Buffer, 
         return { status: 'refused', reason: `its owner or group (${before.stat.uid}:${before.stat.gid}) could not be kept (${(error as NodeJS.ErrnoException).code ?? error})` };
       }
     }
-    const now = readWithStat(target);
+    const now = readForFix(target);
     const same =
+      !!now &&
       now.stat.ino === before.stat.ino &&
       now.stat.dev === before.stat.dev &&
       now.stat.size === before.stat.size &&
@@ -69,14 +71,12 @@ export function writeFixedFile(file: string, content: Buffer, expected: Buffer, 
   return { status: 'written', file: target };
 }
 
-function readWithStat(file: string): { stat: fs.Stats; bytes: Buffer } {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const stat = fs.fstatSync(fd);
-    return { stat, bytes: stat.isFile() ? fs.readFileSync(fd) : Buffer.alloc(0) };
-  } finally {
-    fs.closeSync(fd);
-  }
+/** The file's bytes and what it is; undefined for a special file; errors (gone, permissions) are thrown, as for the write. */
+function readForFix(file: string): { bytes: Buffer; stat: fs.Stats } | undefined {
+  const read = readRegularFile(file, Number.MAX_SAFE_INTEGER);
+  if (read.ok) return read;
+  if (read.code === 'ENOTREG') return undefined;
+  throw Object.assign(new Error(read.reason), { code: read.code });
 }
 
 function isWritable(file: string): boolean {

@@ -133,6 +133,8 @@ export class SourceProject {
    */
   private readableRoots: string[] | undefined;
   private readonly realRoots = new Map<string, string>();
+  /** `refusal` by path: modules are read again at every analysis (an editor's keystroke), their links resolved once. */
+  private readonly refusals = new Map<string, string | undefined>();
 
   constructor(
     private readonly host: SourceHost = diskHost,
@@ -147,6 +149,7 @@ export class SourceProject {
   setReadableRoots(roots: readonly string[] | undefined): void {
     this.readableRoots = roots?.map((root) => path.resolve(root));
     this.realRoots.clear();
+    this.refusals.clear();
     this.resolved.clear();
     this.folders.clear();
   }
@@ -155,14 +158,22 @@ export class SourceProject {
   refusal(fileName: string): string | undefined {
     if (!this.readableRoots) return undefined;
     const key = path.resolve(fileName);
+    if (this.refusals.has(key)) return this.refusals.get(key);
+    const refused = this.refusalOf(key);
+    this.refusals.set(key, refused);
+    return refused;
+  }
+
+  private refusalOf(key: string): string | undefined {
+    const roots = this.readableRoots ?? [];
     const lexical = this.pathRefusal(key);
     if (lexical) return lexical;
-    const root = this.readableRoots.find((r) => isInside(key, r))!;
+    const root = roots.find((r) => isInside(key, r))!;
     const real = this.host.realPath?.(key);
     if (real && real !== key) {
       let realRoot = this.realRoots.get(root);
       if (realRoot === undefined) this.realRoots.set(root, (realRoot = this.host.realPath?.(root) ?? root));
-      if (!isInside(real, realRoot) && !this.readableRoots.some((r) => isInside(real, r))) return 'a symbolic link to a file outside the folders fipslint reads';
+      if (!isInside(real, realRoot) && !roots.some((r) => isInside(real, r))) return 'a symbolic link to a file outside the folders fipslint reads';
     }
     return undefined;
   }
@@ -300,8 +311,10 @@ export class SourceProject {
     // Which modules lead to crypto, and who imports what, depend on other files' text: any change may alter them.
     this.reach.clear(fileName === undefined ? undefined : path.resolve(fileName));
     this.importers = undefined;
-    // A created or deleted file changes what specifiers resolve to.
+    // A created or deleted file changes what specifiers resolve to (and a link, where it leads).
     this.resolved.clear();
+    if (fileName === undefined) this.refusals.clear();
+    else this.refusals.delete(path.resolve(fileName));
     if (fileName === undefined) {
       this.cache.clear();
       this.cachedChars = 0;

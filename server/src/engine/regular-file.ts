@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
  * opened (`fstat` of the descriptor, not of the path, which may change in between), read only a
  * regular file, and never more than `maxBytes`.
  */
-export type RegularFileRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; code?: string };
+export type RegularFileRead = { ok: true; bytes: Buffer; stat: fs.Stats } | { ok: false; reason: string; code?: string };
 
 export function readRegularFile(file: string, maxBytes: number): RegularFileRead {
   let fd: number;
@@ -33,7 +33,7 @@ export function readRegularFile(file: string, maxBytes: number): RegularFileRead
       if (total > maxBytes) return { ok: false, reason: `it grew over the ${formatBytes(maxBytes)} limit while being read`, code: 'EFBIG' };
       chunks.push(Buffer.from(chunk.subarray(0, read)));
     }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), stat };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: describeErrno(code, error), code };

@@ -385,7 +385,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     let findings: Finding[] = [];
     let omitted = 0;
     const notices: Diagnostic[] = [];
-    const hints: Diagnostic[] = [];
+    let unresolved: FileAnalysis['unresolved'];
     const placed = settings.enable && !isExcluded(filePath, settings) ? optionsFor(filePath, settings, localPath !== undefined) : undefined;
     if (placed && !placed.excluded) {
       if (remoteHost) notices.push(remoteFileNotice(remoteHost));
@@ -395,7 +395,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       if (!result || documents.get(document.uri)?.version !== document.version) return undefined; // superseded by a newer version
       findings = result.findings;
       omitted = result.omittedFindings ?? 0;
-      for (const site of result.unresolved ?? []) hints.push(unresolvedDiagnostic(site, document));
+      unresolved = result.unresolved;
       if (result.tooLarge) notices.push(tooLargeNotice(result.tooLarge));
       for (const failure of result.ruleFailures) {
         const key = `${document.uri}\0${failure.ruleId}\0${failure.message}`;
@@ -410,10 +410,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         notices.push(analysisFailureNotice(result.failure));
       }
     }
-    const shown = findings.length > MAX_DIAGNOSTICS_PER_FILE ? findings.slice(0, MAX_DIAGNOSTICS_PER_FILE) : findings;
-    const total = findings.length + omitted;
-    if (shown.length < total) notices.push(moreFindingsNotice(shown.length, total));
-    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: [...notices, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] };
+    const analysis: Analysis = { version: document.version, path: filePath, findings, diagnostics: fileDiagnostics(document, { findings, unresolved, omittedFindings: omitted }, notices) };
     analyses.set(document.uri, analysis);
     if (savedVersions.get(document.uri) === document.version) savedDiagnostics.set(document.uri, analysis.diagnostics);
     return analysis;
@@ -453,6 +450,15 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   /** A file the engine could not analyse (nested too deeply, a crash of the worker), instead of looking clean. */
   function analysisFailureNotice(failure: string): Diagnostic {
     return fileNotice(DiagnosticSeverity.Warning, `fipslint could not analyse this file: ${failure}. Other files are not affected.`, 'fipslint-not-analysed');
+  }
+
+  /** A file's diagnostics as published: its notices, at most `MAX_DIAGNOSTICS_PER_FILE` findings (then how many more), its unresolved hints. */
+  function fileDiagnostics(document: TextDocument, result: Pick<FileAnalysis, 'findings' | 'unresolved' | 'omittedFindings'>, notices: Diagnostic[] = []): Diagnostic[] {
+    const shown = result.findings.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+    const total = result.findings.length + (result.omittedFindings ?? 0);
+    const more = shown.length < total ? [moreFindingsNotice(shown.length, total)] : [];
+    const hints = (result.unresolved ?? []).slice(0, MAX_DIAGNOSTICS_PER_FILE).map((site) => unresolvedDiagnostic(site, document));
+    return [...notices, ...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints];
   }
 
   function moreFindingsNotice(shown: number, total: number): Diagnostic {
@@ -548,12 +554,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
 
   /** Diagnostics of a file that is not open, pushed (the scan, a closed file): capped like an open one's. */
   async function pushScanned(uri: string, text: string, result: FileAnalysis): Promise<void> {
-    const document = TextDocument.create(uri, 'typescript', 0, text);
-    const hints = (result.unresolved ?? []).map((site) => unresolvedDiagnostic(site, document));
-    const shown = result.findings.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-    const more = shown.length < result.findings.length ? [moreFindingsNotice(shown.length, result.findings.length)] : [];
     scanPushed.add(uri);
-    await connection.sendDiagnostics({ uri, diagnostics: [...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints.slice(0, MAX_DIAGNOSTICS_PER_FILE)] });
+    await connection.sendDiagnostics({ uri, diagnostics: fileDiagnostics(TextDocument.create(uri, 'typescript', 0, text), result) });
   }
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -617,11 +619,12 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     return analysis.findings.find((f, i) => f.ruleId === diagnostic.code && analysis.diagnostics[i].range.start.line === diagnostic.range.start.line && analysis.diagnostics[i].range.start.character === diagnostic.range.start.character);
   }
 
-  function workspaceEdit(edits: readonly TextEdit[], document: TextDocument, filePath: string): WorkspaceEdit {
+  /** The edits as a workspace edit; undefined when one of them is in a file fipslint cannot edit safely: a fix is offered whole or not at all. */
+  function workspaceEdit(edits: readonly TextEdit[], document: TextDocument, filePath: string): WorkspaceEdit | undefined {
     const changes: Record<string, LspTextEdit[]> = {};
     for (const edit of edits) {
       const target = edit.file === filePath ? document : documentForPath(edit.file);
-      if (!target) continue;
+      if (!target) return undefined;
       (changes[target.uri] ??= []).push({ range: { start: target.positionAt(edit.start), end: target.positionAt(edit.end) }, newText: edit.newText });
     }
     return { changes };
@@ -643,15 +646,10 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     return firstLossyByte(read.bytes, text) >= 0 ? undefined : TextDocument.create(uri, 'typescript', 0, text);
   }
 
-  /** A fix whose every edit can be applied: one that edits a file fipslint cannot edit safely is not offered at all, never half. */
-  function applicable(fix: Fix, filePath: string): boolean {
-    return fix.edits.every((edit) => edit.file === filePath || !!documentForPath(edit.file));
-  }
-
-  /** The safe fixes of a file that can be applied together, for "fix all" (one pass, like ESLint's). */
-  function nonOverlappingSafeFixes(findings: readonly Finding[], filePath: string, ruleId?: string): Fix[] {
+  /** The safe fixes of a file that can be applied together, for "fix all" (one pass, like ESLint's); safe fixes edit only their own file. */
+  function nonOverlappingSafeFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
     const safe = findings.filter((f) => !ruleId || f.ruleId === ruleId).map(autoFixOf);
-    return nonOverlappingFixes(safe.filter((fix): fix is Fix => !!fix && applicable(fix, filePath)));
+    return nonOverlappingFixes(safe.filter((fix): fix is Fix => !!fix));
   }
 
 
@@ -667,7 +665,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     const actions: CodeAction[] = [];
 
     if (only && (wants(FIX_ALL_KIND) || wants(CodeActionKind.SourceFixAll)) && !wants(CodeActionKind.QuickFix)) {
-      const fixes = nonOverlappingSafeFixes(analysis.findings, analysis.path);
+      const fixes = nonOverlappingSafeFixes(analysis.findings);
       if (fixes.length) actions.push({ title: 'Fix all safe fipslint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
       return actions;
     }
@@ -679,12 +677,12 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       const finding = findingFor(analysis, diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        if (!applicable(fix, analysis.path)) continue;
-        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred && fix.safety === 'safe', edit: workspaceEdit(fix.edits, document, analysis.path) });
+        const edit = workspaceEdit(fix.edits, document, analysis.path);
+        if (edit) actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred && fix.safety === 'safe', edit });
       }
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
-      const ruleFixes = nonOverlappingSafeFixes(analysis.findings, analysis.path, finding.ruleId);
+      const ruleFixes = nonOverlappingSafeFixes(analysis.findings, finding.ruleId);
       if (ruleFixes.length > 1) {
         actions.push({ title: `Fix all ${finding.ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ruleFixes.flatMap((f) => f.edits), document, analysis.path) });
       }
@@ -758,8 +756,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         const document = documents.get(uri);
         const analysis = document && (await analyze(document));
         if (!document || !analysis) return;
-        const fixes = nonOverlappingSafeFixes(analysis.findings, analysis.path);
-        if (fixes.length) await connection.workspace.applyEdit({ label: 'fipslint: fix all', edit: workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) });
+        const fixes = nonOverlappingSafeFixes(analysis.findings);
+        const edit = fixes.length ? workspaceEdit(fixes.flatMap((f) => f.edits), document, analysis.path) : undefined;
+        if (edit) await connection.workspace.applyEdit({ label: 'fipslint: fix all', edit });
         return;
       }
       case COMMANDS.scanWorkspace:

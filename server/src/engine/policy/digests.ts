@@ -25,6 +25,11 @@ const NOT_CNSA = 'CNSA 2.0 requires SHA-384 or SHA-512 (CNSSP 15)';
 /** 224-bit and SHA-1 hashes: the draft Rev 3 retires them after 2030 (§1.3). */
 const retiredAfter2030ByRev3 = withRev3('OK', dated('2030-12-31', 'DEPR', 'NO'));
 
+/** A 128-bit legacy hash: not approved anywhere, throws in FIPS mode, replaced by SHA-256. */
+function md128(display: string, key: string, reason: string): DigestPolicy {
+  return { display, keys: [key], status: everyProfile('NO'), reason, replacement: SHA256_FIX, fipsRuntime: 'throws', outputBytes: 16 };
+}
+
 export const DIGESTS: DigestPolicy[] = [
   {
     display: 'MD5',
@@ -44,33 +49,9 @@ export const DIGESTS: DigestPolicy[] = [
     fipsRuntime: 'throws',
     outputBytes: 36,
   },
-  {
-    display: 'MD4',
-    keys: ['md4'],
-    status: everyProfile('NO'),
-    reason: 'broken; not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)',
-    replacement: SHA256_FIX,
-    fipsRuntime: 'throws',
-    outputBytes: 16,
-  },
-  {
-    display: 'MD2',
-    keys: ['md2'],
-    status: everyProfile('NO'),
-    reason: 'broken; not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)',
-    replacement: SHA256_FIX,
-    fipsRuntime: 'throws',
-    outputBytes: 16,
-  },
-  {
-    display: 'MDC-2',
-    keys: ['mdc2'],
-    status: everyProfile('NO'),
-    reason: 'not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)',
-    replacement: SHA256_FIX,
-    fipsRuntime: 'throws',
-    outputBytes: 16,
-  },
+  md128('MD4', 'md4', 'broken; not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)'),
+  md128('MD2', 'md2', 'broken; not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)'),
+  md128('MDC-2', 'mdc2', 'not in FIPS 180-4 or FIPS 202 (SP 800-131A Rev 2 §9)'),
   {
     display: 'RIPEMD-160',
     keys: ['ripemd160', 'ripemd', 'rmd160'],
