@@ -7,6 +7,7 @@ import { policyMarkdown } from '../server/src/engine/policy/document';
 import { DIGESTS } from '../server/src/engine/policy/digests';
 import { CURVES } from '../server/src/engine/policy/curves';
 import { JOSE_ALGORITHMS } from '../server/src/engine/policy/jose';
+import { CRYPTO_LIBRARIES } from '../server/src/engine/policy/schemes';
 
 /** docs/policy.md is the engine's tables written out: users read it instead of a reference they do not have. */
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,6 +25,19 @@ describe('docs/policy.md', () => {
     for (const name of Object.keys(JOSE_ALGORITHMS)) assert.ok(page.includes(`| **${name}** |`), name);
     assert.match(page, /\| \*\*Triple DES \(3-key TDEA\)\*\* \| encrypt, sign, generate: DEPR → NO from 2024-01-01<br>decrypt, verify: LEGACY \|/);
     assert.match(page, /\| \*\*2048\*\* \| OK → DEPR from 2031-01-01 → NO from 2036-01-01 \|/);
+  });
+
+  it('lists every package the library rules look at, and only those', () => {
+    const listed = Object.values(CRYPTO_LIBRARIES).flatMap((l) => l.packages.map((p) => ({ p, rule: l.rule })));
+    for (const id of new Set(listed.map((l) => l.rule))) {
+      const rule = RULES.find((r) => r.meta.id === id);
+      assert.ok(rule, id);
+      const packages = new Set(rule.meta.apis.map((api) => (api.startsWith('@') ? api.split('.')[0].split('/')[0] + '/' : api.split('.')[0])));
+      const mine = listed.filter((l) => l.rule === id).map((l) => l.p);
+      assert.deepEqual([...packages].sort(), [...mine].sort(), `${id}: packages in its APIs vs the policy table`);
+    }
+    assert.match(page, /\| \*\*scrypt\*\* \| `crypto\.scrypt`.* \| NO \| NO \| NO \| .* \| throws \|/);
+    assert.match(page, /\| Iterations \| 1000 \| SP 800-132 §5\.2 \|/);
   });
 
   it('is what every rule page links to, and nothing points users at the internal reference', () => {

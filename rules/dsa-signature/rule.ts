@@ -1,8 +1,8 @@
 import { describe } from '../../server/src/engine/checks';
+import { DSA_SIGNING_SIZES } from '../../server/src/engine/policy/schemes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
-/** SP 800-131A Rev 2 Table 2: the (L, N) pairs DSA may still sign with under FIPS 186-4. */
-const APPROVED_DSA_SIZES = new Set(['2048/224', '2048/256', '3072/256']);
+const APPROVED_DSA_SIZES = new Set(DSA_SIGNING_SIZES);
 
 export default defineRule({
   meta: {

@@ -5,6 +5,7 @@ import { functionName } from '../../server/src/engine/resolve/functions';
 import { lookupDeclaration } from '../../server/src/engine/resolve/scopes';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
+import { RANDOM_SOURCES } from '../../server/src/engine/policy/schemes';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -400,8 +401,8 @@ export default defineRule({
             status: 'NO',
             message: describe(
               `Math.random() makes a secret value (${name})`,
-              'Math.random is not a cryptographic generator: V8 uses xorshift128+, whose state can be recovered from a few outputs, so the value can be predicted; secrets must come from an approved DRBG (SP 800-90A)',
-              'Use crypto.randomBytes(n), crypto.randomInt(max) or crypto.randomUUID().',
+              RANDOM_SOURCES.mathRandom.why,
+              `Use ${RANDOM_SOURCES.mathRandom.instead}.`,
             ),
             fixes: [randomFix(site)],
           });

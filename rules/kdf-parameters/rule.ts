@@ -2,19 +2,17 @@ import type { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, checkDigest, describe, objectProperty, siteFor, webCryptoAlgorithms, webCryptoHashValues } from '../../server/src/engine/checks';
 import { replaceValue } from '../../server/src/engine/fixes';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
+import { PBKDF2_DEFAULT_RECOMMENDED_ITERATIONS, PBKDF2_MINIMUMS, PBKDF2_RECOMMENDED_ITERATIONS } from '../../server/src/engine/policy/schemes';
 import type { Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
-/** SP 800-132 §5.1–5.3 floors; the quick-fix iteration counts are OWASP's (reference §1.8, §5). */
-const MIN_ITERATIONS = 1000;
-const MIN_SALT_BYTES = 16;
-const MIN_KEY_BYTES = 14;
+const MIN_ITERATIONS = PBKDF2_MINIMUMS.iterations.minimum;
+const MIN_SALT_BYTES = PBKDF2_MINIMUMS.saltBytes.minimum;
+const MIN_KEY_BYTES = PBKDF2_MINIMUMS.keyBytes.minimum;
 
 function recommendedIterations(digest: string | undefined): number {
   const display = digest ? lookupDigest(digest)?.display : undefined;
-  if (display === 'SHA-512' || display === 'SHA-384') return 210_000;
-  if (display === 'SHA-1') return 1_300_000;
-  return 600_000;
+  return (display && PBKDF2_RECOMMENDED_ITERATIONS[display]) || PBKDF2_DEFAULT_RECOMMENDED_ITERATIONS;
 }
 
 export default defineRule({

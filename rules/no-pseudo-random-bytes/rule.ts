@@ -1,6 +1,8 @@
 import { ts } from '../../server/src/engine/typescript';
 import { describe } from '../../server/src/engine/checks';
 import { replaceNode } from '../../server/src/engine/fixes';
+import { statusFor } from '../../server/src/engine/policy/status';
+import { RANDOM_SOURCES } from '../../server/src/engine/policy/schemes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 export default defineRule({
@@ -20,10 +22,10 @@ export default defineRule({
       const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
       context.report({
         site: nameNode ?? callee,
-        status: 'DEPR',
+        status: statusFor(RANDOM_SOURCES.pseudoRandomBytes.status, context.policy('apply')),
         message: describe(
           `crypto.${name} is a deprecated alias (DEP0115)`,
-          'its name suggests a non-cryptographic generator; Node serves it from the same SP 800-90A DRBG as randomBytes',
+          RANDOM_SOURCES.pseudoRandomBytes.why,
           'Call crypto.randomBytes.',
         ),
         fipsRuntime: 'runs',

@@ -1,6 +1,7 @@
 import { ts } from '../../server/src/engine/typescript';
 import { calleeBaseText, describe } from '../../server/src/engine/checks';
 import { preferredQuote, replaceNode } from '../../server/src/engine/fixes';
+import { PASSWORD_HASHES } from '../../server/src/engine/policy/schemes';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
 
 export default defineRule({
@@ -21,10 +22,10 @@ export default defineRule({
         status: 'NO',
         message: describe(
           `crypto.${sync ? 'scryptSync' : 'scrypt'} derives keys with scrypt`,
-          'SP 800-132 PBKDF2 is the only approved password-based KDF; Node in FIPS mode rejects scrypt with a misleading "invalid scrypt params" error',
-          "Use crypto.pbkdf2Sync(password, salt16, 600000, 32, 'sha256'). PBKDF2 resists GPU cracking less than memory-hard functions; existing hashes must be verified with scrypt once and re-hashed.",
+          PASSWORD_HASHES.scrypt.why,
+          `Use ${PASSWORD_HASHES.scrypt.instead}. PBKDF2 resists GPU cracking less than memory-hard functions.`,
         ),
-        fipsRuntime: 'throws',
+        fipsRuntime: PASSWORD_HASHES.scrypt.fipsRuntime,
         fixes: [pbkdf2Fix(site, sync)],
       });
     return { calls: { 'crypto.scrypt': check(false), 'crypto.scryptSync': check(true) } };

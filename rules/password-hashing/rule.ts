@@ -2,6 +2,7 @@ import { ts } from '../../server/src/engine/typescript';
 import { quoteCode } from '../../server/src/engine/quote';
 import { describe, libraryOf } from '../../server/src/engine/checks';
 import { nodeCryptoReferences, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
+import { PASSWORD_HASHES } from '../../server/src/engine/policy/schemes';
 import { defineRule, type CallSite } from '../../server/src/engine/rule';
 
 /**
@@ -17,7 +18,7 @@ const ARGON2 = ['argon2.hash', '@node-rs/argon2.hash', '@node-rs/argon2.hashSync
 const ARGON2_CHECKING = ['argon2.verify', '@node-rs/argon2.verify', '@node-rs/argon2.verifySync'];
 const SCRYPT = ['scrypt-js.scrypt', 'scrypt-js.syncScrypt'];
 
-const ALGORITHMS: Record<string, string> = { bcrypt: 'bcrypt', bcryptjs: 'bcrypt', '@node-rs/bcrypt': 'bcrypt', argon2: 'Argon2', '@node-rs/argon2': 'Argon2', 'scrypt-js': 'scrypt' };
+const ALGORITHMS: Record<string, keyof typeof PASSWORD_HASHES> = { bcrypt: 'bcrypt', bcryptjs: 'bcrypt', '@node-rs/bcrypt': 'bcrypt', argon2: 'Argon2', '@node-rs/argon2': 'Argon2', 'scrypt-js': 'scrypt' };
 const MIGRATION = 'stored hashes must be migrated: check them with the old algorithm at the next login, then re-hash with PBKDF2 and tag the new format';
 
 export default defineRule({
@@ -41,7 +42,7 @@ export default defineRule({
         status: 'NO',
         message: describe(
           `${quoteCode(site.node.expression, site.sourceFile)} ${checking ? 'checks a password against' : 'hashes a password with'} ${algorithm} (${library})`,
-          `${algorithm} is not an approved password-based key derivation function: SP 800-132 approves PBKDF2 with an approved HMAC only, and ${library} is not a validated module`,
+          `${PASSWORD_HASHES[algorithm].why}, and ${library} is not a validated module`,
           checking
             ? `Keep it only to check passwords stored before the move; ${MIGRATION}.`
             : `Use crypto.pbkdf2 with 'sha256', 600,000 iterations and a random 16-byte salt; ${MIGRATION}.`,

@@ -3,6 +3,7 @@ import { calleeBaseText, describe, siteFor } from '../../server/src/engine/check
 import { insertProperty, preferredQuote, replaceValue } from '../../server/src/engine/fixes';
 import { lookupDigest } from '../../server/src/engine/policy/digests';
 import { RSA_PADDING } from '../../server/src/engine/policy/keys';
+import { RSA_SCHEMES } from '../../server/src/engine/policy/schemes';
 import type { NumberValue, Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
 
@@ -36,7 +37,7 @@ export default defineRule({
                 `RSA PKCS #1 v1.5 ${decrypt ? 'decryption' : 'encryption'}`,
                 decrypt
                   ? 'PKCS #1 v1.5 key transport is disallowed after 2023 (SP 800-131A Rev 2 §6) and Node ≥ 20.11.1 refuses it for privateDecrypt (CVE-2023-46809)'
-                  : 'PKCS #1 v1.5 key transport is disallowed after 2023 (SP 800-131A Rev 2 §6; SP 800-56B Rev 2 has only OAEP)',
+                  : RSA_SCHEMES.pkcs1Encryption.why,
                 "Use RSA_PKCS1_OAEP_PADDING with oaepHash: 'sha256'.",
               ),
               fipsRuntime: decrypt ? 'throws' : 'runs',
@@ -47,7 +48,7 @@ export default defineRule({
               value,
               site: site_,
               status: 'NO',
-              message: describe('Unpadded (raw) RSA', 'raw RSA is not an approved encryption scheme (SP 800-56B Rev 2)', "Use RSA_PKCS1_OAEP_PADDING with oaepHash: 'sha256'."),
+              message: describe('Unpadded (raw) RSA', RSA_SCHEMES.noPadding.why, `Use ${RSA_SCHEMES.noPadding.instead}.`),
               fipsRuntime: 'runs',
               fixes: [oaepFix(value, hit.property.parent)],
             });
@@ -61,7 +62,7 @@ export default defineRule({
         status: 'NO',
         message: describe(
           `crypto.${name} is a raw RSA private-key operation`,
-          'raw RSA "signatures" are not an approved signature scheme (FIPS 186-5)',
+          RSA_SCHEMES.rawSignature.why,
           name === 'privateEncrypt' ? 'Use crypto.sign(\'sha256\', data, privateKey).' : "Use crypto.verify('sha256', data, publicKey, signature).",
         ),
         fipsRuntime: 'runs',
@@ -78,7 +79,7 @@ export default defineRule({
           for (const { hit, value } of paddings) {
             if (value.kind !== 'number') continue;
             if (value.value === X931) {
-              context.report({ value, site: siteFor(context, hit, key!), status: 'NO', message: describe('RSA X9.31 signature padding', 'X9.31 signatures were removed from FIPS 186-5', 'Use RSA-PSS or PKCS #1 v1.5 signatures.'), fipsRuntime: 'runs' });
+              context.report({ value, site: siteFor(context, hit, key!), status: 'NO', message: describe('RSA X9.31 signature padding', RSA_SCHEMES.x931.why, `Use ${RSA_SCHEMES.x931.instead}.`), fipsRuntime: 'runs' });
             }
             if (value.value !== PSS) continue;
             checkPssSalt(site, key!, hit.property);
@@ -102,7 +103,7 @@ export default defineRule({
           status: 'NO',
           message: describe(
             'RSA-PSS signing with Node\'s default salt length',
-            'Node signs with the maximum salt length, longer than the hash, while FIPS 186-5 requires sLen ≤ hLen',
+            `Node signs with the maximum salt length, longer than the hash, while ${RSA_SCHEMES.pssLongSalt.why}`,
             'Add saltLength: crypto.constants.RSA_PSS_SALTLEN_DIGEST.',
           ),
           fipsRuntime: 'runs',

@@ -5,6 +5,7 @@ import { DIGESTS } from './digests';
 import { JOSE_ALGORITHMS } from './jose';
 import { DH_GROUPS, RSA_FIX_BITS, rsaModulusReason, rsaModulusStatus } from './keys';
 import { evaluateStatus, type Operation, type ProfileStatus, type Status, type StatusRule, type Use } from './status';
+import { CRYPTO_LIBRARIES, DSA_SIGNING, DSA_SIGNING_SIZES, PASSWORD_HASHES, PBKDF2_DEFAULT_RECOMMENDED_ITERATIONS, PBKDF2_MINIMUMS, PBKDF2_RECOMMENDED_ITERATIONS, RANDOM_SOURCES, RSA_SCHEMES, type SchemePolicy } from './schemes';
 import { BANNED_CIPHER_WORDS, TLS_MIN_APPROVED, TLS_VERSION_REASON, approvedCipherList, approvedEcdhCurve } from './tls';
 
 /**
@@ -83,6 +84,13 @@ function table(header: string[], rows: string[][]): string {
 
 const PROFILE_HEADERS = PROFILE_IDS.map((p) => `\`${p}\``);
 
+function schemeTable(rows: SchemePolicy[]): string {
+  return table(
+    ['Scheme', 'Written as', ...PROFILE_HEADERS, 'Why', 'Node FIPS mode', 'Use instead'],
+    rows.map((r) => [`**${r.display}**`, r.spelled, ...PROFILE_IDS.map((p) => cell(r.status, p, OPERATIONS)), r.why, r.fipsRuntime ? RUNTIME[r.fipsRuntime] : '—', r.instead]),
+  );
+}
+
 export function policyMarkdown(): string {
   const parts: string[] = [];
   parts.push(`# fipslint policy
@@ -142,6 +150,13 @@ ${table(
   rsaSizes.map((bits) => [`**${bits}**`, ...PROFILE_IDS.map((p) => cell(rsaModulusStatus(bits), p, OPERATIONS)), rsaModulusReason(bits, 'fips-140-3')]),
 )}`);
 
+  parts.push(`## RSA padding and DSA
+
+\`publicEncrypt\`/\`privateDecrypt\` \`padding\`, \`privateEncrypt\`/\`publicDecrypt\`, \`sign\` \`padding\` and \`saltLength\`;
+DSA key generation (\`generateKeyPair('dsa')\`). Under FIPS 140-2, DSA may sign with (L/N) ${DSA_SIGNING_SIZES.join(', ')} only.
+
+${schemeTable([...Object.values(RSA_SCHEMES), DSA_SIGNING])}`);
+
   parts.push(`## Finite-field Diffie-Hellman groups
 
 \`getDiffieHellman\`, \`createDiffieHellmanGroup\`, \`generateKeyPair('dh', { group })\`. A fix writes \`modp14\` (\`modp15\` under CNSA 2.0).
@@ -192,6 +207,44 @@ A fix writes the cipher list and ECDH curves below.
 ${table(
   ['Profile', '`ciphers`', '`ecdhCurve`'],
   PROFILE_IDS.map((p) => [`\`${p}\``, `\`${approvedCipherList(p)}\``, `\`${approvedEcdhCurve(p)}\``]),
+)}`);
+
+  parts.push(`## Key derivation and password hashing
+
+PBKDF2 (\`pbkdf2\`, \`pbkdf2Sync\`, WebCrypto \`deriveBits\`/\`deriveKey\`) is the only approved password-based KDF
+(SP 800-132); HKDF (SP 800-56C Rev 2) is approved with an approved digest (the KDF column of the hash table).
+Below a floor, PBKDF2 is NO; iterations above the floor but below the current guidance are a warning.
+
+${table(
+  ['PBKDF2 parameter', 'Minimum', 'Standard'],
+  [
+    ['Iterations', String(PBKDF2_MINIMUMS.iterations.minimum), PBKDF2_MINIMUMS.iterations.standard],
+    ['Salt', `${PBKDF2_MINIMUMS.saltBytes.minimum} bytes, random`, PBKDF2_MINIMUMS.saltBytes.standard],
+    ['Derived key', `${PBKDF2_MINIMUMS.keyBytes.minimum} bytes`, PBKDF2_MINIMUMS.keyBytes.standard],
+  ],
+)}
+
+Iteration counts asked for and written by a fix (OWASP Password Storage Cheat Sheet): ${Object.entries(PBKDF2_RECOMMENDED_ITERATIONS)
+    .map(([digest, n]) => `${digest} ${n.toLocaleString('en-US')}`)
+    .join(', ')}; any other digest ${PBKDF2_DEFAULT_RECOMMENDED_ITERATIONS.toLocaleString('en-US')}.
+
+${schemeTable(Object.values(PASSWORD_HASHES))}`);
+
+  parts.push(`## Random numbers
+
+SP 800-90A Rev 1: keys, tokens, salts and nonces come from an approved DRBG.
+
+${schemeTable(Object.values(RANDOM_SOURCES))}`);
+
+  parts.push(`## Crypto libraries
+
+Crypto computed in JavaScript or WebAssembly never runs inside a validated module (FIPS 140-3 /
+ISO/IEC 19790 §7.2), so what these libraries compute is **NV** when the algorithm is approved and
+**NO** when it is not.
+
+${table(
+  ['Library', 'Packages', 'Rule', 'Not approved under any profile (everything else: NV)'],
+  Object.entries(CRYPTO_LIBRARIES).map(([name, library]) => [`**${name}**`, library.packages.map((p) => `\`${p}${p.endsWith('/') ? '*' : ''}\``).join(', '), `[${library.rule}](../rules/${library.rule}/README.md)`, library.notApproved]),
 )}`);
 
   parts.push(`## JWT and JOSE algorithm names
