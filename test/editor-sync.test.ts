@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import {
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -116,6 +117,27 @@ describe('run: onSave', () => {
   }
 });
 
+describe('files created on disk without a watcher event', () => {
+  it('a module written next to the open file is found on the next edit', async () => {
+    const importer = "import crypto from 'node:crypto';\nimport { DIGEST } from './crypto-config';\nexport const h = crypto.createHash(DIGEST);\n";
+    const workspace = tempTree('fipslint-newfile-', { 'a.ts': importer });
+    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace, PULL);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: importer } });
+      assert.deepEqual(codes(await pull(client, uri)), [], 'the constant is unknown while its module does not exist');
+      // Another tool writes the module; the client sends no file event (not every client watches files).
+      fs.writeFileSync(path.join(workspace, 'crypto-config.ts'), "export const DIGEST = 'md5';\n");
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: importer + '\n' }] });
+      assert.deepEqual(codes(await pull(client, uri)), ['hash-algorithm']);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
 describe('the output panel', () => {
   it('says what the server does: its start, the configuration it uses, each workspace scan', async () => {
     const workspace = tempTree('fipslint-log-', { 'a.ts': SOURCE, 'fipslint.config.json': '{ "profile": "fips-140-3" }' });
@@ -130,6 +152,15 @@ describe('the output panel', () => {
       await settle(() => client.logs.some((l) => /^workspace scan: 1 files linted, 2 findings, 0 paths not read, in [\d.]+ s$/.test(l)), 'the scan is logged');
       assert.ok(client.logs.some((l) => /^fipslint \S+ started \(Node v\d+/.test(l)), client.logs.join('\n'));
       assert.ok(client.logs.some((l) => l === `using the configuration ${path.join(workspace, 'fipslint.config.json')}`), client.logs.join('\n'));
+      // Closed and opened again, then a settings change: logged when it arrives, and once more
+      // when the open file takes it.
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      await client.diagnostics((p) => p.uri === uri && p.diagnostics.length > 0, 'the file opened again');
+      client.settings = { ...client.settings, run: 'onSave' };
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      await settle(() => client.logs.includes('a.ts now lints with enable true, run onSave, profile fips-140-3'), 'the open file says it took the new settings');
+      assert.ok(client.logs.includes('settings changed: open files are linted again with them'), client.logs.join('\n'));
       assert.equal(await client.stop(), 0);
     } finally {
       if (client.process.exitCode === null) client.process.kill();

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../server/src/cli/main';
+import { saveScreenshot } from './screenshots';
 
 /**
  * `fipslint --format html` in Debian's Chromium: the page renders from the file alone (nothing is
@@ -113,11 +114,9 @@ describe('HTML report in Chromium', { timeout: 5 * 60 * 1000 }, () => {
   it('fits the window and renders a screenshot', async () => {
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const file = path.join(SHOTS, 'report.png');
-    await page.screenshot({ path: file, fullPage: true });
-    await page.screenshot({ path: path.join(SHOTS, 'report-first-screen.png') });
-    const png = fs.readFileSync(file);
+    const png = await page.screenshot({ fullPage: true });
+    saveScreenshot(png, path.join(SHOTS, 'report.png'), 'report.png');
+    saveScreenshot(await page.screenshot(), path.join(SHOTS, 'report-first-screen.png'));
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.ok(png.length > 20_000, `screenshot is ${png.length} bytes`);
   });

@@ -5,8 +5,9 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { saveScreenshot } from './screenshots';
 
 /**
  * The extension in real VS Code: code-server (VS Code 1.100 in a browser) on 127.0.0.1 and
@@ -103,6 +104,27 @@ async function openCodeActions() {
   }
 }
 
+/**
+ * Puts the cursor inside `needle` on `line` of the active editor with Go to Line (F1, then
+ * `:line:column`): no dependence on how Monaco splits the line into token spans.
+ */
+async function goTo(line: number, lineText: string, needle: string): Promise<void> {
+  const index = lineText.indexOf(needle);
+  assert.ok(index >= 0, `${needle} in ${lineText}`);
+  const column = index + 2;
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar', { hasText: new RegExp(`Ln ${line}, Col ${column}\\b`) }).waitFor({ timeout: 30_000 });
+}
+
+/** A line of a file on disk (1-based). */
+function lineOf(file: string, line: number): string {
+  return fs.readFileSync(file, 'utf8').split('\n')[line - 1];
+}
+
 /** Opens a workspace file with Quick Open, as a user would. */
 async function openFile(name: string): Promise<void> {
   // F1 then a file name (no '>'): Quick Open. Ctrl+P would reach the browser's print dialog.
@@ -118,9 +140,68 @@ async function openFile(name: string): Promise<void> {
   });
 }
 
-async function shot(name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+/**
+ * Opens a file the test has just written, from the Explorer after a refresh: Quick Open's file
+ * index does not list it yet.
+ */
+async function openNewFile(name: string): Promise<void> {
+  await runCommand('Refresh Explorer');
+  const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+  if ((await files.getAttribute('aria-expanded')) === 'false') await files.click();
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 60_000 });
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 }).catch(async (error) => {
+    await shot(`fail-open-${name}`);
+    throw error;
+  });
+}
+
+/** Shows the Problems panel (the Output may be in front of it). */
+async function showProblems(): Promise<void> {
+  const tab = page.locator('.part.panel .composite-bar .action-label', { hasText: /^Problems/i });
+  if (await tab.count()) await tab.first().click();
+  else await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ timeout: 30_000 });
+}
+
+/** A screenshot in test-output/e2e; `readmeImage` names the README picture it replaces under `npm run screenshots`. */
+async function shot(name: string, readmeImage?: string): Promise<void> {
+  saveScreenshot(await page.screenshot(), path.join(SHOTS, `${name}.png`), readmeImage);
+}
+
+/** Waits until a file on disk holds `text` (VS Code saves asynchronously). */
+async function waitForDisk(file: string, text: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const content = fs.readFileSync(file, 'utf8');
+    if (content.includes(text)) return content;
+    assert.ok(Date.now() < deadline, `${path.basename(file)} on disk holds:\n${content}`);
+    await page.waitForTimeout(200); // polling the disk, not a fixed wait for an outcome
+  }
+}
+
+/**
+ * Waits until the Problems panel shows `count` rows holding `text`, then watches 2 s that it
+ * stays so: a duplicate (pushed and pulled copies) would show as a second row in that time.
+ */
+async function expectProblemRows(text: string | RegExp, count: number, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let rows = await problemRows(text);
+  while (rows.length !== count && Date.now() < deadline) {
+    await page.waitForTimeout(200); // polling the panel
+    rows = await problemRows(text);
+  }
+  assert.equal(rows.length, count, `${what}: ${rows.join(' | ')}`);
+  const steady = Date.now() + 2000;
+  while (Date.now() < steady) {
+    await page.waitForTimeout(250);
+    rows = await problemRows(text);
+    assert.equal(rows.length, count, `${what}, 2 s later: ${rows.join(' | ')}`);
+  }
+}
+
+/** The text of the Problems panel's rows that hold `text`. */
+async function problemRows(text: string | RegExp): Promise<string[]> {
+  return (await page.locator('.markers-panel .monaco-list-row', { hasText: text }).allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
 }
 
 describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout: 20 * 60 * 1000 }, () => {
@@ -144,6 +225,8 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
       JSON.stringify({
         'security.workspace.trust.enabled': false,
         'workbench.startupEditor': 'none',
+        // VS Code in a browser saves after a delay by default; a user who saves by hand is what run: onSave is for.
+        'files.autoSave': 'off',
         'telemetry.telemetryLevel': 'off',
         'workbench.tips.enabled': false,
         'extensions.ignoreRecommendations': true,
@@ -169,6 +252,11 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
+  });
+
+  // What the window showed at the end of each test: the first thing to look at when one fails.
+  afterEach(async (t) => {
+    if (page) await shot(`end-${t.name.slice(0, 40).replace(/[^A-Za-z0-9]+/g, '-')}`).catch(() => undefined);
   });
 
   after(async () => {
@@ -198,18 +286,16 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
   });
 
   it('applies the quick fix with Ctrl+. and Enter, and the saved file holds SHA-256', async () => {
-    // The token span itself (Monaco wraps each line in an outer span holding the whole line).
-    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'md5'$/ }).first().click();
+    await goTo(3, lineOf(appFile, 3), "'md5'");
     // The text editor's own focus: the Problems filter box is a Monaco editor too.
     await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
-    await page.locator('.statusbar', { hasText: /Ln 3, Col 5[0-4]/ }).waitFor({ timeout: 30_000 });
     const widget = await openCodeActions();
     // Enter applies the focused entry: it must be the recommended fix.
     const focused = widget.locator('.monaco-list-row.focused');
     await focused.waitFor({ timeout: 30_000 });
     assert.match(await focused.innerText(), /Replace 'md5' with 'sha256'/);
     assert.match(await widget.innerText(), /Suppress hash-algorithm for this line/);
-    await shot('3-quick-fix');
+    await shot('3-quick-fix', 'screenshot.png');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 60_000;
@@ -252,7 +338,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await use.waitFor({ timeout: 30_000 });
     // A use row is decorated by its own status, never with its file's problem count.
     assert.doesNotMatch((await use.innerText()).trim(), /\s\d+$/, 'no problem-count badge on a use row');
-    await shot('5-inventory');
+    await shot('5-inventory', 'inventory-view.png');
     await use.click();
     await page.locator('.statusbar', { hasText: /Ln 5, Col \d+/ }).waitFor({ timeout: 30_000 });
     await page.locator('.tab.active', { hasText: 'vault.ts' }).waitFor({ timeout: 30_000 });
@@ -276,7 +362,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
   it('"Suppress for this line" inserts the comment with the cursor where the reason goes, and the reason typed suppresses the finding', async () => {
     // vault.ts is open from the inventory click; its 3DES call is on line 5.
     await page.locator('.tab.active', { hasText: 'vault.ts' }).waitFor({ timeout: 30_000 });
-    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'des-ede3-cbc'$/ }).first().click();
+    await goTo(5, lineOf(path.join(workspaceDir, 'vault.ts'), 5), "'des-ede3-cbc'");
     await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
     const widget = await openCodeActions();
     // Down to the suppression entry, as a user would.
@@ -320,8 +406,10 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await page.keyboard.type("export const legacyDigest = createHash('md4');");
     await page.keyboard.press('Control+S');
     await page.waitForSelector('.squiggly-error', { timeout: 60_000 });
-    await page.locator('.view-line span[class*="mtk"]', { hasText: /^'md4'$/ }).first().hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'hash-algorithm' }).first();
+    await goTo(4, lineOf(appFile, 4), "'md4'");
+    await runCommand('Show or Focus Hover');
+    // The editor's diagnostic part shows first; fipslint's part (rule, standards, link) follows.
+    const hover = page.locator('.monaco-hover', { hasText: 'Standards:' }).first();
     await hover.waitFor({ timeout: 30_000 });
     const text = await hover.innerText();
     assert.equal(text.split('createHash uses MD4').length - 1, 1, `the message appears once:\n${text}`);
@@ -335,7 +423,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await runCommand('fipslint: Restart Server');
     await runCommand('fipslint: Show Output');
     // Monaco renders spaces as no-break spaces.
-    await page.waitForFunction("/The\\sfipslint\\sserver\\sstopped\\s\\(exit\\scode\\s0\\)/.test(document.querySelector('.part.panel')?.textContent ?? '')", undefined, { timeout: 60_000 }).catch(async (error) => {
+    await page.waitForFunction("/Server\\sprocess\\sexited\\ssuccessfully/.test(document.querySelector('.part.panel')?.textContent ?? '')", undefined, { timeout: 60_000 }).catch(async (error) => {
       await shot('fail-output');
       throw error;
     });
@@ -343,5 +431,142 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     assert.match(text, /fipslint \S+ started \(Node v\d+/);
     assert.doesNotMatch(text, /Server process exited with code 0/);
     await shot('8-output');
+  });
+
+  it('a fix that edits another file says so in its title, and edits that file', async () => {
+    const configFile = path.join(workspaceDir, 'crypto-config.ts');
+    fs.writeFileSync(configFile, "export const DIGEST = 'md5';\n");
+    fs.writeFileSync(path.join(workspaceDir, 'report.ts'), "import { createHash } from 'node:crypto';\nimport { DIGEST } from './crypto-config';\n\nexport const checksum = (body: string) => createHash(DIGEST).update(body).digest('hex');\n");
+    await showProblems();
+    await openNewFile('report.ts');
+    await page.waitForSelector('.squiggly-error', { timeout: 60_000 }).catch(async (error) => {
+      await runCommand('fipslint: Show Output');
+      await shot('fail-report-output');
+      throw error;
+    });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'report.ts' }).first().waitFor({ timeout: 60_000 });
+    await goTo(4, lineOf(path.join(workspaceDir, 'report.ts'), 4), 'DIGEST');
+    await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
+    const widget = await openCodeActions();
+    // The title names the other file; down to it and Enter, as a user would.
+    const crossFile = /Replace 'md5' with 'sha256' .* in crypto-config\.ts/;
+    const focused = widget.locator('.monaco-list-row.focused');
+    for (let step = 0; step < 10 && !crossFile.test(await focused.innerText()); step++) await page.keyboard.press('ArrowDown');
+    assert.match(await focused.innerText(), crossFile, await widget.innerText());
+    await shot('8-cross-file-fix');
+    await page.keyboard.press('Enter');
+    // The edit lands in crypto-config.ts, opened unsaved beside report.ts; then Save All.
+    await page.locator('.tab.dirty', { hasText: 'crypto-config.ts' }).waitFor({ timeout: 30_000 });
+    await runCommand('File: Save All');
+    assert.equal(await waitForDisk(configFile, "'sha256'"), "export const DIGEST = 'sha256';\n");
+    // report.ts is linted again with the constant it imports: its finding goes.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'report.ts' }).waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
+  it('after Scan Workspace, an opened file shows each finding once, a fix clears it, and closing keeps what is on disk', async () => {
+    const legacyFile = path.join(workspaceDir, 'legacy.ts');
+    fs.writeFileSync(
+      legacyFile,
+      "import { createCipheriv, createHash } from 'node:crypto';\nexport const digest = (body: string) => createHash('md5').update(body).digest('hex');\nexport const wrap = (key: Buffer, iv: Buffer) => createCipheriv('des-ede3-cbc', key, iv);\n",
+    );
+    await showProblems();
+    await runCommand('fipslint: Scan Workspace');
+    // The scan pushes the closed file's findings.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Triple DES' }).first().waitFor({ timeout: 120_000 });
+    await openNewFile('legacy.ts');
+    await page.waitForSelector('.squiggly-error', { timeout: 60_000 });
+    // Pulled for the open file and pushed by the scan: one row each, never two.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'createHash uses MD5' }).first().waitFor({ timeout: 60_000 });
+    // legacy.ts's own lines: 2 (MD5) and 3 (3DES).
+    await expectProblemRows(/createHash uses MD5[\s\S]*Ln 2, Col 52/, 1, 'the MD5 finding once');
+    await expectProblemRows('Triple DES', 1, 'the 3DES finding once');
+    // Fix MD5 (the first entry at its value), save: the fixed finding goes, the other stays, once.
+    await goTo(2, lineOf(legacyFile, 2), "'md5'");
+    await page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 30_000 });
+    const widget = await openCodeActions();
+    assert.match(await widget.locator('.monaco-list-row.focused').innerText(), /Replace 'md5' with 'sha256'/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await waitForDisk(legacyFile, "createHash('sha256')");
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'createHash uses MD5' }).waitFor({ state: 'detached', timeout: 60_000 });
+    await expectProblemRows('Triple DES', 1, 'the 3DES finding once after the fix');
+    // Closed: the file goes back to what the scan sees on disk; the fixed finding does not come back.
+    await page.locator('.tab', { hasText: 'legacy.ts' }).click();
+    await page.locator('.tab.active', { hasText: 'legacy.ts' }).waitFor({ timeout: 30_000 });
+    await runCommand('View: Close Editor');
+    await page.locator('.tab', { hasText: 'legacy.ts' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Triple DES' }).first().waitFor({ timeout: 60_000 });
+    await expectProblemRows('Triple DES', 1, 'the 3DES finding once after closing');
+    await expectProblemRows('createHash uses MD5', 0, 'the fixed finding stays gone');
+  });
+
+  it('the Settings editor names each profile choice, and run: onSave set there keeps unsaved text unlinted through hover and Ctrl+.', async () => {
+    // app.ts open and visible beside the Settings editor: the server says when a file it lints
+    // takes new settings, and the client pulls only for visible editors.
+    await openFile('app.ts');
+    await runCommand('Preferences: Open User Settings');
+    await page.locator('.tab.active', { hasText: 'Settings' }).waitFor({ timeout: 30_000 });
+    await runCommand('View: Move Editor into Right Group');
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ timeout: 60_000 });
+    const searchFor = async (text: string) => {
+      await search.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    await searchFor('fipslint.profile');
+    const profile = page.locator('.settings-editor .setting-item-contents', { hasText: /Profile/ }).first();
+    await profile.waitFor({ timeout: 60_000 });
+    const options = (await profile.locator('select option').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(options, ['From fipslint.config.json', 'FIPS 140-3', 'FIPS 140-2', 'CNSA 2.0'], 'the profile choices, with no literal null');
+    await shot('9-settings-profile');
+
+    // run: onSave, chosen in the same editor as a user would.
+    await searchFor('fipslint.run');
+    const run = page.locator('.settings-editor .setting-item-contents', { hasText: /Run/ }).first();
+    await run.waitFor({ timeout: 60_000 });
+    await run.locator('.monaco-select-box').click();
+    await page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: 'onSave' }).click();
+    await runCommand('fipslint: Show Output');
+    await page.waitForFunction("/app\\.ts\\snow\\slints\\swith\\senable\\strue,\\srun\\sonSave/.test(document.querySelector('.part.panel')?.textContent ?? '')", undefined, { timeout: 60_000 }).catch(async (error) => {
+      await shot('fail-onsave-setting');
+      throw error;
+    });
+
+    // Only app.ts again, for the keyboard.
+    await runCommand('View: Close All Editors');
+    await openFile('app.ts');
+    await showProblems();
+    // app.ts holds one saved finding (MD4).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'createHash uses MD4' }).first().waitFor({ timeout: 60_000 });
+    // The editor's lines: the Output panel below is a Monaco editor too.
+    await page.locator('.part.editor .view-line').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    // RIPEMD-160: an algorithm no other file of the workspace uses, so its finding can only come from this line.
+    const unsaved = "export const unsavedDigest = createHash('ripemd160');";
+    await page.keyboard.type(unsaved);
+    // A hover and a code action make the server analyse the unsaved text.
+    await goTo(5, unsaved, "'ripemd160'");
+    await runCommand('Show or Focus Hover');
+    await page.locator('.monaco-hover', { hasText: 'hash-algorithm' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    const widget = await openCodeActions();
+    await widget.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    // Absence can only be observed over a window: no finding for the unsaved line within 3 s.
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      const rows = await problemRows('RIPEMD-160');
+      if (rows.length) {
+        await shot('fail-onsave');
+        const output = (await page.locator('.part.panel').innerText()).slice(-2000);
+        assert.fail(`no finding for unsaved text in onSave mode, but: ${rows.join(' | ')}\napp.ts on disk:\n${fs.readFileSync(appFile, 'utf8')}\npanel: ${output}`);
+      }
+      await page.waitForTimeout(250);
+    }
+    await page.keyboard.press('Control+S');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'RIPEMD-160' }).first().waitFor({ timeout: 60_000 });
+    await shot('10-onsave-saved');
   });
 });

@@ -27,7 +27,8 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = calmExitLog(vscode.window.createOutputChannel('fipslint'));
+  // A log channel: the client writes levels (a clean stop is "Server process exited successfully", info).
+  const output = vscode.window.createOutputChannel('fipslint', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -39,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
     outputChannel: output,
+    // Pull as the user types (run: onType; the server answers onSave mode with the saved text's
+    // findings), and when an editor gets focus again: settings or other files may have changed
+    // while it was in a background tab, and a refresh only reaches the visible ones.
+    diagnosticPullOptions: { onChange: true, onFocus: true },
     errorHandler: restartingErrorHandler(output),
     // In Restricted Mode the server ignores the workspace's fipslint.config.json (VS Code already
     // ignores its restricted settings) and refuses the workspace scan; trusting restarts it whole.
@@ -168,22 +173,6 @@ async function fixAllInActiveFile(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor || !LANGUAGES.includes(editor.document.languageId)) return;
   await client.sendRequest(ExecuteCommandRequest.type, { command: 'fipslint.applyFixAll', arguments: [editor.document.uri.toString()] });
-}
-
-/**
- * The output channel, except that the language client's "[Error - …] Server process exited with
- * code 0." (which it writes for every exit, a requested restart or shutdown included) reads as the
- * clean stop it is. Other exit codes stay errors.
- */
-function calmExitLog(channel: vscode.OutputChannel): vscode.OutputChannel {
-  const cleanExit = /^\[Error - ([^\]]+)\] Server process exited with code 0\.$/;
-  return new Proxy(channel, {
-    get(target, property, receiver) {
-      if (property === 'appendLine') return (line: string) => target.appendLine(line.replace(cleanExit, '[Info  - $1] The fipslint server stopped (exit code 0).'));
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 /** A client-only command: the suppression code action, as a snippet. */

@@ -117,10 +117,14 @@ export class SourceProject {
   /** Counts analyses: a cached module is compared with its file once per analysis, not at every lookup. */
   private epoch = 0;
   private readonly overlay = new Map<string, string>();
-  /** Folder listings for module resolution; null: unreadable. */
-  private readonly folders = new Map<string, Set<string> | null>();
-  /** Resolved relative specifiers by importing folder; null: none found. */
-  private readonly resolved = new Map<string, string | null>();
+  /**
+   * Folder listings for module resolution (names null: unreadable). A name not listed is looked
+   * for again once per analysis (`epoch`): a file created without a watcher event to say so (a
+   * client without file watching, a tool writing next to the open file) is found on the next edit.
+   */
+  private readonly folders = new Map<string, { names: Set<string> | null; epoch: number }>();
+  /** Resolved relative specifiers by importing folder; a miss (target null) is tried again in the next analysis. */
+  private readonly resolved = new Map<string, { target: string | null; epoch: number }>();
   /** Which modules' exports can lead to crypto: a file that names one is analysed (`relevance.ts`). */
   readonly reach: CryptoReach = new CryptoReach(this, REACH_TEXT);
   /** The files callers may be looked for in (the scan's files, the workspace's) below a folder, listed when first needed. */
@@ -211,12 +215,13 @@ export class SourceProject {
     if (this.pathRefusal(key)) return false;
     if (!this.host.listDirectory) return this.host.readFile(key) !== undefined;
     const dir = path.dirname(key);
-    let names = this.folders.get(dir);
-    if (names === undefined) {
+    const name = path.basename(key);
+    let listing = this.folders.get(dir);
+    if (listing === undefined || (listing.epoch !== this.epoch && !listing.names?.has(name))) {
       const listed = this.host.listDirectory(dir);
-      this.folders.set(dir, (names = listed ? new Set(listed) : null));
+      this.folders.set(dir, (listing = { names: listed ? new Set(listed) : null, epoch: this.epoch }));
     }
-    return !!names?.has(path.basename(key));
+    return !!listing.names?.has(name);
   }
 
   /** The file's tree; `text`, when given, is its new content (the engine passes the text it analyses). */
@@ -338,9 +343,10 @@ export class SourceProject {
     if (!specifier.startsWith('.')) return undefined;
     // Files of one folder import the same few modules: each (folder, specifier) is resolved once.
     const key = `${path.dirname(fromFile)}\0${specifier}`;
-    if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
+    const known = this.resolved.get(key);
+    if (known && (known.target !== null || known.epoch === this.epoch)) return known.target ?? undefined;
     const found = this.findModule(path.resolve(path.dirname(fromFile), specifier));
-    this.resolved.set(key, found ?? null);
+    this.resolved.set(key, { target: found ?? null, epoch: this.epoch });
     return found;
   }
 

@@ -193,6 +193,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const loggedFailures = new Set<string>();
   const analyses = new Map<string, Analysis>();
   const settingsCache = new Map<string, Promise<FipslintSettings>>();
+  /** Since the last settings change, the settings values already logged as taken (undefined: no change yet). */
+  let settingsAnnounced: Set<string> | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const savedVersions = new Map<string, number>();
   /**
@@ -208,6 +210,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const scanPushed = new Set<string>();
   const excludeMatchers = new WeakMap<FipslintSettings, ReturnType<typeof ignore>>();
   let pullDiagnostics = false;
+  /** Whether the client takes `workspace/diagnostic/refresh` (LSP 3.17: only when it says so). */
+  let diagnosticRefresh = false;
   let configurationPull = false;
   let showDocumentSupport = false;
   let watchedFilesDynamic = false;
@@ -233,6 +237,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    diagnosticRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     configurationPull = !!capabilities.workspace?.configuration;
     showDocumentSupport = !!capabilities.window?.showDocument?.support;
     watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -278,6 +283,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
         (raw) => {
           const { settings, problems } = readSettings(raw);
           for (const problem of problems) connection.console.warn(problem);
+          logSettingsTaken(uri, settings);
           return settings;
         },
         () => DEFAULT_SETTINGS,
@@ -285,6 +291,26 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       settingsCache.set(uri, pending);
     }
     return pending;
+  }
+
+  /**
+   * After a settings change, says what files are now linted with, once per distinct set of values
+   * (one line for a single folder, one per folder whose settings differ): the moment new settings
+   * reach the files is otherwise invisible, since the client applies them asynchronously.
+   */
+  function logSettingsTaken(uri: string, settings: FipslintSettings): void {
+    if (!settingsAnnounced || !documents.get(uri)) return;
+    const summary = `enable ${settings.enable}, run ${settings.run}, profile ${settings.profile ?? 'from the configuration file'}`;
+    if (settingsAnnounced.has(summary)) return;
+    settingsAnnounced.add(summary);
+    connection.console.info(`${workspaceRelative(uri)} now lints with ${summary}`);
+  }
+
+  function workspaceRelative(uri: string): string {
+    const filePath = URI.toPath(uri);
+    if (!filePath) return uri;
+    const root = workspaceFolderOf(filePath);
+    return root ? path.relative(root, filePath).split(path.sep).join('/') : filePath;
   }
 
   function isExcluded(filePath: string, settings: FipslintSettings): boolean {
@@ -519,7 +545,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     savedVersions.set(document.uri, document.version);
     const savedPath = URI.toPath(document.uri);
     if (savedPath) inventoryFileChanged(savedPath);
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    if (pullDiagnostics) refreshPulledDiagnostics();
     else schedule(document, 0);
   });
   documents.onDidClose(({ document }) => {
@@ -528,6 +554,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     analyses.delete(document.uri);
     savedVersions.delete(document.uri);
     savedDiagnostics.delete(document.uri);
+    settingsCache.delete(document.uri);
     for (const key of loggedFailures) if (key.startsWith(`${document.uri}\0`)) loggedFailures.delete(key);
     slowFiles.delete(document.uri);
     const filePath = URI.toPath(document.uri);
@@ -577,14 +604,21 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
   }
 
+  /** Asks the client to pull again; a client without refresh support pulls on its own events. */
+  function refreshPulledDiagnostics(): void {
+    if (!diagnosticRefresh) return;
+    connection.languages.diagnostics.refresh();
+  }
+
   function relintAll(): void {
     analyses.clear();
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    if (pullDiagnostics) refreshPulledDiagnostics();
     else for (const document of documents.all()) schedule(document, 0);
   }
 
   connection.onDidChangeConfiguration(() => {
     connection.console.info('settings changed: open files are linted again with them');
+    settingsAnnounced = new Set();
     settingsCache.clear();
     relintAll();
     inventoryPolicyChanged();
