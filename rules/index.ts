@@ -1,5 +1,6 @@
 import type { RuleModule } from '../server/src/engine/rule';
 import aeadTagLength from './aead-tag-length/rule';
+import awsTlsPolicy from './aws-tls-policy/rule';
 import cryptoJs from './crypto-js/rule';
 import nodeForge from './node-forge/rule';
 import jwtAlgorithm from './jwt-algorithm/rule';
@@ -56,6 +57,7 @@ export const RULES: readonly RuleModule[] = [
   tlsVersion,
   tlsCiphers,
   tlsEcdhCurve,
+  awsTlsPolicy,
   cryptoJs,
   nodeForge,
   jwtAlgorithm,

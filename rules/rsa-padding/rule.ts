@@ -130,7 +130,8 @@ export default defineRule({
       // Only a `x.constants.NAME` spelling can name the OAEP constant without a new import.
       const text = value.origin.node.getText(value.origin.sourceFile);
       if (!value.constantName || !text.endsWith(`.${value.constantName}`)) return undefined;
-      const edits = [replaceValue(value, text.slice(0, -value.constantName.length) + 'RSA_PKCS1_OAEP_PADDING')];
+      // A fix whose oaepHash cannot be written is dropped whole (the engine drops fixes with a missing edit).
+      const edits: FixDescriptor['edits'] = [replaceValue(value, text.slice(0, -value.constantName.length) + 'RSA_PKCS1_OAEP_PADDING')];
       if (ts.isObjectLiteralExpression(object) && value.origin.sourceFile === object.getSourceFile() && !object.properties.some((p) => p.name?.getText() === 'oaepHash')) {
         const quote = preferredQuote(object.getSourceFile());
         edits.push(insertProperty(object, `oaepHash: ${quote}sha256${quote}`, object.getSourceFile()));

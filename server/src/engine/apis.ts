@@ -99,6 +99,9 @@ export const TLS_CLIENT_LIBRARY_APIS: readonly string[] = [
 ];
 
 export const API_SIGNATURES: Record<string, ApiSignature> = {
+  // AWS CDK constructs: new Construct(scope, id, props).
+  'aws-cdk-lib.aws_opensearchservice.Domain': sig('scope', 'id', 'props'),
+  'aws-cdk-lib.aws_elasticsearch.Domain': sig('scope', 'id', 'props'),
   'crypto.createHash': sig('algorithm', 'options'),
   'crypto.hash': sig('algorithm', 'data', 'outputEncoding'),
   'crypto.createHmac': sig('algorithm', 'key', 'options'),
@@ -237,4 +240,4 @@ export const REACH_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
 
 export const RELEVANT_TEXT =
-  /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

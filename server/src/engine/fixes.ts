@@ -94,10 +94,14 @@ export function removeStatement(statement: ts.Node, sourceFile: ts.SourceFile): 
   return { file: sourceFile.fileName, start, end, newText: '' };
 }
 
-/** Add a property at the end of an object literal, matching the layout it already has. */
-export function insertProperty(objectLiteral: ts.ObjectLiteralExpression, propertyText: string, sourceFile: ts.SourceFile): TextEdit {
+/**
+ * Add a property at the end of an object literal, matching the layout it already has; undefined
+ * for a literal without its closing brace (text being typed), where no place is right.
+ */
+export function insertProperty(objectLiteral: ts.ObjectLiteralExpression, propertyText: string, sourceFile: ts.SourceFile): TextEdit | undefined {
   const properties = objectLiteral.properties;
   const text = sourceFile.text;
+  if (text[objectLiteral.getEnd() - 1] !== '}') return undefined;
   if (properties.length === 0) {
     return { file: sourceFile.fileName, start: objectLiteral.getStart(sourceFile) + 1, end: objectLiteral.getEnd() - 1, newText: ` ${propertyText} ` };
   }

@@ -69,6 +69,7 @@ const PACKAGES = new Set([
   'nats',
   'http-proxy',
   'http-proxy-middleware',
+  'aws-cdk-lib',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */
@@ -130,6 +131,10 @@ export function libraryModulePath(specifier: string): ApiPath | undefined {
   const bare = specifier.replace(/\.(c|m)?js$/, '');
   if (ALIASES[bare]) return [ALIASES[bare]];
   if (PACKAGES.has(bare)) return [bare];
+  // AWS CDK: `aws-cdk-lib/aws-elasticloadbalancingv2` (and CDK v1's `@aws-cdk/aws-elasticloadbalancingv2`)
+  // is the `aws_elasticloadbalancingv2` namespace that `aws-cdk-lib` itself exports.
+  const cdk = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[a-z0-9-]+)$/.exec(bare);
+  if (cdk) return ['aws-cdk-lib', cdk[1].replace(/-/g, '_')];
   if (bare.startsWith('crypto-js/')) {
     const file = bare.slice('crypto-js/'.length);
     return ['crypto-js', ...(CRYPTO_JS_FILES[file] ?? [])];

@@ -1,5 +1,6 @@
 import { PROFILE_IDS, defaultAnalysisOptions, type FipsRuntime, type ProfileId } from '../types';
 import { CIPHER_FAMILIES, ECB_STATUS } from './ciphers';
+import { AWS_SERVICES, AWS_TLS_POLICIES, AWS_UNSAFE_DEFAULTS, awsPolicyReason } from './aws';
 import { CURVES, KEY_TYPES } from './curves';
 import { DIGESTS } from './digests';
 import { JOSE_ALGORITHMS } from './jose';
@@ -246,6 +247,33 @@ ${table(
   ['Library', 'Packages', 'Rule', 'Not approved under any profile (everything else: NV)'],
   Object.entries(CRYPTO_LIBRARIES).map(([name, library]) => [`**${name}**`, library.packages.map((p) => `\`${p}${p.endsWith('/') ? '*' : ''}\``).join(', '), `[${library.rule}](../rules/${library.rule}/README.md)`, library.notApproved]),
 )}`);
+
+  parts.push(`## AWS endpoint TLS policies
+
+TLS policies of the endpoints AWS CDK code defines (rule \`aws-tls-policy\`), by the aws-cdk-lib enum member
+or the policy name: SP 800-52 Rev 2 §3.1 requires TLS 1.2 at least; a load balancer policy without
+FIPS in its name terminates TLS outside AWS's FIPS 140-3 validated module (NV). An OpenSearch domain
+that names no policy gets \`${AWS_UNSAFE_DEFAULTS.opensearch}\`. A fix writes the service's policy in the
+last column.
+
+${Object.entries(AWS_SERVICES)
+  .map(
+    ([service, s]) => `### ${s.display}
+
+\`${s.property}\`; enum \`${s.enumName}\` (\`aws-cdk-lib/${s.module.replace(/_/g, '-')}\`). A fix writes \`${s.enumName}.${s.replacementMember}\` (\`${s.replacementName}\`).
+
+${table(
+  ['Policy', 'Enum member', 'Lowest version', ...PROFILE_HEADERS, 'Why'],
+  AWS_TLS_POLICIES.filter((p) => p.service === service).map((p) => [
+    `\`${p.name}\``,
+    p.member ? `\`${p.member}\`` : '—',
+    p.minTls === 'SSLv3' ? 'SSL 3.0' : `TLS ${p.minTls}`,
+    ...PROFILE_IDS.map((profile) => cell(p.status, profile, [{ label: '' }])),
+    awsPolicyReason(p),
+  ]),
+)}`,
+  )
+  .join('\n\n')}`);
 
   parts.push(`## JWT and JOSE algorithm names
 
