@@ -1,5 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
-import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
+import { TLS_CLIENT_CONTAINERS, TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
 import { describe, isAssertionData, onTlsOptions, siteFor } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
@@ -166,7 +166,7 @@ export default defineRule({
           if (value.kind === 'function' && acceptsEverything(value.node)) reportNoOpIdentityCheck(hit, anchor);
         }
       }
-      for (const container of CLIENT_CONTAINERS) {
+      for (const container of TLS_CLIENT_CONTAINERS) {
         for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1, hit.sourceFile === context.sourceFile ? hit.value : anchor);
       }
     }
@@ -252,7 +252,6 @@ export default defineRule({
 const PROXY_APIS = new Set(['http-proxy.createProxyServer', 'http-proxy.createProxy', 'http-proxy-middleware.createProxyMiddleware']);
 
 /** Option objects under which clients keep the TLS settings. */
-const CLIENT_CONTAINERS = ['ssl', 'tls', 'https', 'connect', 'agentOptions', 'connectionOptions', 'connection', 'socket', 'socketOptions', 'redisOptions', 'driverOptions', 'requestOptions', 'httpsOptions', 'tlsOptions', 'sslOptions', 'options', 'dialectOptions', 'extra', 'authentication'];
 
 /** Connection-string parameters that disable validation, and what the fix writes. */
 const INSECURE_URL_PARAMETERS: Array<{ pattern: RegExp; secure: string }> = [
@@ -303,7 +302,7 @@ function writesIntoTlsOptions(target: ts.Expression): boolean {
   const chain = accessChain(target);
   if (!chain) return false;
   const holders = [ts.isIdentifier(chain.root) ? chain.root.text : 'this', ...chain.names.slice(0, -1)];
-  return holders.some((name) => CLIENT_CONTAINERS.includes(name) || /ssl|tls/i.test(name));
+  return holders.some((name) => TLS_CLIENT_CONTAINERS.includes(name) || /ssl|tls/i.test(name));
 }
 
 function isNothing(expression: ts.Expression): boolean {

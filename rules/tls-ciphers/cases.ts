@@ -7,6 +7,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'nodemailer: the tls options of a transport',
+      code: `import nodemailer from 'nodemailer';\nexport const mail = nodemailer.createTransport({ host, port: 587, tls: { ciphers: 'SSLv3' } });`,
+      errors: [{ line: 2, text: "'SSLv3'" }],
+      output: `import nodemailer from 'nodemailer';\nexport const mail = nodemailer.createTransport({ host, port: 587, tls: { ciphers: 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384' } });`,
+    },
+    {
       code: `import https from 'https';\nconst server = https.createServer({ ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA:DES-CBC3-SHA' }, app);`,
       errors: [{ line: 2, text: "'ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA:DES-CBC3-SHA'", message: 'RC4' }],
       output: `import https from 'https';\nconst server = https.createServer({ ciphers: 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384' }, app);`,

@@ -1,10 +1,10 @@
 import type { ts } from '../../server/src/engine/typescript';
-import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
+import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
+import { describe, onTlsOptionObjects, siteFor } from '../../server/src/engine/checks';
 import { replaceString } from '../../server/src/engine/fixes';
 import { approvedCipherList, bannedCipherTokens } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
-import { defineRule, type CallSite } from '../../server/src/engine/rule';
+import { defineRule } from '../../server/src/engine/rule';
 
 export default defineRule({
   meta: {
@@ -15,17 +15,15 @@ export default defineRule({
     standards: ['SP 800-52 Rev 2 §3.3.1', 'SP 800-131A Rev 2 §6', 'RFC 9151'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_CIPHERS'],
+    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'assign:tls.DEFAULT_CIPHERS'],
   },
   create(context) {
-    const optionsCheck = (site: CallSite) => {
-      const options = site.optionsArgument();
-      if (!options) return;
+    // tls/https/http2 options, and the TLS options client libraries nest (pg `ssl`, nodemailer `tls`...).
+    const calls = onTlsOptionObjects(context, (options, anchor) => {
       for (const hit of context.properties(options, 'ciphers')) {
-        for (const value of context.valuesOf(hit)) if (value.kind === 'string') check(value, siteFor(context, hit, options));
+        for (const value of context.valuesOf(hit)) if (value.kind === 'string') check(value, siteFor(context, hit, anchor));
       }
-    };
-    const calls = onTlsOptions(optionsCheck);
+    });
     return {
       calls,
       assignments: {

@@ -6,8 +6,33 @@ export const cases: RuleCases = {
     `import https from 'https';\nhttps.createServer({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, app);`,
     `import tls from 'tls';\ntls.DEFAULT_MIN_VERSION = 'TLSv1.2';`,
     { name: 'a string that is not a TLS option', code: `const label = { minVersion: 'TLSv1' };\nshow(label);` },
+    { name: 'a client library at TLS 1.2', code: `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString, ssl: { ca, minVersion: 'TLSv1.2' } });` },
   ],
   invalid: [
+    {
+      name: 'pg: ssl options carry TLS versions',
+      code: `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString, ssl: { ca, minVersion: 'TLSv1' } });`,
+      errors: [{ line: 2, text: "'TLSv1'", severity: 'error' }],
+      output: `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString, ssl: { ca, minVersion: 'TLSv1.2' } });`,
+    },
+    {
+      name: 'Sequelize: dialectOptions.ssl',
+      code: `import { Sequelize } from 'sequelize';\nexport const db = new Sequelize(url, { dialect: 'mysql', dialectOptions: { ssl: { secureProtocol: 'TLSv1_1_method' } } });`,
+      errors: [{ line: 2, text: "'TLSv1_1_method'" }],
+      output: `import { Sequelize } from 'sequelize';\nexport const db = new Sequelize(url, { dialect: 'mysql', dialectOptions: { ssl: { minVersion: 'TLSv1.2' } } });`,
+    },
+    {
+      name: 'got: https options, in a constant of another module',
+      code: `import got from 'got';\nconst HTTPS = { maxVersion: 'TLSv1.1' };\nexport const client = got.extend({ prefixUrl, https: HTTPS });`,
+      errors: [{ line: 2, text: "'TLSv1.1'" }],
+      output: `import got from 'got';\nconst HTTPS = { maxVersion: 'TLSv1.3' };\nexport const client = got.extend({ prefixUrl, https: HTTPS });`,
+    },
+    {
+      name: 'undici: connect options',
+      code: `import { Agent } from 'undici';\nexport const agent = new Agent({ connect: { minVersion: 'TLSv1.1' } });`,
+      errors: [{ line: 2, text: "'TLSv1.1'" }],
+      output: `import { Agent } from 'undici';\nexport const agent = new Agent({ connect: { minVersion: 'TLSv1.2' } });`,
+    },
     {
       name: "SSLv23_method caps TLS at 1.2 on Node 20 (a TLS 1.3-only peer is refused), like maxVersion: 'TLSv1.2'",
       code: `import https from 'https';\nhttps.createServer({ key, cert, secureProtocol: 'SSLv23_server_method' }, app);`,

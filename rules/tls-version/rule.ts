@@ -1,10 +1,10 @@
 import { ts } from '../../server/src/engine/typescript';
-import { TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, onTlsOptions, siteFor } from '../../server/src/engine/checks';
+import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
+import { describe, onTlsOptionObjects, siteFor } from '../../server/src/engine/checks';
 import { quoteOf, replaceNode, replaceString } from '../../server/src/engine/fixes';
 import { TLS_MIN_APPROVED, TLS_VERSION_REASON, secureProtocolVerdict, tlsVersionRank } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
-import { defineRule, type CallSite } from '../../server/src/engine/rule';
+import { defineRule } from '../../server/src/engine/rule';
 
 const RANK_12 = tlsVersionRank('TLSv1.2');
 const SHOULD_13 = 'servers shall support TLS 1.2 and should support TLS 1.3; agencies were to support TLS 1.3 by 2024 (SP 800-52 Rev 2 §3.1)';
@@ -18,17 +18,17 @@ export default defineRule({
     standards: ['SP 800-52 Rev 2 §3.1, §4', 'RFC 8996'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: [...TLS_OPTION_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
+    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
   },
   create(context) {
-    const optionsCheck = (site: CallSite) => {
-      const options = site.optionsArgument();
-      if (!options) return;
+    // tls/https/http2 options, and the TLS options client libraries nest (pg `ssl`, got `https`, undici `connect`...).
+    const optionsCheck = (options: ts.Expression, anchor: ts.Expression) => {
+      const at = (hit: Parameters<typeof siteFor>[1]) => siteFor(context, hit, anchor);
       for (const hit of context.properties(options, 'minVersion')) {
-        for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkVersion(value, siteFor(context, hit, options), 'minVersion');
+        for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkVersion(value, at(hit), 'minVersion');
       }
       for (const hit of context.properties(options, 'maxVersion')) {
-        for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkVersion(value, siteFor(context, hit, options), 'maxVersion');
+        for (const value of context.valuesOf(hit)) if (value.kind === 'string') checkVersion(value, at(hit), 'maxVersion');
       }
       for (const hit of context.properties(options, 'secureProtocol')) {
         for (const value of context.valuesOf(hit)) {
@@ -43,7 +43,7 @@ export default defineRule({
               : [];
           context.report({
             value,
-            site: siteFor(context, hit, options),
+            site: at(hit),
             status: verdict === 'old' ? 'NO' : 'DEPR',
             severity: verdict === 'old' ? undefined : 'info',
             message:
@@ -58,7 +58,7 @@ export default defineRule({
         }
       }
     };
-    const calls = onTlsOptions(optionsCheck);
+    const calls = onTlsOptionObjects(context, optionsCheck);
     return {
       calls,
       assignments: {

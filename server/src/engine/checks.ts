@@ -3,7 +3,7 @@ import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
 import { STATUS_WORDS, statusFor, type Operation, type Status, type Use } from './policy/status';
 import { skipOuterExpressions, type ObjectValue, type PropertyHit, type StringValue, type Value } from './resolve';
-import { TLS_OPTION_APIS } from './apis';
+import { TLS_CLIENT_CONTAINERS, TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from './apis';
 import type { CallSite, RuleContext, RuleListeners } from './rule';
 
 /**
@@ -176,6 +176,32 @@ export function calleeBaseText(callee: ts.Expression, sourceFile: ts.SourceFile)
 /** The same listener for every API whose options object carries TLS settings (reference §2.9). */
 export function onTlsOptions(listener: (site: CallSite) => void): NonNullable<RuleListeners['calls']> {
   return Object.fromEntries(TLS_OPTION_APIS.map((api) => [api, listener]));
+}
+
+/**
+ * `visit` for every object that can hold TLS options of a call: the options of tls/https/http2
+ * calls, and for client libraries each argument and the containers they nest TLS options in
+ * (`ssl`, `tls`, `https`, `dialectOptions.ssl`...), three levels deep. `anchor` is where a finding
+ * sits when the value is written in another file.
+ */
+export function onTlsOptionObjects(context: RuleContext, visit: (options: ts.Expression, anchor: ts.Expression) => void): NonNullable<RuleListeners['calls']> {
+  const calls = onTlsOptions((site) => {
+    const options = site.optionsArgument();
+    if (options) visit(options, options);
+  });
+  const walk = (expression: ts.Expression, anchor: ts.Expression, depth: number) => {
+    visit(expression, anchor);
+    if (depth >= 3) return;
+    for (const container of TLS_CLIENT_CONTAINERS) {
+      for (const hit of context.properties(expression, container)) if (hit.value) walk(hit.value, hit.sourceFile === context.sourceFile ? hit.value : anchor, depth + 1);
+    }
+  };
+  for (const api of TLS_CLIENT_LIBRARY_APIS) {
+    calls[api] = (site) => {
+      for (const argument of site.node.arguments ?? []) if (!ts.isSpreadElement(argument)) walk(argument, argument, 0);
+    };
+  }
+  return calls;
 }
 
 /**

@@ -189,7 +189,8 @@ ${table(
 
   parts.push(`## TLS
 
-SP 800-52 Rev 2: ${TLS_VERSION_REASON}. \`minVersion\` below \`${TLS_MIN_APPROVED}\` (or \`tls.DEFAULT_MIN_VERSION\`, or a
+SP 800-52 Rev 2: ${TLS_VERSION_REASON}. In tls, https and http2 options and in the TLS options of client
+libraries (pg \`ssl\`, nodemailer \`tls\`, got \`https\`, undici \`connect\`, Sequelize \`dialectOptions.ssl\`...), \`minVersion\` below \`${TLS_MIN_APPROVED}\` (or \`tls.DEFAULT_MIN_VERSION\`, or a
 \`secureProtocol\` method that selects an older protocol) is NO; configurations that rule out TLS 1.3
 (\`maxVersion: 'TLSv1.2'\`, \`TLSv1_2_method\`, and the legacy \`SSLv23_method\` family, which Node caps at
 TLS 1.2) are reported as info. Certificate validation turned off (\`rejectUnauthorized: false\`,

@@ -72,6 +72,10 @@ export const BANNED_CIPHER_WORDS: Readonly<Record<string, string>> = {
   COMPLEMENTOFALL: 'every (including non-approved)',
   'COMPLEMENTOFDEFAULT': 'non-default (including non-approved)',
   '@SECLEVEL=0': 'security-level-0',
+  // Protocol words select every suite that protocol defined (static RSA, 3DES, RC4 among them):
+  // nodemailer's often-copied `tls: { ciphers: 'SSLv3' }`.
+  SSLV3: 'all SSL 3.0 (static-RSA, 3DES and RC4 among them)',
+  TLSV1: 'all TLS 1.0 (static-RSA, 3DES and RC4 among them)',
 };
 
 /** OpenSSL names of static-RSA suites start with the bulk cipher (no key-exchange word). */
