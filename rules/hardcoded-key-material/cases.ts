@@ -9,8 +9,49 @@ export const cases: RuleCases = {
     { name: "a short HMAC key is hmac-parameters' finding", code: `import { createHmac } from 'node:crypto';\ncreateHmac('sha256', 'secret');` },
     { name: 'a public key in the code is fine', code: `import crypto from 'node:crypto';\ncrypto.publicEncrypt('-----BEGIN PUBLIC KEY-----\\nMIIB...\\n-----END PUBLIC KEY-----', data);` },
     { name: 'a key whose value is unknown', code: `import jwt from 'jsonwebtoken';\nexport const issue = (secret: string) => jwt.sign({}, secret, { algorithm: 'HS256' });` },
+    { name: 'session secrets from the environment', code: `import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET!, resave: false, saveUninitialized: false }));` },
+    { name: 'Koa keys from the environment', code: `import Koa from 'koa';\nconst app = new Koa();\napp.keys = [process.env.COOKIE_KEY_NEW!, process.env.COOKIE_KEY_OLD!];` },
   ],
   invalid: [
+    {
+      name: 'express-session: a written secret',
+      code: `import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: true }));`,
+      errors: [{ line: 2, text: "'keyboard cat'", severity: 'warning', message: 'session or cookie signing secret' }],
+      output: null,
+    },
+    {
+      name: 'cookie-session keys and cookie-parser (CJS)',
+      filename: 'case.js',
+      code: `const cookieSession = require('cookie-session');\nconst cookieParser = require('cookie-parser');\napp.use(cookieSession({ name: 'sid', keys: ['first-signing-key', process.env.OLD_KEY] }));\napp.use(cookieParser('another-signing-secret'));`,
+      errors: [
+        { line: 3, text: "'first-signing-key'" },
+        { line: 4, text: "'another-signing-secret'" },
+      ],
+      output: null,
+    },
+    {
+      name: 'Koa app.keys',
+      code: `import Koa from 'koa';\nconst app = new Koa();\napp.keys = ['im a newer secret', 'i like turtle'];`,
+      errors: [
+        { line: 3, text: "'im a newer secret'", message: 'Koa cookie signing key' },
+        { line: 3, text: "'i like turtle'" },
+      ],
+      output: null,
+    },
+    {
+      name: 'jose: a secret written as text and encoded',
+      code: `import { SignJWT, jwtVerify } from 'jose';\nconst secret = new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389b7353f8088f4d9a95f2f596f2');\nexport const issue = (sub: string) => new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(secret);\nexport const check = (token: string) => jwtVerify(token, secret);`,
+      errors: [
+        { line: 2, text: "new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389b7353f8088f4d9a95f2f596f2')", message: 'JWT secret' },
+      ],
+      output: null,
+    },
+    {
+      name: 'NextAuth secret with a fallback',
+      code: `import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET ?? 'a-development-only-nextauth-secret' });`,
+      errors: [{ line: 2, text: "'a-development-only-nextauth-secret'", message: 'fallback' }],
+      output: null,
+    },
     {
       name: 'a cipher key as a constant hex buffer, in another statement',
       code: `import crypto from 'node:crypto';\nconst KEY = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');\ncrypto.createCipheriv('aes-256-gcm', KEY, iv);`,

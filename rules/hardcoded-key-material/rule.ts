@@ -28,7 +28,9 @@ const HMAC_KEY: KeySlot = { what: 'The HMAC key', role: 'key', shortIsOtherRule:
 const PRIVATE_KEY: KeySlot = { what: 'The private key', role: 'key', privatePem: true };
 const JWT_SECRET: KeySlot = { what: 'The JWT secret', role: 'key', shortIsOtherRule: true };
 
-const SLOTS: Record<string, KeySlot> = {
+const SESSION_SECRET: KeySlot = { what: 'The session or cookie signing secret', role: 'options', property: 'secret' };
+
+const SLOTS: Record<string, KeySlot | KeySlot[]> = {
   'crypto.createCipheriv': CIPHER_KEY,
   'crypto.createDecipheriv': CIPHER_KEY,
   'crypto.createHmac': HMAC_KEY,
@@ -48,6 +50,16 @@ const SLOTS: Record<string, KeySlot> = {
   'crypto-js.HmacSHA1': HMAC_KEY,
   'crypto-js.HmacSHA256': HMAC_KEY,
   'crypto-js.HmacSHA512': HMAC_KEY,
+  'jose.jwtVerify': JWT_SECRET,
+  'jose.SignJWT.instance.sign': JWT_SECRET,
+  // Web frameworks sign session ids and cookies with these (HMAC): a written one lets anyone forge them.
+  'express-session': SESSION_SECRET,
+  'cookie-session': [SESSION_SECRET, { ...SESSION_SECRET, property: 'keys' }],
+  'cookie-parser': { ...SESSION_SECRET, role: 'secret', property: undefined },
+  'cookie-signature.sign': { ...SESSION_SECRET, role: 'secret', property: undefined },
+  'cookie-signature.unsign': { ...SESSION_SECRET, role: 'secret', property: undefined },
+  'koa-jwt': { ...JWT_SECRET, role: 'options', property: 'secret' },
+  'next-auth': { what: 'The NextAuth secret', role: 'options', property: 'secret' },
 };
 
 export default defineRule({
@@ -58,16 +70,18 @@ export default defineRule({
     reference: '§2.3.4 (hard-coded keys), §2.2',
     standards: ['FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP management)', 'SP 800-57 Pt 1 Rev 5 §6.2', 'CWE-321'],
     fix: 'none',
-    apis: [...Object.keys(SLOTS), 'crypto.subtle.importKey'],
+    apis: [...Object.keys(SLOTS), 'crypto.subtle.importKey', 'assign:koa.instance.keys'],
   },
   create(context) {
     const calls: Record<string, (site: CallSite) => void> = {};
-    for (const [api, slot] of Object.entries(SLOTS)) {
+    for (const [api, slots] of Object.entries(SLOTS)) {
       calls[api] = (site) => {
-        const argument = site.argument(slot.role);
-        if (!argument) return;
-        if (!slot.property) return check(context, argument, context.resolver.values(argument), slot);
-        for (const hit of context.properties(argument, slot.property)) if (hit.value) check(context, hit.value, context.valuesOf(hit), slot);
+        for (const slot of Array.isArray(slots) ? slots : [slots]) {
+          const argument = site.argument(slot.role);
+          if (!argument) continue;
+          if (!slot.property) check(context, argument, context.resolver.values(argument), slot);
+          else for (const hit of context.properties(argument, slot.property)) if (hit.value) check(context, hit.value, context.valuesOf(hit), slot);
+        }
       };
     }
     calls['crypto.subtle.importKey'] = (site) => {
@@ -81,12 +95,23 @@ export default defineRule({
         }
       }
     };
-    return { calls };
+    return {
+      calls,
+      assignments: {
+        // Koa signs its cookies with `app.keys = [...]`.
+        'koa.instance.keys': (site) => check(context, site.node.right, context.resolver.values(site.node.right), { what: 'The Koa cookie signing key', role: 'keys' }),
+      },
+    };
   },
 });
 
-function check(context: RuleContext, argument: ts.Expression, values: Value[], slot: KeySlot): void {
+function check(context: RuleContext, argument: ts.Expression, values: Value[], slot: KeySlot, depth = 0): void {
   for (const value of values) {
+    // Key lists (`secret: ['new', 'old']`, `keys: [...]`, `app.keys = [...]`): each one.
+    if (value.kind === 'array') {
+      if (depth === 0) for (const element of value.elements) check(context, argument, context.resolver.values(element), slot, depth + 1);
+      continue;
+    }
     if (value.fromType) continue;
     const bytes = context.resolver.bytesOf(value);
     if (!bytes || bytes.random) continue;

@@ -214,6 +214,11 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['jwt-simple.decode'], sig('token', 'key', 'noVerify', 'algorithm'));
   add(['express-jwt', 'express-jwt.expressjwt'], sig('options'));
   add(['passport-jwt.Strategy'], sig('options', 'verify'));
+  add(['SignJWT', 'CompactSign', 'FlattenedSign', 'GeneralSign'].map((c) => `jose.${c}.instance.sign`), sig('key', 'options'));
+  // Web frameworks' signing secrets
+  add(['express-session', 'cookie-session', 'koa-jwt', 'next-auth'], sig('options'));
+  add(['cookie-parser'], sig('secret', 'options'));
+  add(['cookie-signature.sign', 'cookie-signature.unsign'], sig('value', 'secret'));
   // Password hashing
   for (const lib of ['bcrypt', 'bcryptjs', '@node-rs/bcrypt']) {
     add([`${lib}.hash`, `${lib}.hashSync`], sig('password', 'saltOrRounds', 'callback'));
@@ -247,4 +252,4 @@ export const REACH_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
 
 export const RELEVANT_TEXT =
-  /crypto|tls|TLSv1|SSLv|\bciphers\b|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

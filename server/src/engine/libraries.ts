@@ -70,6 +70,14 @@ const PACKAGES = new Set([
   'http-proxy',
   'http-proxy-middleware',
   'aws-cdk-lib',
+  'express-session',
+  'cookie-session',
+  'cookie-parser',
+  'cookie-signature',
+  'koa',
+  'koa-jwt',
+  'koa-session',
+  'next-auth',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */

@@ -80,6 +80,10 @@ export function builtinCallValues(resolver: BuiltinResolver, node: ts.CallExpres
         return [];
       });
     }
+    case 'TextEncoder.instance.encode':
+    case 'util.TextEncoder.instance.encode':
+      // jose secrets: `new TextEncoder().encode('secret')`.
+      return valuesOf(0).flatMap((v): Value[] => (v.kind === 'string' ? [{ kind: 'bytes', length: Buffer.byteLength(v.value, 'utf8'), random: false, origin, via }] : []));
     case 'String':
       return valuesOf(0).flatMap((v) => (v.kind === 'string' || v.kind === 'number' ? [{ kind: 'string' as const, value: String(v.value), origin: v.origin, via: v.via }] : []));
     default:

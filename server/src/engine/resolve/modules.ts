@@ -196,6 +196,7 @@ export function globalApi(name: string): ApiPath | undefined {
     case 'Buffer':
     case 'Object':
     case 'Uint8Array':
+    case 'TextEncoder':
     case 'Math':
     case 'require':
       return [name];
