@@ -2,6 +2,7 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'jwt-simple: an explicit false verifies', filename: 'case.js', code: `const jwt = require('jwt-simple');\nconst p = jwt.decode(token, process.env.JWT_SECRET, false, 'HS256');` },
     `import jwt from 'jsonwebtoken';\nconst token = jwt.sign(claims, privateKey, { algorithm: 'ES256', expiresIn: '1h' });\njwt.verify(token, publicKey, { algorithms: ['ES256'] });`,
     { name: 'an HS secret from the environment is not a literal', code: `import jwt from 'jsonwebtoken';\njwt.sign(claims, process.env.JWT_SECRET!, { algorithm: 'HS256' });` },
     { name: 'a local object called jwt', code: `const jwt = { sign: (a: unknown, b: string, c: object) => a };\njwt.sign({}, 'k', { algorithm: 'none' });` },
@@ -85,6 +86,16 @@ export const cases: RuleCases = {
       errors: [
         { line: 2, text: "'k3y'", severity: 'error' },
         { line: 3, text: 'true', severity: 'error', message: 'without verifying' },
+      ],
+      output: null,
+    },
+    {
+      name: 'jwt-simple: any truthy third argument skips verification',
+      filename: 'case.js',
+      code: `const jwt = require('jwt-simple');\nconst a = jwt.decode(token, secret, 1);\nconst b = jwt.decode(token, secret, 'skip');`,
+      errors: [
+        { line: 2, text: '1', message: 'without verifying' },
+        { line: 3, text: "'skip'", message: 'without verifying' },
       ],
       output: null,
     },

@@ -76,8 +76,15 @@ export default defineRule({
         if (!algorithm || values.some((v) => v.value.startsWith('HS'))) checkSecret(context, site.argument('key'));
       },
       'jwt-simple.decode': (site) => {
+        // Any truthy third argument skips verification; an algorithm name there is read as one.
         for (const value of context.resolver.values(site.argument('noVerify'))) {
-          if (value.kind !== 'boolean' || !value.value) continue;
+          const truthy =
+            (value.kind === 'boolean' && value.value) ||
+            (value.kind === 'number' && value.value !== 0 && !Number.isNaN(value.value)) ||
+            (value.kind === 'string' && value.value !== '' && !lookupJoseAlgorithm(value.value)) ||
+            value.kind === 'object' ||
+            value.kind === 'array';
+          if (!truthy) continue;
           context.report({
             value,
             site: site.argument('noVerify')!,
