@@ -1,5 +1,6 @@
 import type { RuleModule } from '../server/src/engine/rule';
 import aeadTagLength from './aead-tag-length/rule';
+import awsFipsEndpoint from './aws-fips-endpoint/rule';
 import awsTlsPolicy from './aws-tls-policy/rule';
 import cryptoJs from './crypto-js/rule';
 import nodeForge from './node-forge/rule';
@@ -58,6 +59,7 @@ export const RULES: readonly RuleModule[] = [
   tlsCiphers,
   tlsEcdhCurve,
   awsTlsPolicy,
+  awsFipsEndpoint,
   cryptoJs,
   nodeForge,
   jwtAlgorithm,

@@ -80,3 +80,22 @@ describe('rule registry', () => {
     }
   });
 });
+
+describe('rules that are off by default', () => {
+  it('aws-fips-endpoint reports nothing in a plain scan, and runs when named with --rule', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'fipslint-offbydefault-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'client.ts'), "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ region: 'us-gov-west-1' });\n");
+      const cli = path.join(ROOT, 'bin', 'fipslint.js');
+      const plain = spawnSync(process.execPath, [cli, '--format', 'json', dir], { encoding: 'utf8' });
+      assert.equal(plain.status, 0, plain.stderr);
+      assert.equal(JSON.parse(plain.stdout).summary.warnings, 0);
+      const named = spawnSync(process.execPath, [cli, '--format', 'json', '--rule', 'aws-fips-endpoint', dir], { encoding: 'utf8' });
+      const findings = JSON.parse(named.stdout).files.flatMap((f: { findings: Array<{ ruleId: string; line: number }> }) => f.findings);
+      assert.deepEqual(findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`), ['2 aws-fips-endpoint']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -20,6 +20,8 @@ export function lintCase(rule: RuleModule, testCase: RuleCase, code = testCase.c
     asOf: testCase.asOf ?? '2026-06-01',
     anticipate131Ar3: !!testCase.anticipate131Ar3,
     ...(testCase.options ? { ruleOptions: { [rule.meta.id]: testCase.options } } : {}),
+    // A rule that is off by default is tested turned on, as a configuration file turns it on.
+    ...(rule.meta.offByDefault ? { ruleSeverity: { [rule.meta.id]: 'warning' as const } } : {}),
   });
   const result = engine.analyze(fileName, code, options);
   assert.deepEqual(result.ruleFailures, [], 'the rule threw');

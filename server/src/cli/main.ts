@@ -178,7 +178,10 @@ export function runCli(argv: string[], io: CliIo): number {
     inventory: values.inventory || format === 'cbom' || format === 'html' ? true : undefined,
     // Always found, so the summary can say what the scan could not see; listed with --unresolved.
     unresolved: true,
-    ruleSeverity: selected.length ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const])) : undefined,
+    // `--rule` runs exactly the rules named, those off by default included (at their status's severity).
+    ruleSeverity: selected.length
+      ? Object.fromEntries(RULES.filter((r) => !selected.includes(r.meta.id) || r.meta.offByDefault).map((r) => [r.meta.id, selected.includes(r.meta.id) ? ('warning' as const) : ('off' as const)]))
+      : undefined,
   };
   const defaults = defaultAnalysisOptions({ maxFileChars: DEFAULT_MAX_FILE_CHARS });
   const configs = new ConfigFiles(RULES, { explicit: values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined, stopDir: rootOf });

@@ -106,7 +106,9 @@ export class Engine {
     if (!sourceFile) return result;
     const run = new FileRun({ project: this.project, assignNames: this.assignNames, ruleApis: this.ruleApis }, sourceFile, options, result);
     for (const rule of this.rules) {
-      if (options.ruleSeverity?.[rule.meta.id] !== 'off') run.addListeners(rule.meta, (context) => rule.create(context), false);
+      const setting = options.ruleSeverity?.[rule.meta.id];
+      if (setting === 'off' || (rule.meta.offByDefault && setting === undefined)) continue;
+      run.addListeners(rule.meta, (context) => rule.create(context), false);
     }
     const uses: AssetUse[] = [];
     if (options.inventory) run.addListeners(INVENTORY_META, (context) => inventoryListeners(context, (use) => uses.push(use)), true);

@@ -106,6 +106,7 @@ export const TLS_CLIENT_LIBRARY_APIS: readonly string[] = [
 export const TLS_CLIENT_CONTAINERS: readonly string[] = ['ssl', 'tls', 'https', 'connect', 'agentOptions', 'connectionOptions', 'connection', 'socket', 'socketOptions', 'redisOptions', 'driverOptions', 'requestOptions', 'httpsOptions', 'tlsOptions', 'sslOptions', 'options', 'dialectOptions', 'extra', 'authentication'];
 
 export const API_SIGNATURES: Record<string, ApiSignature> = {
+  '@aws-sdk/client.Client': sig('config'),
   // AWS CDK constructs: new Construct(scope, id, props).
   'aws-cdk-lib.aws_opensearchservice.Domain': sig('scope', 'id', 'props'),
   'aws-cdk-lib.aws_elasticsearch.Domain': sig('scope', 'id', 'props'),
@@ -252,4 +253,4 @@ export const REACH_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
 
 export const RELEVANT_TEXT =
-  /crypto|tls|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|@aws-sdk\/client-|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

@@ -141,6 +141,8 @@ export function libraryModulePath(specifier: string): ApiPath | undefined {
   if (PACKAGES.has(bare)) return [bare];
   // AWS CDK: `aws-cdk-lib/aws-elasticloadbalancingv2` (and CDK v1's `@aws-cdk/aws-elasticloadbalancingv2`)
   // is the `aws_elasticloadbalancingv2` namespace that `aws-cdk-lib` itself exports.
+  // AWS SDK v3: every `@aws-sdk/client-*` package exports its `XxxClient` class (normalizeLibraryPath).
+  if (/^@aws-sdk\/client-[a-z0-9-]+$/.test(bare)) return ['@aws-sdk/client'];
   const cdk = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[a-z0-9-]+)$/.exec(bare);
   if (cdk) return ['aws-cdk-lib', cdk[1].replace(/-/g, '_')];
   if (bare.startsWith('crypto-js/')) {
@@ -204,6 +206,8 @@ export function libraryCallResult(callee: ApiPath): ApiPath | undefined {
 /** Library spellings folded onto one path (a forge key pair's `publicKey` is a forge public key). */
 export function normalizeLibraryPath(path: ApiPath): ApiPath {
   if (path[1] === 'default' && PACKAGES.has(path[0])) path = [path[0], ...path.slice(2)];
+  // `new S3Client(...)`, `new KMSClient(...)`: one API for every AWS SDK v3 client.
+  if (path[0] === '@aws-sdk/client' && path.length > 1 && path[1].endsWith('Client')) path = ['@aws-sdk/client', 'Client', ...path.slice(2)];
   if (path[0] === 'node-forge') {
     // `forge.pki.rsa.keyPair.publicKey`, `cert.publicKey`, `forge.rsa.*` (an alias of `forge.pki.rsa`).
     if (path[1] === 'rsa') path = ['node-forge', 'pki', ...path.slice(1)];

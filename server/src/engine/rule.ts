@@ -28,6 +28,11 @@ export interface RuleMeta {
    * finding's status.
    */
   judgesAlgorithm?: boolean;
+  /**
+   * Runs only when a configuration file, a setting or `--rule` turns it on: a policy some teams
+   * hold (FedRAMP's FIPS endpoints) and others do not.
+   */
+  offByDefault?: boolean;
   /** Options a configuration file may give the rule (`"rules": { "<id>": ["warning", { ... }] }`). */
   options?: Record<string, RuleOptionSpec>;
 }
