@@ -90,6 +90,12 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'the accepted algorithm taken from the token header',
+      code: `import jwt from 'jsonwebtoken';\nexport function check(token: string, key: string) {\n  const decoded = jwt.decode(token, { complete: true })!;\n  return jwt.verify(token, key, { algorithms: [decoded.header.alg as jwt.Algorithm] });\n}`,
+      errors: [{ line: 4, text: 'decoded.header.alg as jwt.Algorithm', message: 'read from the token itself' }],
+      output: null,
+    },
+    {
       name: 'jwt-simple: any truthy third argument skips verification',
       filename: 'case.js',
       code: `const jwt = require('jwt-simple');\nconst a = jwt.decode(token, secret, 1);\nconst b = jwt.decode(token, secret, 'skip');`,

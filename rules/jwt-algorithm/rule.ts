@@ -3,7 +3,7 @@ import { describe, readsEnvironment } from '../../server/src/engine/checks';
 import { appendArguments, insertProperty, preferredQuote, removeProperty, replaceString } from '../../server/src/engine/fixes';
 import { MIN_HMAC_KEY_BYTES, lookupJoseAlgorithm } from '../../server/src/engine/policy/jose';
 import { STATUS_WORDS, statusFor } from '../../server/src/engine/policy/status';
-import type { StringValue, Value } from '../../server/src/engine/resolve';
+import { skipOuterExpressions, type StringValue, type Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -57,7 +57,10 @@ export default defineRule({
         if (hits.length === 0) {
           reportUnpinned(context, site, options, 'jsonwebtoken.verify');
         } else {
-          for (const hit of hits) for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
+          for (const hit of hits) {
+            for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
+            checkAlgorithmFromToken(context, hit.value);
+          }
         }
         checkSecret(context, site.argument('key'));
         checkEscapeHatches(context, options);
@@ -104,7 +107,10 @@ export default defineRule({
     for (const api of JOSE_VERIFY) {
       calls[api] = (site) => {
         for (const name of ['algorithms', 'keyManagementAlgorithms', 'contentEncryptionAlgorithms']) {
-          for (const hit of context.properties(site.argument('options'), name)) for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
+          for (const hit of context.properties(site.argument('options'), name)) {
+            for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
+            checkAlgorithmFromToken(context, hit.value);
+          }
         }
       };
     }
@@ -131,6 +137,32 @@ function isFunction(context: RuleContext, expression: ts.Expression | undefined)
 }
 
 /** String values of an array literal (`algorithms: ['HS256', 'none']`), each with its own range. */
+/**
+ * `algorithms: [decoded.header.alg]`: the verifier accepts whatever algorithm the token names,
+ * so the attacker picks it (`none`, or HS256 with the public key as the secret).
+ */
+function checkAlgorithmFromToken(context: RuleContext, expression: ts.Expression | undefined): void {
+  for (const value of context.resolver.values(expression)) {
+    if (value.kind !== 'array') continue;
+    for (const element of value.elements) {
+      const node = skipOuterExpressions(element);
+      const named =
+        (ts.isPropertyAccessExpression(node) && node.name.text === 'alg') ||
+        (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'alg');
+      if (!named) continue;
+      context.report({
+        site: element,
+        status: 'NO',
+        message: describe(
+          'The accepted algorithms are read from the token itself',
+          'the verifier then accepts whatever algorithm the token names, so an attacker chooses it (alg "none", or HS256 keyed with the public key) (RFC 8725 §2.1, §3.1)',
+          "Pin the algorithms your issuer uses: algorithms: ['ES256'].",
+        ),
+      });
+    }
+  }
+}
+
 function arrayValues(context: RuleContext, expression: ts.Expression | undefined): StringValue[] {
   const out: StringValue[] = [];
   for (const value of context.resolver.values(expression)) {

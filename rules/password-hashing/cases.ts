@@ -5,8 +5,18 @@ export const cases: RuleCases = {
     { name: 'PBKDF2 in node:crypto', code: `import { pbkdf2Sync, randomBytes } from 'node:crypto';\nconst salt = randomBytes(16);\npbkdf2Sync(password, salt, 600000, 32, 'sha256');` },
     { name: 'a local object called bcrypt', code: `const bcrypt = { hash: async (s: string) => s };\nawait bcrypt.hash('pw');` },
     { name: 'a project module named like a library', code: `import { hash } from './argon2';\nhash('x');` },
+    { name: 'a digest of other data', code: `import { createHash } from 'node:crypto';\nexport const etag = (body: string) => createHash('sha256').update(body).digest('hex');\nexport const bypass = (bypassPass: string) => createHash('sha256').update(bypassPass).digest('hex');` },
   ],
   invalid: [
+    {
+      name: 'a password through a bare digest',
+      code: `import crypto from 'node:crypto';\nexport const store = (user: { password: string; salt: string }) => crypto.createHash('sha256').update(user.password + user.salt).digest('hex');\nexport const legacy = (pwd: string) => crypto.hash('sha1', pwd);`,
+      errors: [
+        { line: 2, text: 'user.password', severity: 'error', message: 'bare digest (sha256)' },
+        { line: 3, text: 'pwd', message: 'bare digest (sha1)' },
+      ],
+      output: null,
+    },
     {
       name: 'bcrypt in ESM, async: no fix',
       code: `import bcrypt from 'bcrypt';\nconst salt = await bcrypt.genSalt(12);\nconst hash = await bcrypt.hash(password, salt);\nconst ok = await bcrypt.compare(password, user.hash);`,

@@ -25,12 +25,12 @@ export default defineRule({
   meta: {
     id: 'password-hashing',
     category: 'kdf',
-    description: 'Password hashing with bcrypt, Argon2 or scrypt libraries, which are not approved key-derivation functions',
+    description: 'Password hashing with bcrypt, Argon2 or scrypt libraries, which are not approved key-derivation functions, or with a bare digest',
     reference: '§2.5, §2.11 (password hashing)',
     standards: ['SP 800-132', 'SP 800-131A Rev 2 §8', 'FIPS 140-3 IG D.N'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: [...HASHING, ...CHECKING, ...ARGON2, ...ARGON2_CHECKING, ...SCRYPT],
+    apis: [...HASHING, ...CHECKING, ...ARGON2, ...ARGON2_CHECKING, ...SCRYPT, 'crypto.createHash', 'crypto.hash'],
   },
   create(context) {
     const report = (checking: boolean) => (site: CallSite) => {
@@ -53,9 +53,48 @@ export default defineRule({
     const calls: Record<string, (site: CallSite) => void> = {};
     for (const api of [...HASHING, ...ARGON2, ...SCRYPT]) calls[api] = report(false);
     for (const api of [...CHECKING, ...ARGON2_CHECKING]) calls[api] = report(true);
+    // A password through a bare digest: `createHash('sha256').update(password)`, `crypto.hash('sha1', pwd)`.
+    const bareDigest = (data: ts.Expression | undefined, site: CallSite) => {
+      const password = data && passwordOperand(data);
+      if (!password) return;
+      const digest = context.strings(site.argument('algorithm'))[0]?.value;
+      context.report({
+        site: password,
+        status: 'NO',
+        message: describe(
+          `A password is hashed with a bare digest${digest ? ` (${digest})` : ''}`,
+          'a single fast hash per guess is not a password-based KDF: SP 800-132 requires PBKDF2 with a salt and an iteration count, and GPUs try billions of SHA-256 guesses a second',
+          `Use crypto.pbkdf2 with 'sha256', 600,000 iterations and a random 16-byte salt stored with the hash; ${MIGRATION}.`,
+        ),
+      });
+    };
+    calls['crypto.createHash'] = (site) => {
+      const update = site.node.parent;
+      if (!ts.isPropertyAccessExpression(update) || update.name.text !== 'update' || !ts.isCallExpression(update.parent) || update.parent.expression !== update) return;
+      bareDigest(update.parent.arguments[0], site);
+    };
+    calls['crypto.hash'] = (site) => bareDigest(site.argument('data'), site);
     return { calls };
   },
 });
+
+/** The part of hashed data that names a password (`password`, `req.body.newPassword`, `pwd + salt`), if any. */
+function passwordOperand(expression: ts.Expression): ts.Expression | undefined {
+  const node = ts.skipPartiallyEmittedExpressions(expression);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) return passwordOperand(node.expression);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return passwordOperand(node.left) ?? passwordOperand(node.right);
+  if (ts.isTemplateExpression(node)) {
+    for (const span of node.templateSpans) {
+      const found = passwordOperand(span.expression);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  return lower === 'pass' || lower === 'pwd' || lower.endsWith('password') || lower.endsWith('passwd') || lower.endsWith('passphrase') ? node : undefined;
+}
 
 /**
  * `bcrypt.hashSync(password, rounds)` → a self-describing PBKDF2 string

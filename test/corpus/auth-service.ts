@@ -19,7 +19,7 @@ export function hashPassword(password: string, salt = randomBytes(16)): { salt: 
 
 export function legacyHash(password: string, email: string): string {
   // v1 accounts: salted MD5, kept for old rows
-  return createHash('md5').update(email + password).digest('hex'); // expect: hash-algorithm
+  return createHash('md5').update(email + password).digest('hex'); // expect: hash-algorithm, password-hashing
 }
 
 export function verifyPassword(user: StoredUser, password: string): boolean {
