@@ -47,6 +47,13 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'jose 1.x/2.x: a written secret',
+      filename: 'case.js',
+      code: `const { JWT, JWK } = require('jose');\nconst key = JWK.asKey('a-shared-secret-that-is-long-enough-for-hs256');\nconst token = JWT.sign({ sub }, key, { algorithm: 'HS256' });`,
+      errors: [{ line: 2, text: "'a-shared-secret-that-is-long-enough-for-hs256'", message: 'JWT secret' }],
+      output: null,
+    },
+    {
       name: 'NextAuth secret with a fallback',
       code: `import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET ?? 'a-development-only-nextauth-secret' });`,
       errors: [{ line: 2, text: "'a-development-only-nextauth-secret'", message: 'fallback' }],

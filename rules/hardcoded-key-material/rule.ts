@@ -52,6 +52,11 @@ const SLOTS: Record<string, KeySlot | KeySlot[]> = {
   'crypto-js.HmacSHA512': HMAC_KEY,
   'jose.jwtVerify': JWT_SECRET,
   'jose.SignJWT.instance.sign': JWT_SECRET,
+  'jose.JWT.sign': JWT_SECRET,
+  'jose.JWT.verify': JWT_SECRET,
+  'jose.JWS.sign': JWT_SECRET,
+  'jose.JWS.verify': JWT_SECRET,
+  'jose.JWK.asKey': JWT_SECRET,
   // Web frameworks sign session ids and cookies with these (HMAC): a written one lets anyone forge them.
   'express-session': SESSION_SECRET,
   'cookie-session': [SESSION_SECRET, { ...SESSION_SECRET, property: 'keys' }],

@@ -90,6 +90,16 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'jose 1.x/2.x: JWK.None, and a non-approved algorithm',
+      filename: 'case.js',
+      code: `const { JWT, JWK } = require('jose');\nconst unsigned = JWT.sign({ sub }, JWK.None);\nconst claims = JWT.verify(token, JWK.None);\nconst legacy = JWT.verify(token, key, { algorithms: ['RS256', 'HS256'] });`,
+      errors: [
+        { line: 2, text: 'JWK.None', message: 'unsecured token' },
+        { line: 3, text: 'JWK.None', message: 'accepts unsecured tokens' },
+      ],
+      output: null,
+    },
+    {
       name: 'the accepted algorithm taken from the token header',
       code: `import jwt from 'jsonwebtoken';\nexport function check(token: string, key: string) {\n  const decoded = jwt.decode(token, { complete: true })!;\n  return jwt.verify(token, key, { algorithms: [decoded.header.alg as jwt.Algorithm] });\n}`,
       errors: [{ line: 4, text: 'decoded.header.alg as jwt.Algorithm', message: 'read from the token itself' }],

@@ -16,6 +16,9 @@ const JOSE_HEADERS = ['SignJWT', 'CompactSign', 'FlattenedSign', 'GeneralSign', 
 const JOSE_VERIFY = ['jose.jwtVerify', 'jose.compactVerify', 'jose.flattenedVerify', 'jose.generalVerify', 'jose.jwtDecrypt', 'jose.compactDecrypt'];
 const JOSE_KEYS = ['jose.generateKeyPair', 'jose.generateSecret'];
 const JOSE_IMPORTS = ['jose.importPKCS8', 'jose.importSPKI', 'jose.importX509', 'jose.importJWK'];
+/** jose 1.x/2.x: `JWT.sign(payload, key, { algorithm })`, `JWT.verify(token, key, { algorithms })`; `JWK.None` is the unsecured key. */
+const JOSE_LEGACY_SIGN = ['jose.JWT.sign', 'jose.JWS.sign'];
+const JOSE_LEGACY_VERIFY = ['jose.JWT.verify', 'jose.JWS.verify'];
 
 export default defineRule({
   meta: {
@@ -31,6 +34,8 @@ export default defineRule({
       ...JOSE_HEADERS,
       'jose.UnsecuredJWT',
       ...JOSE_VERIFY,
+      ...JOSE_LEGACY_SIGN,
+      ...JOSE_LEGACY_VERIFY,
       ...JOSE_KEYS,
       ...JOSE_IMPORTS,
       'jwt-simple.encode',
@@ -98,6 +103,35 @@ export default defineRule({
         for (const value of context.strings(site.argument('algorithm'))) checkAlgorithm(context, value, site, 'verify');
       },
     };
+    const legacyNone = (site: CallSite, operation: 'sign' | 'verify') => {
+      const key = site.argument('key');
+      if (!key || context.resolver.resolveApi(key)?.join('.') !== 'jose.JWK.None') return false;
+      context.report({
+        site: key,
+        status: 'NO',
+        message: describe(
+          operation === 'sign' ? 'JWK.None makes an unsecured token (alg "none")' : 'JWK.None accepts unsecured tokens (alg "none")',
+          lookupJoseAlgorithm('none')!.reason,
+          operation === 'sign' ? "Sign with a key: JWT.sign(payload, key, { algorithm: 'ES256' })." : "Verify with the issuer's key and pin the algorithms.",
+        ),
+      });
+      return true;
+    };
+    for (const api of JOSE_LEGACY_SIGN) {
+      calls[api] = (site) => {
+        if (legacyNone(site, 'sign')) return;
+        for (const hit of context.properties(site.argument('options'), 'algorithm')) for (const value of context.valuesOf(hit)) checkAlgorithm(context, value, site, 'sign');
+      };
+    }
+    for (const api of JOSE_LEGACY_VERIFY) {
+      calls[api] = (site) => {
+        if (legacyNone(site, 'verify')) return;
+        for (const hit of context.properties(site.argument('options'), 'algorithms')) {
+          for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
+          checkAlgorithmFromToken(context, hit.value);
+        }
+      };
+    }
     for (const api of JOSE_HEADERS) {
       calls[api] = (site) => {
         const header = site.argument('header');

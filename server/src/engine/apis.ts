@@ -211,6 +211,10 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['jose.jwtVerify', 'jose.compactVerify', 'jose.flattenedVerify', 'jose.generalVerify', 'jose.jwtDecrypt', 'jose.compactDecrypt'], sig('token', 'key', 'options'));
   add(['jose.generateKeyPair', 'jose.generateSecret'], sig('algorithm', 'options'));
   add(['jose.importPKCS8', 'jose.importSPKI', 'jose.importX509', 'jose.importJWK'], sig('key', 'algorithm', 'options'));
+  // jose 1.x/2.x (panva): JWT.sign(payload, key, options), JWT.verify(token, key, options), JWK.asKey(key).
+  add(['jose.JWT.sign', 'jose.JWS.sign'], sig('payload', 'key', 'options'));
+  add(['jose.JWT.verify', 'jose.JWS.verify'], sig('token', 'key', 'options'));
+  add(['jose.JWK.asKey'], sig('key', 'parameters'));
   add(['jwt-simple.encode'], sig('payload', 'key', 'algorithm', 'options'));
   add(['jwt-simple.decode'], sig('token', 'key', 'noVerify', 'algorithm'));
   add(['express-jwt', 'express-jwt.expressjwt'], sig('options'));
