@@ -2,6 +2,8 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'decoding to show a name, or to refresh before expiry', code: `import { jwtDecode } from 'jwt-decode';\nexport function greet(token: string) {\n  const claims = jwtDecode<{ name: string; exp: number }>(token);\n  if (claims.exp * 1000 < Date.now()) refresh();\n  return 'Hello ' + claims.name;\n}` },
+    { name: 'decode, then verify in the same function', code: `import jwt from 'jsonwebtoken';\nexport function admin(token: string, key: string) {\n  const header = jwt.decode(token, { complete: true });\n  const claims = jwt.verify(token, key, { algorithms: ['ES256'] }) as { role: string };\n  if (claims.role === 'admin') return true;\n  return false;\n}` },
     { name: 'jwt-simple: an explicit false verifies', filename: 'case.js', code: `const jwt = require('jwt-simple');\nconst p = jwt.decode(token, process.env.JWT_SECRET, false, 'HS256');` },
     `import jwt from 'jsonwebtoken';\nconst token = jwt.sign(claims, privateKey, { algorithm: 'ES256', expiresIn: '1h' });\njwt.verify(token, publicKey, { algorithms: ['ES256'] });`,
     { name: 'an HS secret from the environment is not a literal', code: `import jwt from 'jsonwebtoken';\njwt.sign(claims, process.env.JWT_SECRET!, { algorithm: 'HS256' });` },
@@ -97,6 +99,18 @@ export const cases: RuleCases = {
         { line: 2, text: 'JWK.None', message: 'unsecured token' },
         { line: 3, text: 'JWK.None', message: 'accepts unsecured tokens' },
       ],
+      output: null,
+    },
+    {
+      name: 'access decided on decoded, unverified claims',
+      code: `import jwt from 'jsonwebtoken';\nexport function requireAdmin(req, res, next) {\n  const user = jwt.decode(req.headers.authorization.slice(7)) as { role?: string };\n  if (user?.role !== 'admin') return res.status(403).end();\n  next();\n}`,
+      errors: [{ line: 3, text: 'jwt.decode', message: 'decides access on its claims' }],
+      output: null,
+    },
+    {
+      name: 'jose.decodeJwt with destructured scopes',
+      code: `import { decodeJwt } from 'jose';\nexport const canWrite = (token: string) => {\n  const { scope } = decodeJwt(token);\n  return String(scope).includes('write') ? true : false;\n};`,
+      errors: [{ line: 3, text: 'decodeJwt', message: 'without checking its signature' }],
       output: null,
     },
     {

@@ -1,5 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { describe, readsEnvironment } from '../../server/src/engine/checks';
+import { quoteCode } from '../../server/src/engine/quote';
 import { appendArguments, insertProperty, preferredQuote, removeProperty, replaceString } from '../../server/src/engine/fixes';
 import { MIN_HMAC_KEY_BYTES, lookupJoseAlgorithm } from '../../server/src/engine/policy/jose';
 import { STATUS_WORDS, statusFor } from '../../server/src/engine/policy/status';
@@ -19,12 +20,16 @@ const JOSE_IMPORTS = ['jose.importPKCS8', 'jose.importSPKI', 'jose.importX509', 
 /** jose 1.x/2.x: `JWT.sign(payload, key, { algorithm })`, `JWT.verify(token, key, { algorithms })`; `JWK.None` is the unsecured key. */
 const JOSE_LEGACY_SIGN = ['jose.JWT.sign', 'jose.JWS.sign'];
 const JOSE_LEGACY_VERIFY = ['jose.JWT.verify', 'jose.JWS.verify'];
+/** Decoders that read claims without checking the signature. */
+const DECODERS = ['jsonwebtoken.decode', 'jose.decodeJwt', 'jwt-decode', 'jwt-decode.jwtDecode'];
+/** Claims that decide access when a condition reads them. */
+const ACCESS_CLAIMS = new Set(['role', 'roles', 'isadmin', 'admin', 'permission', 'permissions', 'scope', 'scopes', 'scp', 'groups', 'group', 'authorities', 'entitlements', 'isstaff', 'issuperuser']);
 
 export default defineRule({
   meta: {
     id: 'jwt-algorithm',
     category: 'jwt',
-    description: 'JWT/JOSE algorithms the profile does not approve, unsecured tokens, verifiers without pinned algorithms, and short HS secrets',
+    description: 'JWT/JOSE algorithms the profile does not approve, unsecured tokens, verifiers without pinned algorithms or with algorithms taken from the token, access decided on unverified claims, and short HS secrets',
     reference: '§2.10, §2.2',
     standards: ['RFC 7518', 'RFC 8725 §3.1–3.2', 'FIPS 186-5', 'SP 800-56B Rev 2', 'SP 800-107 Rev 1 §5.3.4', 'CNSSP-15'],
     fix: 'suggestion',
@@ -36,6 +41,7 @@ export default defineRule({
       ...JOSE_VERIFY,
       ...JOSE_LEGACY_SIGN,
       ...JOSE_LEGACY_VERIFY,
+      ...DECODERS,
       ...JOSE_KEYS,
       ...JOSE_IMPORTS,
       'jwt-simple.encode',
@@ -117,6 +123,7 @@ export default defineRule({
       });
       return true;
     };
+    for (const api of DECODERS) calls[api] = (site) => checkDecodeForAccess(context, site);
     for (const api of JOSE_LEGACY_SIGN) {
       calls[api] = (site) => {
         if (legacyNone(site, 'sign')) return;
@@ -171,6 +178,73 @@ function isFunction(context: RuleContext, expression: ts.Expression | undefined)
 }
 
 /** String values of an array literal (`algorithms: ['HS256', 'none']`), each with its own range. */
+/**
+ * A token decoded without verification whose claims decide access in the same function: `const
+ * user = jwt.decode(token); if (user.role === 'admin') ...` with no verify call there. Decoding to
+ * show a name, or to read `exp` before a refresh, is fine and not reported.
+ */
+function checkDecodeForAccess(context: RuleContext, site: CallSite): void {
+  const fn = enclosingFunction(site.node);
+  if (!fn || !fn.body) return;
+  const names = new Set<string>();
+  const declaration = site.node.parent && ts.isVariableDeclaration(skipUp(site.node)) ? (skipUp(site.node) as ts.VariableDeclaration) : undefined;
+  if (!declaration) return;
+  if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+  const claims = new Set<string>();
+  if (ts.isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) {
+      const claim = (element.propertyName ?? element.name).getText(site.sourceFile).toLowerCase();
+      if (ACCESS_CLAIMS.has(claim) && ts.isIdentifier(element.name)) claims.add(element.name.text);
+    }
+  }
+  let verifies = false;
+  let decision: ts.Node | undefined;
+  const readsAccessClaim = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && claims.has(node.text)) return true;
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && ts.isIdentifier(node.expression) && names.has(node.expression.text)) {
+      const claim = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : '';
+      if (ACCESS_CLAIMS.has(claim.toLowerCase())) return true;
+    }
+    return ts.forEachChild(node, readsAccessClaim) ?? false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      if (/^(verify|jwtVerify|compactVerify|verifyToken|verifyJwt|verifyJWT)$/.test(name)) verifies = true;
+    }
+    if (!decision) {
+      const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
+      if (condition && readsAccessClaim(condition)) decision = condition;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  if (verifies || !decision) return;
+  context.report({
+    site: site.node.expression,
+    status: 'NO',
+    message: describe(
+      `${quoteCode(site.node.expression, site.sourceFile)} reads the token without checking its signature, and this function decides access on its claims`,
+      'anyone can write a token with any role or scope: claims count only after the signature is verified (RFC 8725 §3.1; CWE-347)',
+      'Verify the token (jwt.verify or jose.jwtVerify, with pinned algorithms) and read the claims from its result.',
+    ),
+  });
+}
+
+function skipUp(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current))) current = current.parent;
+  return current;
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isArrowFunction(current) || ts.isMethodDeclaration(current)) return current;
+  }
+  return undefined;
+}
+
 /**
  * `algorithms: [decoded.header.alg]`: the verifier accepts whatever algorithm the token names,
  * so the attacker picks it (`none`, or HS256 with the public key as the secret).

@@ -215,6 +215,7 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['jose.JWT.sign', 'jose.JWS.sign'], sig('payload', 'key', 'options'));
   add(['jose.JWT.verify', 'jose.JWS.verify'], sig('token', 'key', 'options'));
   add(['jose.JWK.asKey'], sig('key', 'parameters'));
+  add(['jsonwebtoken.decode', 'jose.decodeJwt', 'jwt-decode', 'jwt-decode.jwtDecode'], sig('token', 'options'));
   add(['jwt-simple.encode'], sig('payload', 'key', 'algorithm', 'options'));
   add(['jwt-simple.decode'], sig('token', 'key', 'noVerify', 'algorithm'));
   add(['express-jwt', 'express-jwt.expressjwt'], sig('options'));

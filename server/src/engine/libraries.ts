@@ -78,6 +78,7 @@ const PACKAGES = new Set([
   'koa-jwt',
   'koa-session',
   'next-auth',
+  'jwt-decode',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */
