@@ -54,6 +54,21 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'Fastify plugins registered with written secrets',
+      code: `import Fastify from 'fastify';\nimport fastifyCookie from '@fastify/cookie';\nimport fastifyJwt from '@fastify/jwt';\nconst app = Fastify();\napp.register(fastifyCookie, { secret: 'my-cookie-signing-secret' });\napp.register(fastifyJwt, { secret: 'supersecret-jwt-signing-key-0001' });`,
+      errors: [
+        { line: 5, text: "'my-cookie-signing-secret'", message: 'session or cookie signing secret' },
+        { line: 6, text: "'supersecret-jwt-signing-key-0001'", message: 'JWT secret' },
+      ],
+      output: null,
+    },
+    {
+      name: 'NestJS passport strategy: secretOrKey given to super()',
+      code: `import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'nest-jwt-secret-please-change-me' });\n  }\n}`,
+      errors: [{ line: 5, text: "'nest-jwt-secret-please-change-me'", message: 'JWT secret' }],
+      output: null,
+    },
+    {
       name: 'NextAuth secret with a fallback',
       code: `import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET ?? 'a-development-only-nextauth-secret' });`,
       errors: [{ line: 2, text: "'a-development-only-nextauth-secret'", message: 'fallback' }],

@@ -30,6 +30,13 @@ const JWT_SECRET: KeySlot = { what: 'The JWT secret', role: 'key', shortIsOtherR
 
 const SESSION_SECRET: KeySlot = { what: 'The session or cookie signing secret', role: 'options', property: 'secret' };
 
+/** Fastify plugins and the options that hold their secrets. */
+const FASTIFY_PLUGINS: Record<string, KeySlot & { properties: string[] }> = {
+  '@fastify/cookie': { ...SESSION_SECRET, properties: ['secret'] },
+  '@fastify/secure-session': { what: 'The secure-session key', role: 'options', properties: ['secret', 'key', 'salt'] },
+  '@fastify/jwt': { ...JWT_SECRET, role: 'options', properties: ['secret'] },
+};
+
 const SLOTS: Record<string, KeySlot | KeySlot[]> = {
   'crypto.createCipheriv': CIPHER_KEY,
   'crypto.createDecipheriv': CIPHER_KEY,
@@ -75,7 +82,7 @@ export default defineRule({
     reference: '§2.3.4 (hard-coded keys), §2.2',
     standards: ['FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP management)', 'SP 800-57 Pt 1 Rev 5 §6.2', 'CWE-321'],
     fix: 'none',
-    apis: [...Object.keys(SLOTS), 'crypto.subtle.importKey', 'assign:koa.instance.keys'],
+    apis: [...Object.keys(SLOTS), 'crypto.subtle.importKey', 'fastify.instance.register', 'assign:koa.instance.keys', 'property:secretOrKey'],
   },
   create(context) {
     const calls: Record<string, (site: CallSite) => void> = {};
@@ -89,6 +96,17 @@ export default defineRule({
         }
       };
     }
+    // Fastify plugins take their secrets at registration: `app.register(fastifyCookie, { secret })`.
+    calls['fastify.instance.register'] = (site) => {
+      const plugin = site.argument('plugin');
+      const name = plugin && context.resolver.resolveApi(plugin)?.join('.');
+      const slot = name && FASTIFY_PLUGINS[name];
+      const options = site.argument('options');
+      if (!slot || !options) return;
+      for (const property of slot.properties) {
+        for (const hit of context.properties(options, property)) if (hit.value) check(context, hit.value, context.valuesOf(hit), slot);
+      }
+    };
     calls['crypto.subtle.importKey'] = (site) => {
       const format = context.strings(site.argument('format'))[0]?.value;
       const keyData = site.argument('keyData');
@@ -102,6 +120,11 @@ export default defineRule({
     };
     return {
       calls,
+      // passport-jwt's option name says what it holds wherever the object goes: NestJS's
+      // `super({ secretOrKey })` in a PassportStrategy, options kept on `this` or in a config module.
+      properties: {
+        secretOrKey: (site) => check(context, site.value, context.resolver.values(site.value), { ...JWT_SECRET, role: 'options' }),
+      },
       assignments: {
         // Koa signs its cookies with `app.keys = [...]`.
         'koa.instance.keys': (site) => check(context, site.node.right, context.resolver.values(site.node.right), { what: 'The Koa cookie signing key', role: 'keys' }),

@@ -79,10 +79,18 @@ const PACKAGES = new Set([
   'koa-session',
   'next-auth',
   'jwt-decode',
+  'fastify',
+  '@fastify/cookie',
+  '@fastify/secure-session',
+  '@fastify/jwt',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */
 const ALIASES: Record<string, string> = {
+  // Fastify's plugins before the @fastify scope.
+  'fastify-cookie': '@fastify/cookie',
+  'fastify-secure-session': '@fastify/secure-session',
+  'fastify-jwt': '@fastify/jwt',
   'libsodium-wrappers-sumo': 'libsodium-wrappers',
   'mysql2/promise': 'mysql2',
   'bcrypt-nodejs': 'bcryptjs',
@@ -196,6 +204,9 @@ export function libraryCallResult(callee: ApiPath): ApiPath | undefined {
       return ['axios'];
     case 'got.extend':
       return ['got'];
+    case 'fastify':
+    case 'fastify.fastify':
+      return ['fastify', 'instance'];
   }
   if (callee[0] === 'superagent') return ['superagent', 'request'];
   if (callee[0] === 'node-forge' && callee[1] === 'md' && callee[callee.length - 1] === 'create') return [...callee.slice(0, -1), 'instance'];
