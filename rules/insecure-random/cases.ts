@@ -2,6 +2,7 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'shortid and uuid v1 for ids that are not secrets', code: `import shortid from 'shortid';\nimport { v1 } from 'uuid';\nexport const orderId = shortid.generate();\nexport const traceId = v1();` },
     { name: 'animation', code: `const opacity = Math.random();\nel.style.transform = \`rotate(\${Math.random() * 360}deg)\`;` },
     { name: 'retry jitter, even next to a token', code: `export function tokenRefreshDelay(attempt: number) {\n  const jitter = Math.random() * 100;\n  return 2 ** attempt * 1000 + jitter;\n}` },
     { name: 'a UI shuffle', code: `export function shuffle<T>(items: T[]) {\n  for (let i = items.length - 1; i > 0; i--) {\n    const j = Math.floor(Math.random() * (i + 1));\n    [items[i], items[j]] = [items[j], items[i]];\n  }\n  return items;\n}` },
@@ -16,6 +17,16 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'shortid, uuid v1 and Chance for secrets',
+      code: `import shortid from 'shortid';\nimport { v1 as uuidv1 } from 'uuid';\nimport Chance from 'chance';\nconst chance = new Chance();\nexport const resetToken = shortid.generate();\nexport const apiKey = uuidv1();\nexport const sessionSecret = chance.string({ length: 32 });`,
+      errors: [
+        { line: 5, text: 'shortid.generate', message: 'resetToken' },
+        { line: 6, text: 'uuidv1', message: 'uuid v1' },
+        { line: 7, text: 'chance.string', message: 'Mersenne Twister' },
+      ],
+      output: null,
+    },
     {
       name: 'the OAuth state in a URL query',
       code: `const id = () => Math.random().toString(36).slice(2);\nexport const url = \`/authorize?client_id=app&state=\${id()}\`;`,

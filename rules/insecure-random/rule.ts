@@ -371,15 +371,27 @@ function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { v
   return inFunction ? judgeNames([inFunction], vocabulary) : { verdict: 'unknown' };
 }
 
+/** npm generators that are not cryptographic, and why (reference §2.6). */
+const WEAK_GENERATORS: Record<string, { display: string; why: string }> = {
+  'shortid.generate': { display: 'shortid.generate()', why: 'shortid builds ids from Math.random and a counter: they are unique, not unpredictable' },
+  'uuid.v1': { display: 'uuid v1', why: 'a version 1 UUID is the time and the host\'s MAC address (or a fixed random node id): guessable, not secret (RFC 9562 §8)' },
+  ...Object.fromEntries(
+    ['string', 'guid', 'hash', 'word', 'natural', 'integer', 'character', 'pickone', 'apple_token'].map((method) => [
+      `chance.instance.${method}`,
+      { display: `chance.${method}()`, why: 'Chance draws from a Mersenne Twister seeded from Math.random: its output can be predicted' },
+    ]),
+  ),
+};
+
 export default defineRule({
   meta: {
     id: 'insecure-random',
     category: 'random',
-    description: 'Math.random() used for a token, key, IV, salt, nonce, OTP, session id or password',
+    description: 'Math.random() (or shortid, uuid v1, Chance) used for a token, key, IV, salt, nonce, OTP, session id or password',
     reference: '§2.6',
     standards: ['SP 800-90A Rev 1', 'SP 800-63B §5.1', 'FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP generation)'],
     fix: 'mixed',
-    apis: ['Math.random'],
+    apis: ['Math.random', ...Object.keys(WEAK_GENERATORS)],
     options: {
       secretWords: { type: 'string-array', description: 'More words that mark a name as a secret (matched against the words of camelCase and snake_case names, lower case).' },
       harmlessWords: { type: 'string-array', description: 'More words that mark a name as not a secret (for example a domain word such as "dice").' },
@@ -407,6 +419,20 @@ export default defineRule({
             fixes: [randomFix(site)],
           });
         },
+        ...Object.fromEntries(
+          Object.entries(WEAK_GENERATORS).map(([api, generator]) => [
+            api,
+            (site: CallSite) => {
+              const { verdict, name } = judge(context, site.node, vocabulary);
+              if (verdict !== 'secret') return;
+              context.report({
+                site: site.node.expression,
+                status: 'NO',
+                message: describe(`${generator.display} makes a secret value (${name})`, generator.why, `Use ${RANDOM_SOURCES.mathRandom.instead}.`),
+              });
+            },
+          ]),
+        ),
       },
     };
   },

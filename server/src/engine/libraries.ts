@@ -83,6 +83,9 @@ const PACKAGES = new Set([
   '@fastify/cookie',
   '@fastify/secure-session',
   '@fastify/jwt',
+  'shortid',
+  'uuid',
+  'chance',
 ]);
 
 /** Package spellings that export the same API (`libsodium-wrappers-sumo` is a superset build). */
