@@ -18,6 +18,16 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'Math.random as an HMAC key, a JWT secret, and an argument whose parameter is a secret',
+      code: `import crypto from 'node:crypto';\nimport jwt from 'jsonwebtoken';\nexport const mac = (body: string) => crypto.createHmac('sha256', Math.random().toString(36)).update(body).digest('hex');\nexport const token = jwt.sign({ sub: 1 }, String(Math.random()));\nfunction remember(secret: string) { return secret.length; }\nremember(Math.random().toString(36).slice(2));`,
+      errors: [
+        { line: 3, text: 'Math.random()', message: 'cryptoKey' },
+        { line: 4, text: 'Math.random()' },
+        { line: 6, text: 'Math.random()', message: '(secret)' },
+      ],
+      output: `import crypto from 'node:crypto';\nimport jwt from 'jsonwebtoken';\nexport const mac = (body: string) => crypto.createHmac('sha256', crypto.randomBytes(16).toString('hex')).update(body).digest('hex');\nexport const token = jwt.sign({ sub: 1 }, String(Math.random()));\nfunction remember(secret: string) { return secret.length; }\nremember(crypto.randomBytes(16).toString('hex'));`,
+    },
+    {
       name: 'shortid, uuid v1 and Chance for secrets',
       code: `import shortid from 'shortid';\nimport { v1 as uuidv1 } from 'uuid';\nimport Chance from 'chance';\nconst chance = new Chance();\nexport const resetToken = shortid.generate();\nexport const apiKey = uuidv1();\nexport const sessionSecret = chance.string({ length: 32 });`,
       errors: [

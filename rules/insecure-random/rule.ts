@@ -6,6 +6,7 @@ import { lookupDeclaration } from '../../server/src/engine/resolve/scopes';
 import { describe } from '../../server/src/engine/checks';
 import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { RANDOM_SOURCES } from '../../server/src/engine/policy/schemes';
+import { API_SIGNATURES } from '../../server/src/engine/apis';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -136,6 +137,8 @@ interface Destination {
   variable?: ts.Identifier;
   /** A function that returns the value: its callers name it. */
   returnedBy?: ts.SignatureDeclaration;
+  /** The value is this argument of a call: the parameter it lands in names it (`createHmac`'s `key`, `issue(secret)`). */
+  argumentOf?: { call: ts.CallExpression | ts.NewExpression; index: number };
 }
 
 /** Follow a value up the tree to where it is named. */
@@ -202,7 +205,8 @@ function destination(start: ts.Node): Destination {
       }
       if (callee) names.push(callee);
       for (const argument of parent.arguments ?? []) if (ts.isStringLiteralLike(argument)) names.push(argument.text);
-      return { at: start, names };
+      const index = parent.arguments ? parent.arguments.indexOf(current as ts.Expression) : -1;
+      return { at: start, names, ...(index >= 0 ? { argumentOf: { call: parent, index } } : {}) };
     }
     if (ts.isVariableDeclaration(parent)) {
       const first = ts.isArrayBindingPattern(parent.name) ? parent.name.elements[0] : undefined;
@@ -340,8 +344,28 @@ function callersElsewhere(context: RuleContext, fn: ts.SignatureDeclaration): De
 const MAX_HOPS = 3;
 const MAX_DESTINATIONS = 64;
 
+/**
+ * The name of the parameter an argument lands in: the role of a known API's argument (`key` of
+ * createHmac, jsonwebtoken.sign's `key`), or the parameter of a function the code declares.
+ */
+function parameterNames(context: RuleContext, place: Destination): string[] {
+  if (!place.argumentOf) return [];
+  const { call, index } = place.argumentOf;
+  const api = context.resolver.resolveApi(call.expression)?.join('.');
+  const role = api ? API_SIGNATURES[api]?.parameters[index] : undefined;
+  // A crypto API's key, IV, salt, password or secret argument: `key` alone is not enough elsewhere.
+  if (role) return [role === 'key' || role === 'keys' ? `cryptoKey` : role];
+  for (const value of context.resolver.values(call.expression)) {
+    if (value.kind !== 'function') continue;
+    const parameter = value.node.parameters[index];
+    if (parameter && ts.isIdentifier(parameter.name)) return [parameter.name.text];
+  }
+  return [];
+}
+
 function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { verdict: Verdict; name?: string; at?: ts.Node } {
   const first = destination(call);
+  first.names.push(...parameterNames(context, first));
   const own = judgeNames(first.names, vocabulary);
   if (own.verdict !== 'unknown') return own;
   const seen = new Set<ts.Node>();
@@ -360,7 +384,7 @@ function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { v
     }
     // Each place speaks for itself: a harmless name further on (`x`, `delay`) does not clear a secret one.
     for (const place of next) {
-      const verdict = judgeNames(place.names, vocabulary);
+      const verdict = judgeNames([...place.names, ...parameterNames(context, place)], vocabulary);
       if (verdict.verdict === 'secret') return { ...verdict, at: place.at };
     }
     frontier = next.slice(0, MAX_DESTINATIONS);
