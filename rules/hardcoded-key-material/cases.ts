@@ -69,6 +69,12 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'an ECDH private key written in the code',
+      code: `import crypto from 'node:crypto';\nconst ecdh = crypto.createECDH('prime256v1');\necdh.setPrivateKey('0f3c4b8a9e2d71c65a4b3f2e1d0c9b8a7f6e5d4c3b2a19081726354453627181', 'hex');`,
+      errors: [{ line: 3, text: "'0f3c4b8a9e2d71c65a4b3f2e1d0c9b8a7f6e5d4c3b2a19081726354453627181'", message: 'ECDH private key' }],
+      output: null,
+    },
+    {
       name: 'NextAuth secret with a fallback',
       code: `import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET ?? 'a-development-only-nextauth-secret' });`,
       errors: [{ line: 2, text: "'a-development-only-nextauth-secret'", message: 'fallback' }],

@@ -64,6 +64,8 @@ const SLOTS: Record<string, KeySlot | KeySlot[]> = {
   'jose.JWS.sign': JWT_SECRET,
   'jose.JWS.verify': JWT_SECRET,
   'jose.JWK.asKey': JWT_SECRET,
+  'crypto.ECDH.instance.setPrivateKey': { what: 'The ECDH private key', role: 'key' },
+  'crypto.DiffieHellman.instance.setPrivateKey': { what: 'The Diffie-Hellman private key', role: 'key' },
   // Web frameworks sign session ids and cookies with these (HMAC): a written one lets anyone forge them.
   'express-session': SESSION_SECRET,
   'cookie-session': [SESSION_SECRET, { ...SESSION_SECRET, property: 'keys' }],

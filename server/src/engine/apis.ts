@@ -225,6 +225,7 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['express-session', 'cookie-session', 'koa-jwt', 'next-auth'], sig('options'));
   add(['cookie-parser'], sig('secret', 'options'));
   add(['fastify.instance.register'], sig('plugin', 'options'));
+  add(['crypto.ECDH.instance.setPrivateKey', 'crypto.DiffieHellman.instance.setPrivateKey'], sig('key', 'encoding'));
   // Generators that are not cryptographic (insecure-random).
   add(['shortid.generate', 'uuid.v1', ...['string', 'guid', 'hash', 'word', 'natural', 'integer', 'character', 'pickone', 'apple_token'].map((m) => `chance.instance.${m}`)], sig('options'));
   add(['cookie-signature.sign', 'cookie-signature.unsign'], sig('value', 'secret'));

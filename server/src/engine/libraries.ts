@@ -210,6 +210,13 @@ export function libraryCallResult(callee: ApiPath): ApiPath | undefined {
     case 'fastify':
     case 'fastify.fastify':
       return ['fastify', 'instance'];
+    // node:crypto key-agreement objects, for `ecdh.setPrivateKey(...)`.
+    case 'crypto.createECDH':
+      return ['crypto', 'ECDH', 'instance'];
+    case 'crypto.createDiffieHellman':
+    case 'crypto.getDiffieHellman':
+    case 'crypto.createDiffieHellmanGroup':
+      return ['crypto', 'DiffieHellman', 'instance'];
   }
   if (callee[0] === 'superagent') return ['superagent', 'request'];
   if (callee[0] === 'node-forge' && callee[1] === 'md' && callee[callee.length - 1] === 'create') return [...callee.slice(0, -1), 'instance'];
