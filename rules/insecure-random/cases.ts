@@ -18,6 +18,13 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'seedrandom for a secret',
+      filename: 'case.js',
+      code: `const seedrandom = require('seedrandom');\nconst rng = seedrandom(String(Date.now()));\nexports.inviteCode = Math.floor(rng() * 1e8).toString(36);\nexports.shuffleOrder = rng.quick();`,
+      errors: [{ line: 3, text: 'rng', message: 'seedrandom' }],
+      output: null,
+    },
+    {
       name: 'Math.random as an HMAC key, a JWT secret, and an argument whose parameter is a secret',
       code: `import crypto from 'node:crypto';\nimport jwt from 'jsonwebtoken';\nexport const mac = (body: string) => crypto.createHmac('sha256', Math.random().toString(36)).update(body).digest('hex');\nexport const token = jwt.sign({ sub: 1 }, String(Math.random()));\nfunction remember(secret: string) { return secret.length; }\nremember(Math.random().toString(36).slice(2));`,
       errors: [

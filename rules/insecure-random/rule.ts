@@ -398,6 +398,12 @@ function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { v
 /** npm generators that are not cryptographic, and why (reference §2.6). */
 const WEAK_GENERATORS: Record<string, { display: string; why: string }> = {
   'shortid.generate': { display: 'shortid.generate()', why: 'shortid builds ids from Math.random and a counter: they are unique, not unpredictable' },
+  ...Object.fromEntries(
+    ['seedrandom.instance', 'seedrandom.instance.int32', 'seedrandom.instance.quick', 'seedrandom.instance.double'].map((api) => [
+      api,
+      { display: 'seedrandom', why: 'seedrandom is a seeded ARC4/xor generator for reproducible sequences: whoever knows or guesses the seed predicts every value' },
+    ]),
+  ),
   'uuid.v1': { display: 'uuid v1', why: 'a version 1 UUID is the time and the host\'s MAC address (or a fixed random node id): guessable, not secret (RFC 9562 §8)' },
   ...Object.fromEntries(
     ['string', 'guid', 'hash', 'word', 'natural', 'integer', 'character', 'pickone', 'apple_token'].map((method) => [
@@ -411,7 +417,7 @@ export default defineRule({
   meta: {
     id: 'insecure-random',
     category: 'random',
-    description: 'Math.random() (or shortid, uuid v1, Chance) used for a token, key, IV, salt, nonce, OTP, session id or password',
+    description: 'Math.random() (or shortid, seedrandom, uuid v1, Chance) used for a token, key, IV, salt, nonce, OTP, session id or password',
     reference: '§2.6',
     standards: ['SP 800-90A Rev 1', 'SP 800-63B §5.1', 'FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP generation)'],
     fix: 'mixed',

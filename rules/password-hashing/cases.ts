@@ -9,6 +9,13 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: "bcrypt-pbkdf (OpenSSH's key-file KDF)",
+      filename: 'case.js',
+      code: `const bcryptPbkdf = require('bcrypt-pbkdf');\nbcryptPbkdf.pbkdf(pass, pass.length, salt, salt.length, out, 48, 16);`,
+      errors: [{ line: 2, text: 'bcryptPbkdf.pbkdf', message: 'bcrypt' }],
+      output: null,
+    },
+    {
       name: 'a password through a bare digest',
       code: `import crypto from 'node:crypto';\nexport const store = (user: { password: string; salt: string }) => crypto.createHash('sha256').update(user.password + user.salt).digest('hex');\nexport const legacy = (pwd: string) => crypto.hash('sha1', pwd);`,
       errors: [

@@ -12,13 +12,14 @@ import { defineRule, type CallSite } from '../../server/src/engine/rule';
  */
 
 const BCRYPT = ['bcrypt', 'bcryptjs', '@node-rs/bcrypt'];
-const HASHING = BCRYPT.flatMap((lib) => [`${lib}.hash`, `${lib}.hashSync`, `${lib}.genSalt`, `${lib}.genSaltSync`]);
+// bcrypt-pbkdf: OpenSSH's bcrypt-based KDF (encrypted private keys, ssh2).
+const HASHING = [...BCRYPT.flatMap((lib) => [`${lib}.hash`, `${lib}.hashSync`, `${lib}.genSalt`, `${lib}.genSaltSync`]), 'bcrypt-pbkdf.pbkdf'];
 const CHECKING = BCRYPT.flatMap((lib) => [`${lib}.compare`, `${lib}.compareSync`, `${lib}.verify`, `${lib}.verifySync`]);
 const ARGON2 = ['argon2.hash', '@node-rs/argon2.hash', '@node-rs/argon2.hashSync', '@node-rs/argon2.hashRaw', '@node-rs/argon2.hashRawSync'];
 const ARGON2_CHECKING = ['argon2.verify', '@node-rs/argon2.verify', '@node-rs/argon2.verifySync'];
 const SCRYPT = ['scrypt-js.scrypt', 'scrypt-js.syncScrypt'];
 
-const ALGORITHMS: Record<string, keyof typeof PASSWORD_HASHES> = { bcrypt: 'bcrypt', bcryptjs: 'bcrypt', '@node-rs/bcrypt': 'bcrypt', argon2: 'Argon2', '@node-rs/argon2': 'Argon2', 'scrypt-js': 'scrypt' };
+const ALGORITHMS: Record<string, keyof typeof PASSWORD_HASHES> = { 'bcrypt-pbkdf': 'bcrypt', bcrypt: 'bcrypt', bcryptjs: 'bcrypt', '@node-rs/bcrypt': 'bcrypt', argon2: 'Argon2', '@node-rs/argon2': 'Argon2', 'scrypt-js': 'scrypt' };
 const MIGRATION = 'stored hashes must be migrated: check them with the old algorithm at the next login, then re-hash with PBKDF2 and tag the new format';
 
 export default defineRule({

@@ -84,6 +84,8 @@ const PACKAGES = new Set([
   '@fastify/secure-session',
   '@fastify/jwt',
   'shortid',
+  'seedrandom',
+  'bcrypt-pbkdf',
   'uuid',
   'chance',
 ]);
@@ -207,6 +209,8 @@ export function libraryCallResult(callee: ApiPath): ApiPath | undefined {
       return ['axios'];
     case 'got.extend':
       return ['got'];
+    case 'seedrandom':
+      return ['seedrandom', 'instance'];
     case 'fastify':
     case 'fastify.fastify':
       return ['fastify', 'instance'];
