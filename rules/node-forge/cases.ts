@@ -9,6 +9,16 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a digest picked by a constant key, and a PKCS #12 file under 3DES',
+      filename: 'case.js',
+      code: `const forge = require('node-forge');\nconst ALG = 'md5';\nconst md = forge.md[ALG].create();\nconst p12 = forge.pkcs12.toPkcs12Asn1(privateKey, cert, password, { algorithm: '3des' });`,
+      errors: [
+        { line: 3, text: 'forge.md[ALG].create', message: 'MD5' },
+        { line: 4, text: "'3des'", message: 'PKCS #12' },
+      ],
+      output: `const forge = require('node-forge');\nconst ALG = 'md5';\nconst md = forge.md[ALG].create();\nconst p12 = forge.pkcs12.toPkcs12Asn1(privateKey, cert, password, { algorithm: 'aes256' });`,
+    },
+    {
       name: 'md5 and sha1 digests (CJS); the update/digest/toHex chain becomes createHash',
       filename: 'case.js',
       code: `const forge = require('node-forge');\nconst a = forge.md.md5.create().update(text, 'utf8').digest().toHex();\nconst md = forge.md.sha1.create();`,

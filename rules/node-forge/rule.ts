@@ -48,6 +48,7 @@ export default defineRule({
       'node-forge.pki.certificationRequest.sign',
       'node-forge.pkcs5.pbkdf2',
       'node-forge.pki.encryptRsaPrivateKey',
+      'node-forge.pkcs12.toPkcs12Asn1',
       'node-forge.tls.createConnection',
       'node-forge.random.getBytes',
       'node-forge.random.getBytesSync',
@@ -227,7 +228,7 @@ export default defineRule({
         message: describe(`forge.pkcs5.pbkdf2 derives the key in node-forge${digestArgument ? '' : ' with its default PRF, HMAC-SHA-1'}`, notValidated(FORGE), "Use crypto.pbkdf2Sync(password, salt16, 600000, 32, 'sha256') from node:crypto."),
       });
     };
-    calls['node-forge.pki.encryptRsaPrivateKey'] = (site) => {
+    const keyEncryption = (what: string) => (site: CallSite) => {
       const options = site.argument('options');
       for (const hit of context.properties(options, 'algorithm')) {
         for (const value of context.valuesOf(hit)) {
@@ -236,12 +237,14 @@ export default defineRule({
             value,
             site: hit.value ?? options!,
             status: 'NO',
-            message: describe(`forge encrypts the private key with ${value.value === 'des' ? 'DES' : 'Triple DES'}`, CIPHER_FAMILIES[value.value === 'des' ? 'des' : 'tdea3'].reason, "Use algorithm: 'aes256', or KeyObject.export({ cipher: 'aes-256-cbc', passphrase }) in node:crypto."),
+            message: describe(`forge encrypts ${what} with ${value.value === 'des' ? 'DES' : 'Triple DES'}`, CIPHER_FAMILIES[value.value === 'des' ? 'des' : 'tdea3'].reason, "Use algorithm: 'aes256', or KeyObject.export({ cipher: 'aes-256-cbc', passphrase }) in node:crypto."),
             fixes: [{ title: "Encrypt the key with 'aes256'", safety: 'suggestion', preferred: true, edits: [replaceValue(value, `${preferredQuote(site.sourceFile)}aes256${preferredQuote(site.sourceFile)}`)] }],
           });
         }
       }
     };
+    calls['node-forge.pki.encryptRsaPrivateKey'] = keyEncryption('the private key');
+    calls['node-forge.pkcs12.toPkcs12Asn1'] = keyEncryption('the PKCS #12 file');
     calls['node-forge.tls.createConnection'] = (site) =>
       context.report({
         site: site.node.expression,

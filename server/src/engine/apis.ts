@@ -201,6 +201,7 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['node-forge.pki.certificate.sign', 'node-forge.pki.certificationRequest.sign'], sig('key', 'digest'));
   add(['node-forge.pkcs5.pbkdf2'], sig('password', 'salt', 'iterations', 'keylen', 'digest', 'callback'));
   add(['node-forge.pki.encryptRsaPrivateKey'], sig('key', 'password', 'options'));
+  add(['node-forge.pkcs12.toPkcs12Asn1'], sig('key', 'cert', 'password', 'options'));
   add(['node-forge.tls.createConnection'], sig('options'));
   add(['node-forge.random.getBytes', 'node-forge.random.getBytesSync'], sig('size'));
   // JWT / JOSE

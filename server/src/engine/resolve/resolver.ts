@@ -145,7 +145,7 @@ export class Resolver {
       return this.apiOfDeclaration(declaration, sourceFile, depth);
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      const name = accessedName(node);
+      const name = accessedName(node) ?? this.computedMemberOfApi(node, depth);
       if (name === undefined) return undefined;
       if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberApi(node, name, depth);
       const base = this.resolveApi(node.expression, depth + 1);
@@ -188,6 +188,17 @@ export class Resolver {
     }
     if (ts.isConditionalExpression(node)) return agreeingApi([node.whenTrue, node.whenFalse], (e) => this.resolveApi(e, depth + 1));
     return undefined;
+  }
+
+  /**
+   * `forge.md[ALG]`, `crypto[method]`: a computed member of an API whose key is one known string.
+   * Only looked for when the object is an API, so `handlers[type]()` costs nothing.
+   */
+  private computedMemberOfApi(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): string | undefined {
+    if (!ts.isElementAccessExpression(node) || depth > MAX_DEPTH) return undefined;
+    if (!this.resolveApi(node.expression, depth + 1)) return undefined;
+    const keys = this.values(node.argumentExpression, depth + 1).filter((v) => v.kind === 'string');
+    return keys.length === 1 && keys[0].kind === 'string' ? keys[0].value : undefined;
   }
 
   private extendApi(base: ApiPath, name: string, depth: number): ApiPath | undefined {
