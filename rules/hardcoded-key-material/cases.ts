@@ -50,7 +50,7 @@ export const cases: RuleCases = {
       name: 'jose 1.x/2.x: a written secret',
       filename: 'case.js',
       code: `const { JWT, JWK } = require('jose');\nconst key = JWK.asKey('a-shared-secret-that-is-long-enough-for-hs256');\nconst token = JWT.sign({ sub }, key, { algorithm: 'HS256' });`,
-      errors: [{ line: 2, text: "'a-shared-secret-that-is-long-enough-for-hs256'", message: 'JWT secret' }],
+      errors: [{ line: 2, text: "'a-shared-secret-that-is-long-enough-for-hs256'", message: 'JOSE secret' }],
       output: null,
     },
     {

@@ -128,11 +128,13 @@ export default defineRule({
       calls[api] = (site) => {
         if (legacyNone(site, 'sign')) return;
         for (const hit of context.properties(site.argument('options'), 'algorithm')) for (const value of context.valuesOf(hit)) checkAlgorithm(context, value, site, 'sign');
+        checkSecret(context, site.argument('key'));
       };
     }
     for (const api of JOSE_LEGACY_VERIFY) {
       calls[api] = (site) => {
         if (legacyNone(site, 'verify')) return;
+        checkSecret(context, site.argument('key'));
         for (const hit of context.properties(site.argument('options'), 'algorithms')) {
           for (const value of arrayValues(context, hit.value)) checkAlgorithm(context, value, site, 'verify');
           checkAlgorithmFromToken(context, hit.value);

@@ -1,6 +1,6 @@
 import type { ts } from '../../server/src/engine/typescript';
 import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, onTlsOptionObjects, siteFor } from '../../server/src/engine/checks';
+import { describe, onTlsOptionObjects, siteFor, tlsContainerObject } from '../../server/src/engine/checks';
 import { replaceString } from '../../server/src/engine/fixes';
 import { approvedCipherList, bannedCipherTokens } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
@@ -15,7 +15,7 @@ export default defineRule({
     standards: ['SP 800-52 Rev 2 §3.3.1', 'SP 800-131A Rev 2 §6', 'RFC 9151'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'assign:tls.DEFAULT_CIPHERS'],
+    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'property:ciphers', 'assign:tls.DEFAULT_CIPHERS'],
   },
   create(context) {
     // tls/https/http2 options, and the TLS options client libraries nest (pg `ssl`, nodemailer `tls`...).
@@ -26,6 +26,13 @@ export default defineRule({
     });
     return {
       calls,
+      // In an `ssl`/`tls` object no call receives here (a configuration module): judged by its place.
+      properties: {
+        ciphers: (site) => {
+          if (!tlsContainerObject(site)) return;
+          for (const value of context.resolver.values(site.value)) if (value.kind === 'string') check(value, site.node);
+        },
+      },
       assignments: {
         'tls.DEFAULT_CIPHERS': (site) => {
           for (const value of context.strings(site.node.right)) check(value, site.node.right);

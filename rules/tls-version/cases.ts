@@ -10,6 +10,13 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a Sequelize configuration module: ssl options no call receives in the file',
+      filename: 'case.js',
+      code: `module.exports = {\n  production: { dialect: 'postgres', dialectOptions: { ssl: { minVersion: 'TLSv1.1' } } },\n};`,
+      errors: [{ line: 2, text: "'TLSv1.1'" }],
+      output: `module.exports = {\n  production: { dialect: 'postgres', dialectOptions: { ssl: { minVersion: 'TLSv1.2' } } },\n};`,
+    },
+    {
       name: 'pg: ssl options carry TLS versions',
       code: `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString, ssl: { ca, minVersion: 'TLSv1' } });`,
       errors: [{ line: 2, text: "'TLSv1'", severity: 'error' }],

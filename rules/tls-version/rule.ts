@@ -1,6 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, onTlsOptionObjects, siteFor } from '../../server/src/engine/checks';
+import { describe, onTlsOptionObjects, siteFor, tlsContainerObject } from '../../server/src/engine/checks';
 import { quoteOf, replaceNode, replaceString } from '../../server/src/engine/fixes';
 import { TLS_MIN_APPROVED, TLS_VERSION_REASON, secureProtocolVerdict, tlsVersionRank } from '../../server/src/engine/policy/tls';
 import type { StringValue } from '../../server/src/engine/resolve';
@@ -18,7 +18,7 @@ export default defineRule({
     standards: ['SP 800-52 Rev 2 §3.1, §4', 'RFC 8996'],
     fix: 'suggestion',
     judgesAlgorithm: true,
-    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
+    apis: [...TLS_OPTION_APIS, ...TLS_CLIENT_LIBRARY_APIS, 'property:minVersion', 'property:maxVersion', 'property:secureProtocol', 'assign:tls.DEFAULT_MIN_VERSION', 'assign:tls.DEFAULT_MAX_VERSION', 'assign:https.Agent.instance.options.minVersion', 'assign:https.Agent.instance.options.maxVersion'],
   },
   create(context) {
     // tls/https/http2 options, and the TLS options client libraries nest (pg `ssl`, got `https`, undici `connect`...).
@@ -59,8 +59,14 @@ export default defineRule({
       }
     };
     const calls = onTlsOptionObjects(context, optionsCheck);
+    // In an `ssl`/`tls` object no call receives here (a Sequelize config module): judged by its place.
+    const byPlace = (site: { node: ts.Node }) => {
+      const object = tlsContainerObject(site);
+      if (object) optionsCheck(object, object);
+    };
     return {
       calls,
+      properties: { minVersion: byPlace, maxVersion: byPlace, secureProtocol: byPlace },
       assignments: {
         'tls.DEFAULT_MIN_VERSION': (site) => {
           for (const value of context.strings(site.node.right)) checkVersion(value, site.node.right, 'tls.DEFAULT_MIN_VERSION');

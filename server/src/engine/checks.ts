@@ -179,6 +179,20 @@ export function onTlsOptions(listener: (site: CallSite) => void): NonNullable<Ru
 }
 
 /**
+ * The object literal a TLS option is written in, when that object is itself the value of a TLS
+ * container (`ssl: { minVersion }`, `tls: { ciphers }`): TLS options by their place, wherever the
+ * object goes (a Sequelize or TypeORM configuration module that no call in the file receives).
+ */
+export function tlsContainerObject(site: { node: ts.Node }): ts.ObjectLiteralExpression | undefined {
+  const object = site.node.parent;
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  const holder = object.parent;
+  if (!holder || !ts.isPropertyAssignment(holder) || holder.initializer !== object) return undefined;
+  const name = holder.name.getText();
+  return ['ssl', 'tls', 'tlsOptions', 'sslOptions', 'https', 'agentOptions'].includes(name.replace(/['"]/g, '')) ? object : undefined;
+}
+
+/**
  * `visit` for every object that can hold TLS options of a call: the options of tls/https/http2
  * calls, and for client libraries each argument and the containers they nest TLS options in
  * (`ssl`, `tls`, `https`, `dialectOptions.ssl`...), three levels deep. `anchor` is where a finding
