@@ -75,6 +75,13 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'node-jose: an oct JWK written in the code',
+      filename: 'case.js',
+      code: `const jose = require('node-jose');\nconst key = await jose.JWK.asKey({ kty: 'oct', k: 'GawgguFyGrWKav7AX4VKUg-bq9EUSl3w8u3A9Lb9iQE' });`,
+      errors: [{ line: 2, text: "'GawgguFyGrWKav7AX4VKUg-bq9EUSl3w8u3A9Lb9iQE'", message: 'JWK secret' }],
+      output: null,
+    },
+    {
       name: 'NextAuth secret with a fallback',
       code: `import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET ?? 'a-development-only-nextauth-secret' });`,
       errors: [{ line: 2, text: "'a-development-only-nextauth-secret'", message: 'fallback' }],

@@ -65,6 +65,7 @@ const SLOTS: Record<string, KeySlot | KeySlot[]> = {
   'jose.JWS.verify': JWT_SECRET,
   // Short secrets given to asKey reach no other rule (the key object hides the length from jwt-algorithm).
   'jose.JWK.asKey': { what: 'The JOSE secret', role: 'key' },
+  'node-jose.JWK.asKey': [{ what: 'The JWK secret', role: 'key', property: 'k' }, { what: 'The JWK private key', role: 'key', property: 'd' }],
   'crypto.ECDH.instance.setPrivateKey': { what: 'The ECDH private key', role: 'key' },
   'crypto.DiffieHellman.instance.setPrivateKey': { what: 'The Diffie-Hellman private key', role: 'key' },
   // Web frameworks sign session ids and cookies with these (HMAC): a written one lets anyone forge them.

@@ -114,6 +114,13 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'node-jose: RSA1_5 key transport in a JWE',
+      filename: 'case.js',
+      code: `const jose = require('node-jose');\nconst signer = jose.JWS.createSign({ format: 'compact', fields: { alg: 'ES256' } }, key);\nconst encrypter = jose.JWE.createEncrypt({ format: 'compact', contentAlg: 'A256GCM', fields: { alg: 'RSA1_5' } }, key);`,
+      errors: [{ line: 3, text: "'RSA1_5'" }],
+      output: `const jose = require('node-jose');\nconst signer = jose.JWS.createSign({ format: 'compact', fields: { alg: 'ES256' } }, key);\nconst encrypter = jose.JWE.createEncrypt({ format: 'compact', contentAlg: 'A256GCM', fields: { alg: 'RSA-OAEP-256' } }, key);`,
+    },
+    {
       name: 'the accepted algorithm taken from the token header',
       code: `import jwt from 'jsonwebtoken';\nexport function check(token: string, key: string) {\n  const decoded = jwt.decode(token, { complete: true })!;\n  return jwt.verify(token, key, { algorithms: [decoded.header.alg as jwt.Algorithm] });\n}`,
       errors: [{ line: 4, text: 'decoded.header.alg as jwt.Algorithm', message: 'read from the token itself' }],

@@ -42,6 +42,8 @@ export default defineRule({
       ...JOSE_LEGACY_SIGN,
       ...JOSE_LEGACY_VERIFY,
       ...DECODERS,
+      'node-jose.JWS.createSign',
+      'node-jose.JWE.createEncrypt',
       ...JOSE_KEYS,
       ...JOSE_IMPORTS,
       'jwt-simple.encode',
@@ -124,6 +126,14 @@ export default defineRule({
       return true;
     };
     for (const api of DECODERS) calls[api] = (site) => checkDecodeForAccess(context, site);
+    // node-jose: `{ fields: { alg } }` (or `alg`) for signatures and key management, `contentAlg` for JWE content.
+    const nodeJose = (operation: 'sign') => (site: CallSite) => {
+      const options = site.argument('options');
+      for (const name of ['alg', 'contentAlg']) for (const hit of context.properties(options, name)) for (const value of context.valuesOf(hit)) checkAlgorithm(context, value, site, operation);
+      for (const fields of context.properties(options, 'fields')) for (const hit of context.properties(fields.value, 'alg')) for (const value of context.valuesOf(hit)) checkAlgorithm(context, value, site, operation);
+    };
+    calls['node-jose.JWS.createSign'] = nodeJose('sign');
+    calls['node-jose.JWE.createEncrypt'] = nodeJose('sign');
     for (const api of JOSE_LEGACY_SIGN) {
       calls[api] = (site) => {
         if (legacyNone(site, 'sign')) return;

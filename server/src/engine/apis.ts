@@ -216,6 +216,9 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['jose.JWT.sign', 'jose.JWS.sign'], sig('payload', 'key', 'options'));
   add(['jose.JWT.verify', 'jose.JWS.verify'], sig('token', 'key', 'options'));
   add(['jose.JWK.asKey'], sig('key', 'parameters'));
+  // node-jose (Cisco): JWK.asKey(key, form), JWS.createSign(options, key), JWE.createEncrypt(options, key).
+  add(['node-jose.JWK.asKey'], sig('key', 'form'));
+  add(['node-jose.JWS.createSign', 'node-jose.JWE.createEncrypt'], sig('options', 'key'));
   add(['jsonwebtoken.decode', 'jose.decodeJwt', 'jwt-decode', 'jwt-decode.jwtDecode'], sig('token', 'options'));
   add(['jwt-simple.encode'], sig('payload', 'key', 'algorithm', 'options'));
   add(['jwt-simple.decode'], sig('token', 'key', 'noVerify', 'algorithm'));
@@ -265,4 +268,4 @@ export const REACH_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
 
 export const RELEVANT_TEXT =
-  /crypto|tls|@aws-sdk\/client-|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|shortid|seedrandom|bcrypt-pbkdf|uuid[./]v1|\bv1(?: as|\s*\})|\bChance\b|secretOrKey|@fastify\/|fastify-cookie|fastify-jwt|fastify-secure-session|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|@aws-sdk\/client-|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|shortid|seedrandom|node-jose|bcrypt-pbkdf|uuid[./]v1|\bv1(?: as|\s*\})|\bChance\b|secretOrKey|@fastify\/|fastify-cookie|fastify-jwt|fastify-secure-session|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

@@ -85,6 +85,7 @@ const PACKAGES = new Set([
   '@fastify/jwt',
   'shortid',
   'seedrandom',
+  'node-jose',
   'bcrypt-pbkdf',
   'uuid',
   'chance',
