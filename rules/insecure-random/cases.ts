@@ -2,6 +2,7 @@ import type { RuleCases } from '../../server/src/engine/rule';
 
 export const cases: RuleCases = {
   valid: [
+    { name: 'random-js over the platform CSPRNG', code: `import { Random, nodeCrypto } from 'random-js';\nconst random = new Random(nodeCrypto);\nexport const apiToken = random.string(32);` },
     { name: 'shortid and uuid v1 for ids that are not secrets', code: `import shortid from 'shortid';\nimport { v1 } from 'uuid';\nexport const orderId = shortid.generate();\nexport const traceId = v1();` },
     { name: 'animation', code: `const opacity = Math.random();\nel.style.transform = \`rotate(\${Math.random() * 360}deg)\`;` },
     { name: 'retry jitter, even next to a token', code: `export function tokenRefreshDelay(attempt: number) {\n  const jitter = Math.random() * 100;\n  return 2 ** attempt * 1000 + jitter;\n}` },
@@ -17,6 +18,12 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'random-js on its default engine for a secret',
+      code: `import { Random } from 'random-js';\nconst random = new Random();\nexport const apiToken = random.string(32);`,
+      errors: [{ line: 3, text: 'random.string', message: 'random-js' }],
+      output: null,
+    },
     {
       name: 'seedrandom for a secret',
       filename: 'case.js',

@@ -1,6 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { fileIndex } from '../../server/src/engine/file-index';
-import { enclosingFunction } from '../../server/src/engine/resolve';
+import { enclosingFunction, skipOuterExpressions } from '../../server/src/engine/resolve';
 import { functionName } from '../../server/src/engine/resolve/functions';
 import { lookupDeclaration } from '../../server/src/engine/resolve/scopes';
 import { describe } from '../../server/src/engine/checks';
@@ -344,6 +344,33 @@ function callersElsewhere(context: RuleContext, fn: ts.SignatureDeclaration): De
 const MAX_HOPS = 3;
 const MAX_DESTINATIONS = 64;
 
+/** `new Random(nodeCrypto)`: a random-js instance over the platform CSPRNG (its declaration says so). */
+function usesCryptoEngine(site: CallSite): boolean {
+  const callee = site.node.expression;
+  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
+  let made: ts.Node | undefined = receiver;
+  if (receiver && ts.isIdentifier(receiver)) {
+    const declaration = findVariableInitializer(receiver);
+    made = declaration;
+  }
+  if (!made || !ts.isNewExpression(made)) return false;
+  return (made.arguments ?? []).some((a) => /\b(nodeCrypto|browserCrypto|engines\.nodeCrypto|engines\.browserCrypto)\b/.test(a.getText(site.sourceFile)));
+}
+
+/** The initializer of the `const`/`let` an identifier names in its file, found by walking up the scopes. */
+function findVariableInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text && declaration.initializer) return skipOuterExpressions(declaration.initializer) as ts.Expression;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The name of the parameter an argument lands in: the role of a known API's argument (`key` of
  * createHmac, jsonwebtoken.sign's `key`), or the parameter of a function the code declares.
@@ -396,12 +423,19 @@ function judge(context: RuleContext, call: ts.Node, vocabulary: Vocabulary): { v
 }
 
 /** npm generators that are not cryptographic, and why (reference §2.6). */
-const WEAK_GENERATORS: Record<string, { display: string; why: string }> = {
+const WEAK_GENERATORS: Record<string, { display: string; why: string; engineMayBeSafe?: boolean }> = {
   'shortid.generate': { display: 'shortid.generate()', why: 'shortid builds ids from Math.random and a counter: they are unique, not unpredictable' },
   ...Object.fromEntries(
     ['seedrandom.instance', 'seedrandom.instance.int32', 'seedrandom.instance.quick', 'seedrandom.instance.double'].map((api) => [
       api,
       { display: 'seedrandom', why: 'seedrandom is a seeded ARC4/xor generator for reproducible sequences: whoever knows or guesses the seed predicts every value' },
+    ]),
+  ),
+  // random-js draws from the engine it is given; the default (and MersenneTwister19937) is not cryptographic.
+  ...Object.fromEntries(
+    ['string', 'hex', 'uuid4', 'integer', 'int32', 'uint32', 'real', 'pick', 'sample', 'shuffle'].map((method) => [
+      `random-js.Random.instance.${method}`,
+      { display: `random-js ${method}()`, why: 'random-js without the nodeCrypto or browserCrypto engine draws from Math.random or a Mersenne Twister: its output can be predicted', engineMayBeSafe: true },
     ]),
   ),
   'uuid.v1': { display: 'uuid v1', why: 'a version 1 UUID is the time and the host\'s MAC address (or a fixed random node id): guessable, not secret (RFC 9562 §8)' },
@@ -417,7 +451,7 @@ export default defineRule({
   meta: {
     id: 'insecure-random',
     category: 'random',
-    description: 'Math.random() (or shortid, seedrandom, uuid v1, Chance) used for a token, key, IV, salt, nonce, OTP, session id or password',
+    description: 'Math.random() (or shortid, seedrandom, random-js, uuid v1, Chance) used for a token, key, IV, salt, nonce, OTP, session id or password',
     reference: '§2.6',
     standards: ['SP 800-90A Rev 1', 'SP 800-63B §5.1', 'FIPS 140-3 / ISO/IEC 19790 §7.9 (SSP generation)'],
     fix: 'mixed',
@@ -453,6 +487,7 @@ export default defineRule({
           Object.entries(WEAK_GENERATORS).map(([api, generator]) => [
             api,
             (site: CallSite) => {
+              if (generator.engineMayBeSafe && usesCryptoEngine(site)) return;
               const { verdict, name } = judge(context, site.node, vocabulary);
               if (verdict !== 'secret') return;
               context.report({

@@ -232,6 +232,7 @@ function LIBRARY_SIGNATURES(): Record<string, ApiSignature> {
   add(['crypto.ECDH.instance.setPrivateKey', 'crypto.DiffieHellman.instance.setPrivateKey'], sig('key', 'encoding'));
   // Generators that are not cryptographic (insecure-random).
   add(['seedrandom.instance', 'seedrandom.instance.int32', 'seedrandom.instance.quick', 'seedrandom.instance.double'], sig('options'));
+  add(['string', 'hex', 'uuid4', 'integer', 'int32', 'uint32', 'real', 'pick', 'sample', 'shuffle'].map((m) => `random-js.Random.instance.${m}`), sig('first', 'second'));
   add(['shortid.generate', 'uuid.v1', ...['string', 'guid', 'hash', 'word', 'natural', 'integer', 'character', 'pickone', 'apple_token'].map((m) => `chance.instance.${m}`)], sig('options'));
   add(['cookie-signature.sign', 'cookie-signature.unsign'], sig('value', 'secret'));
   // Password hashing
@@ -268,4 +269,4 @@ export const REACH_TEXT =
   /crypto|tls|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate/;
 
 export const RELEVANT_TEXT =
-  /crypto|tls|@aws-sdk\/client-|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|shortid|seedrandom|node-jose|bcrypt-pbkdf|uuid[./]v1|\bv1(?: as|\s*\})|\bChance\b|secretOrKey|@fastify\/|fastify-cookie|fastify-jwt|fastify-secure-session|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;
+  /crypto|tls|@aws-sdk\/client-|TLSv1|SSLv|\bciphers\b|express-session|cookie-session|cookie-parser|cookie-signature|koa-jwt|next-auth|shortid|seedrandom|random-js|node-jose|bcrypt-pbkdf|uuid[./]v1|\bv1(?: as|\s*\})|\bChance\b|secretOrKey|@fastify\/|fastify-cookie|fastify-jwt|fastify-secure-session|\.keys\s*=|[sS]slPolicy|SecurityPolicy|minimumProtocolVersion|Policy-Min-TLS|aws_opensearchservice|aws_elasticsearch|aws-opensearchservice|aws-elasticsearch|https(?!:\/\/)|http2|subtle|NODE_TLS_REJECT_UNAUTHORIZED|DEFAULT_M(?:IN|AX)_VERSION|fipslint-disable|\bforge\b|jwt|jsonwebtoken|jose|bcrypt|argon2|scrypt|nacl|sodium|elliptic|secp256k1|@noble|sjcl|jsrsasign|node-rsa|rejectUnauthorized|strictSSL|disableTLSCerts|sslmode|sslValidate|trustServerCertificate|Math\.random/;

@@ -86,6 +86,7 @@ const PACKAGES = new Set([
   'shortid',
   'seedrandom',
   'node-jose',
+  'random-js',
   'bcrypt-pbkdf',
   'uuid',
   'chance',
