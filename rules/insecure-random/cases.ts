@@ -19,6 +19,16 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a temporary password (pw), and a user id that becomes the session cookie',
+      filename: 'case.js',
+      code: `exports.reset = (user) => {\n  const pw = Math.random().toString(36).slice(-10);\n  return mail(user, pw);\n};\nexports.login = (res) => {\n  const uid = String(Math.random());\n  res.cookie('sid', uid, { httpOnly: true });\n};`,
+      errors: [
+        { line: 2, text: 'Math.random()', message: '(pw)' },
+        { line: 6, text: 'Math.random()', message: 'sid' },
+      ],
+      output: `const { randomBytes } = require('node:crypto');\nexports.reset = (user) => {\n  const pw = randomBytes(16).toString('hex');\n  return mail(user, pw);\n};\nexports.login = (res) => {\n  const uid = String(Math.random());\n  res.cookie('sid', uid, { httpOnly: true });\n};`,
+    },
+    {
       name: 'random-js on its default engine for a secret',
       code: `import { Random } from 'random-js';\nconst random = new Random();\nexport const apiToken = random.string(32);`,
       errors: [{ line: 3, text: 'random.string', message: 'random-js' }],

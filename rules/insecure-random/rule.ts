@@ -20,7 +20,7 @@ import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from 
  */
 
 const SECRET_WORDS = new Set([
-  'token', 'secret', 'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'salt', 'nonce', 'iv', 'otp', 'totp', 'hotp',
+  'token', 'secret', 'password', 'passwd', 'pwd', 'pw', 'passphrase', 'passcode', 'salt', 'nonce', 'iv', 'otp', 'totp', 'hotp',
   'pin', 'session', 'sid', 'csrf', 'xsrf', 'credential', 'credentials', 'apikey', 'bearer',
 ]);
 /** `key` and `code` alone are usually React keys, cache keys and status codes: they count after one of these. */
