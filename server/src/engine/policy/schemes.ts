@@ -59,12 +59,19 @@ export const PASSWORD_HASHES: Record<'bcrypt' | 'Argon2' | 'scrypt', SchemePolic
 };
 
 /** Where random values come from (SP 800-90A Rev 1). */
-export const RANDOM_SOURCES: Record<'mathRandom' | 'pseudoRandomBytes' | 'drbg', SchemePolicy> = {
+export const RANDOM_SOURCES: Record<'mathRandom' | 'npmGenerators' | 'pseudoRandomBytes' | 'drbg', SchemePolicy> = {
   mathRandom: {
     display: 'Math.random for a secret',
     spelled: '`Math.random()` whose value becomes a token, key, password, salt, nonce, OAuth `state` or PKCE verifier',
     status: everyProfile('NO'),
     why: 'Math.random is not a cryptographic generator: V8 uses xorshift128+, whose state can be recovered from a few outputs, so the value can be predicted; secrets must come from an approved DRBG (SP 800-90A)',
+    instead: 'crypto.randomBytes(n), crypto.randomInt(max) or crypto.randomUUID()',
+  },
+  npmGenerators: {
+    display: 'npm generators for a secret',
+    spelled: '`shortid.generate()`, `uuid` `v1()`, `seedrandom`, `random-js` on its default engines, Chance',
+    status: everyProfile('NO'),
+    why: 'built on Math.random, a Mersenne Twister, a seed or the clock and MAC address: unique or reproducible, not unpredictable (SP 800-90A)',
     instead: 'crypto.randomBytes(n), crypto.randomInt(max) or crypto.randomUUID()',
   },
   pseudoRandomBytes: {
