@@ -16,6 +16,16 @@ export const cases: RuleCases = {
       output: null,
     },
     {
+      name: 'a digest stored as the password',
+      filename: 'case.js',
+      code: `const crypto = require('crypto');\nfunction enroll(account, secretText) {\n  const hashed = crypto.createHash('sha512').update(secretText).digest('base64');\n  account.setPassword(hashed);\n}\nfunction reset(account, text) {\n  account.passwordHash = crypto.createHash('sha256').update(text).digest('hex');\n}`,
+      errors: [
+        { line: 3, text: 'secretText', message: 'bare digest (sha512)' },
+        { line: 7, text: 'text', message: 'bare digest (sha256)' },
+      ],
+      output: null,
+    },
+    {
       name: 'a password through a bare digest',
       code: `import crypto from 'node:crypto';\nexport const store = (user: { password: string; salt: string }) => crypto.createHash('sha256').update(user.password + user.salt).digest('hex');\nexport const legacy = (pwd: string) => crypto.hash('sha1', pwd);`,
       errors: [

@@ -55,8 +55,8 @@ export default defineRule({
     for (const api of [...HASHING, ...ARGON2, ...SCRYPT]) calls[api] = report(false);
     for (const api of [...CHECKING, ...ARGON2_CHECKING]) calls[api] = report(true);
     // A password through a bare digest: `createHash('sha256').update(password)`, `crypto.hash('sha1', pwd)`.
-    const bareDigest = (data: ts.Expression | undefined, site: CallSite) => {
-      const password = data && passwordOperand(data);
+    const bareDigest = (data: ts.Expression | undefined, site: CallSite, chain?: ts.Expression) => {
+      const password = (data && passwordOperand(data)) ?? (data && chain && storedAsPassword(chain) ? data : undefined);
       if (!password) return;
       const digest = context.strings(site.argument('algorithm'))[0]?.value;
       context.report({
@@ -72,9 +72,11 @@ export default defineRule({
     calls['crypto.createHash'] = (site) => {
       const update = site.node.parent;
       if (!ts.isPropertyAccessExpression(update) || update.name.text !== 'update' || !ts.isCallExpression(update.parent) || update.parent.expression !== update) return;
-      bareDigest(update.parent.arguments[0], site);
+      // The whole chain, through `.digest(...)`: where the hash is stored says what it is.
+      const digestCall = update.parent.parent && ts.isPropertyAccessExpression(update.parent.parent) && update.parent.parent.name.text === 'digest' && ts.isCallExpression(update.parent.parent.parent) ? update.parent.parent.parent : update.parent;
+      bareDigest(update.parent.arguments[0], site, digestCall);
     };
-    calls['crypto.hash'] = (site) => bareDigest(site.argument('data'), site);
+    calls['crypto.hash'] = (site) => bareDigest(site.argument('data'), site, site.node);
     return { calls };
   },
 });
@@ -93,8 +95,50 @@ function passwordOperand(expression: ts.Expression): ts.Expression | undefined {
   }
   const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
   if (!name) return undefined;
+  return isPasswordName(name) ? node : undefined;
+}
+
+function isPasswordName(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'pass' || lower === 'pwd' || lower.endsWith('password') || lower.endsWith('passwd') || lower.endsWith('passphrase') ? node : undefined;
+  return /^(pw|pwd|pass)(text|plain|clear|str|string)?$/.test(lower) || lower.endsWith('password') || lower.endsWith('passwd') || lower.endsWith('passphrase') || /^(plain|clear|raw|new|old|user)(pw|pwd)$/.test(lower);
+}
+
+/**
+ * Where a digest goes when the data is not named a password: `user.setPassword(digest)`,
+ * `user.password = digest`, directly or through one variable of the same function.
+ */
+function storedAsPassword(chain: ts.Expression): boolean {
+  const target = (node: ts.Expression): boolean => {
+    const parent = node.parent;
+    if (!parent) return false;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
+      const callee = parent.expression;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      return /pass(word|wd)/i.test(name);
+    }
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
+      const left = parent.left;
+      const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isIdentifier(left) ? left.text : '';
+      return isPasswordName(name) || /pass(word|wd)hash$/i.test(name);
+    }
+    if (ts.isPropertyAssignment(parent) && parent.initializer === node) return isPasswordName(parent.name.getText()) || /pass(word|wd)hash$/i.test(parent.name.getText());
+    return false;
+  };
+  if (target(chain)) return true;
+  // One hop: `digest = hash(...)` then `user.setPassword(digest)` in the same function.
+  const parent = chain.parent;
+  const variable = parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : parent && ts.isBinaryExpression(parent) && parent.right === chain && ts.isIdentifier(parent.left) ? parent.left.text : undefined;
+  if (!variable) return false;
+  let scope: ts.Node = chain;
+  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === variable && node !== (parent as ts.VariableDeclaration).name && target(node)) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
 }
 
 /**
