@@ -347,28 +347,13 @@ const MAX_DESTINATIONS = 64;
 /** `new Random(nodeCrypto)`: a random-js instance over the platform CSPRNG (its declaration says so). */
 function usesCryptoEngine(site: CallSite): boolean {
   const callee = site.node.expression;
-  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
-  let made: ts.Node | undefined = receiver;
-  if (receiver && ts.isIdentifier(receiver)) {
-    const declaration = findVariableInitializer(receiver);
-    made = declaration;
+  let made = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
+  if (made && ts.isIdentifier(made)) {
+    const declaration = lookupDeclaration(made);
+    made = declaration?.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer ? skipOuterExpressions(declaration.node.initializer) : undefined;
   }
   if (!made || !ts.isNewExpression(made)) return false;
-  return (made.arguments ?? []).some((a) => /\b(nodeCrypto|browserCrypto|engines\.nodeCrypto|engines\.browserCrypto)\b/.test(a.getText(site.sourceFile)));
-}
-
-/** The initializer of the `const`/`let` an identifier names in its file, found by walking up the scopes. */
-function findVariableInitializer(identifier: ts.Identifier): ts.Expression | undefined {
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
-    for (const statement of scope.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text && declaration.initializer) return skipOuterExpressions(declaration.initializer) as ts.Expression;
-      }
-    }
-  }
-  return undefined;
+  return (made.arguments ?? []).some((a) => /\b(nodeCrypto|browserCrypto)\b/.test(a.getText(site.sourceFile)));
 }
 
 /**
