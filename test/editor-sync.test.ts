@@ -117,6 +117,57 @@ describe('run: onSave', () => {
   }
 });
 
+describe('pulled reports', () => {
+  it('answer "unchanged" when the client already holds the result, and the full list after an edit', async () => {
+    const workspace = tempTree('fipslint-resultid-', { 'a.ts': SOURCE });
+    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace, PULL);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
+      const request = (previousResultId?: string) => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }) as Promise<Report>;
+      const first = await request();
+      assert.equal(first.kind, 'full');
+      assert.deepEqual(codes(first.items!), ['cipher-algorithm', 'hash-algorithm']);
+      assert.ok(first.resultId);
+      const again = await request(first.resultId);
+      assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: SOURCE + "export const s = crypto.createHash('md4');\n" }] });
+      const edited = await request(first.resultId);
+      assert.equal(edited.kind, 'full');
+      assert.notEqual(edited.resultId, first.resultId);
+      assert.equal(edited.items!.filter((d) => d.code === 'hash-algorithm').length, 2);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
+describe('pushed diagnostics', () => {
+  it('are not sent again when a save changes nothing', async () => {
+    const workspace = tempTree('fipslint-nopush-', { 'a.ts': SOURCE });
+    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+      await client.diagnostics((p) => p.uri === uri && p.version === 1, 'the open file');
+      const sent = client.published.filter((p) => p.uri === uri).length;
+      await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(client.published.filter((p) => p.uri === uri).length, sent, 'the same diagnostics are not sent twice');
+      // An edit is sent.
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: SOURCE + '\n' }] });
+      await client.diagnostics((p) => p.uri === uri && p.version === 2, 'the edited file');
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
 describe('files created on disk without a watcher event', () => {
   it('a module written next to the open file is found on the next edit', async () => {
     const importer = "import crypto from 'node:crypto';\nimport { DIGEST } from './crypto-config';\nexport const h = crypto.createHash(DIGEST);\n";

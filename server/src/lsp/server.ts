@@ -193,6 +193,8 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   const loggedFailures = new Set<string>();
   const analyses = new Map<string, Analysis>();
   const settingsCache = new Map<string, Promise<FipslintSettings>>();
+  /** Push mode: the diagnostics array last sent for each open document. */
+  const lastPublished = new Map<string, Diagnostic[]>();
   /** Since the last settings change, the settings values already logged as taken (undefined: no change yet). */
   let settingsAnnounced: Set<string> | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -516,6 +518,9 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     if ((await settingsFor(document.uri)).run === 'onSave' && savedVersions.get(document.uri) !== document.version) return;
     const analysis = await analyze(document);
     if (!analysis || documents.get(document.uri)?.version !== analysis.version) return;
+    // The same analysis again (a save with no edit, a settings change that alters nothing for it): nothing to send.
+    if (lastPublished.get(document.uri) === analysis.diagnostics) return;
+    lastPublished.set(document.uri, analysis.diagnostics);
     await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics: analysis.diagnostics });
   }
 
@@ -555,6 +560,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     savedVersions.delete(document.uri);
     savedDiagnostics.delete(document.uri);
     settingsCache.delete(document.uri);
+    lastPublished.delete(document.uri);
     for (const key of loggedFailures) if (key.startsWith(`${document.uri}\0`)) loggedFailures.delete(key);
     slowFiles.delete(document.uri);
     const filePath = URI.toPath(document.uri);
@@ -585,6 +591,22 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     await connection.sendDiagnostics({ uri, diagnostics: fileDiagnostics(TextDocument.create(uri, 'typescript', 0, text), result) });
   }
 
+  /**
+   * Result ids of pulled reports: one per diagnostics array, and an analysis keeps its array until
+   * the file or its inputs change. A client that already holds the id gets "unchanged" instead of
+   * the whole list again (on a dense file, hundreds of KB per focus change or refresh). The
+   * process prefix keeps a restarted server from matching a previous one's ids.
+   */
+  const resultIds = new WeakMap<Diagnostic[], string>();
+  const resultIdPrefix = `${process.pid}.${Date.now().toString(36)}.`;
+  let nextResultId = 0;
+  function report(items: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+    let resultId = resultIds.get(items);
+    if (!resultId) resultIds.set(items, (resultId = resultIdPrefix + ++nextResultId));
+    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }
+
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -593,10 +615,10 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     // run: onSave keeps showing the saved text's diagnostics while the user types, whatever a
     // hover or a code action analysed meanwhile.
     if (settings.run === 'onSave' && savedVersions.get(document.uri) !== document.version) {
-      return { kind: DocumentDiagnosticReportKind.Full, items: savedDiagnostics.get(document.uri) ?? [] };
+      return report(savedDiagnostics.get(document.uri) ?? [], params.previousResultId);
     }
     const analysis = await analyze(document);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis?.diagnostics ?? savedDiagnostics.get(document.uri) ?? [] };
+    return report(analysis?.diagnostics ?? savedDiagnostics.get(document.uri) ?? [], params.previousResultId);
   });
 
   /** A request the client gave up on is answered with RequestCancelled before any work is done for it. */
