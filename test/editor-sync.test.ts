@@ -35,6 +35,24 @@ async function pull(client: TestClient, uri: string): Promise<Diagnostic[]> {
   return report.items;
 }
 
+/**
+ * A server over stdio for a workspace holding `a.ts` (with `text`), opened: `body` gets the client
+ * the file's URI and the workspace folder. The client is stopped (its exit code checked) or killed, whatever happens.
+ */
+async function withOpenFile(prefix: string, capabilities: object, text: string, body: (client: TestClient, uri: string, workspace: string) => Promise<void>): Promise<void> {
+  const workspace = tempTree(prefix, { 'a.ts': text });
+  const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace, capabilities);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    await body(client, uri, workspace);
+    assert.equal(await client.stop(), 0);
+  } finally {
+    if (client.process.exitCode === null) client.process.kill();
+  }
+}
+
 /** The diagnostics the client holds for a file from pushes: the last push wins. */
 function lastPush(client: TestClient, uri: string): PublishDiagnosticsParams | undefined {
   return [...client.published].reverse().find((p) => p.uri === uri);
@@ -118,13 +136,8 @@ describe('run: onSave', () => {
 });
 
 describe('pulled reports', () => {
-  it('answer "unchanged" when the client already holds the result, and the full list after an edit', async () => {
-    const workspace = tempTree('fipslint-resultid-', { 'a.ts': SOURCE });
-    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
-    const client = new TestClient();
-    try {
-      await client.initialize(workspace, PULL);
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+  it('answer "unchanged" when the client already holds the result, and the full list after an edit', () =>
+    withOpenFile('fipslint-resultid-', PULL, SOURCE, async (client, uri) => {
       type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
       const request = (previousResultId?: string) => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }) as Promise<Report>;
       const first = await request();
@@ -138,21 +151,12 @@ describe('pulled reports', () => {
       assert.equal(edited.kind, 'full');
       assert.notEqual(edited.resultId, first.resultId);
       assert.equal(edited.items!.filter((d) => d.code === 'hash-algorithm').length, 2);
-      assert.equal(await client.stop(), 0);
-    } finally {
-      if (client.process.exitCode === null) client.process.kill();
-    }
-  });
+    }));
 });
 
 describe('pushed diagnostics', () => {
-  it('are not sent again when a save changes nothing', async () => {
-    const workspace = tempTree('fipslint-nopush-', { 'a.ts': SOURCE });
-    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
-    const client = new TestClient();
-    try {
-      await client.initialize(workspace, { workspace: { configuration: true } });
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: SOURCE } });
+  it('are not sent again when a save changes nothing', () =>
+    withOpenFile('fipslint-nopush-', { workspace: { configuration: true } }, SOURCE, async (client, uri) => {
       await client.diagnostics((p) => p.uri === uri && p.version === 1, 'the open file');
       const sent = client.published.filter((p) => p.uri === uri).length;
       await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
@@ -161,31 +165,19 @@ describe('pushed diagnostics', () => {
       // An edit is sent.
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: SOURCE + '\n' }] });
       await client.diagnostics((p) => p.uri === uri && p.version === 2, 'the edited file');
-      assert.equal(await client.stop(), 0);
-    } finally {
-      if (client.process.exitCode === null) client.process.kill();
-    }
-  });
+    }));
 });
 
 describe('files created on disk without a watcher event', () => {
-  it('a module written next to the open file is found on the next edit', async () => {
+  it('a module written next to the open file is found on the next edit', () => {
     const importer = "import crypto from 'node:crypto';\nimport { DIGEST } from './crypto-config';\nexport const h = crypto.createHash(DIGEST);\n";
-    const workspace = tempTree('fipslint-newfile-', { 'a.ts': importer });
-    const uri = pathToFileURL(path.join(workspace, 'a.ts')).href;
-    const client = new TestClient();
-    try {
-      await client.initialize(workspace, PULL);
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text: importer } });
+    return withOpenFile('fipslint-newfile-', PULL, importer, async (client, uri, workspace) => {
       assert.deepEqual(codes(await pull(client, uri)), [], 'the constant is unknown while its module does not exist');
       // Another tool writes the module; the client sends no file event (not every client watches files).
       fs.writeFileSync(path.join(workspace, 'crypto-config.ts'), "export const DIGEST = 'md5';\n");
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: importer + '\n' }] });
       assert.deepEqual(codes(await pull(client, uri)), ['hash-algorithm']);
-      assert.equal(await client.stop(), 0);
-    } finally {
-      if (client.process.exitCode === null) client.process.kill();
-    }
+    });
   });
 });
 

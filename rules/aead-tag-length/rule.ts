@@ -1,8 +1,8 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
+import { describe, literalWithout, objectProperty, siteFor, webCryptoAlgorithms } from '../../server/src/engine/checks';
 import { insertProperty, replaceValue } from '../../server/src/engine/fixes';
 import { parseCipherName } from '../../server/src/engine/policy/ciphers';
-import { skipOuterExpressions, type Value } from '../../server/src/engine/resolve';
+import type { Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
 
 /** SP 800-38D §5.2.1.2: GCM tags of 96–128 bits; 32/64 only under Appendix C limits. CCM: tags of 8+ bytes (§2.3.1). */
@@ -59,14 +59,13 @@ export default defineRule({
      * are absent or written here without a spread: options built elsewhere may well set it.
      */
     function checkDecipherTagLength(site: CallSite, options: ts.Expression | undefined) {
-      const literal = options && skipOuterExpressions(options);
-      if (options && !(literal && ts.isObjectLiteralExpression(literal))) return;
-      if (literal && ts.isObjectLiteralExpression(literal) && literal.properties.some((p) => ts.isSpreadAssignment(p) || p.name?.getText(site.sourceFile) === 'authTagLength')) return;
+      const literal = options && literalWithout(options, 'authTagLength');
+      if (options && !literal) return;
       const gcm = context.strings(site.argument('algorithm')).find((a) => parseCipherName(a.value)?.mode === 'gcm');
       if (!gcm) return;
       const args = site.node.arguments ?? [];
       const edit =
-        literal && ts.isObjectLiteralExpression(literal)
+        literal
           ? insertProperty(literal, 'authTagLength: 16', site.sourceFile)
           : args.length === 3
             ? { file: site.sourceFile.fileName, start: args[2].getEnd(), end: args[2].getEnd(), newText: ', { authTagLength: 16 }' }

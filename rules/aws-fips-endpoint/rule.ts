@@ -1,7 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe } from '../../server/src/engine/checks';
+import { describe, literalWithout } from '../../server/src/engine/checks';
 import { insertProperty } from '../../server/src/engine/fixes';
-import { skipOuterExpressions } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor } from '../../server/src/engine/rule';
 
 /**
@@ -40,9 +39,9 @@ export default defineRule({
       }
       const hits = context.properties(config, 'useFipsEndpoint');
       if (hits.length === 0) {
-        const literal = skipOuterExpressions(config);
         // Configuration built elsewhere (a spread, a parameter) may set it.
-        if (!ts.isObjectLiteralExpression(literal) || literal.properties.some((p) => ts.isSpreadAssignment(p))) return;
+        const literal = literalWithout(config, 'useFipsEndpoint');
+        if (!literal) return;
         const edit = insertProperty(literal, 'useFipsEndpoint: true', site.sourceFile);
         return report(site.node.expression, `${client} is created without useFipsEndpoint`, edit && { title: 'Use the FIPS endpoint (useFipsEndpoint: true; fails where the service has none in the region)', safety: 'suggestion', edits: [edit] });
       }

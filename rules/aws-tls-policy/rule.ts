@@ -1,5 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
-import { describe } from '../../server/src/engine/checks';
+import { describe, literalWithout } from '../../server/src/engine/checks';
 import { insertProperty, preferredQuote, replaceNode, replaceValue } from '../../server/src/engine/fixes';
 import { AWS_SERVICES, AWS_UNSAFE_DEFAULTS, awsPolicyByMember, awsPolicyByName, awsPolicyReason, type AwsService, type AwsTlsPolicy } from '../../server/src/engine/policy/aws';
 import { statusFor } from '../../server/src/engine/policy/status';
@@ -95,9 +95,8 @@ export default defineRule({
     // An OpenSearch domain that names no policy gets the service's TLS 1.0 default.
     const domain = (site: CallSite) => {
       const props = site.argument('props');
-      const literal = props && skipOuterExpressions(props);
-      if (!literal || !ts.isObjectLiteralExpression(literal)) return;
-      if (literal.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && p.name.getText(site.sourceFile) === 'tlsSecurityPolicy'))) return;
+      const literal = props && literalWithout(props, 'tlsSecurityPolicy');
+      if (!literal) return;
       const policy = awsPolicyByName('opensearch', AWS_UNSAFE_DEFAULTS.opensearch!)!;
       const callee = site.node.expression;
       const namespace = ts.isPropertyAccessExpression(callee) ? callee.expression.getText(site.sourceFile) : undefined;

@@ -4,7 +4,7 @@ import { quoteCode } from '../../server/src/engine/quote';
 import { appendArguments, insertProperty, preferredQuote, removeProperty, replaceString } from '../../server/src/engine/fixes';
 import { MIN_HMAC_KEY_BYTES, lookupJoseAlgorithm } from '../../server/src/engine/policy/jose';
 import { STATUS_WORDS, statusFor } from '../../server/src/engine/policy/status';
-import { skipOuterExpressions, type StringValue, type Value } from '../../server/src/engine/resolve';
+import { enclosingFunction, skipOuterExpressions, type StringValue, type Value } from '../../server/src/engine/resolve';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
 
 /**
@@ -197,7 +197,8 @@ function isFunction(context: RuleContext, expression: ts.Expression | undefined)
  */
 function checkDecodeForAccess(context: RuleContext, site: CallSite): void {
   const fn = enclosingFunction(site.node);
-  if (!fn || !fn.body) return;
+  const body = fn && 'body' in fn ? fn.body : undefined;
+  if (!body) return;
   const names = new Set<string>();
   const declaration = site.node.parent && ts.isVariableDeclaration(skipUp(site.node)) ? (skipUp(site.node) as ts.VariableDeclaration) : undefined;
   if (!declaration) return;
@@ -231,7 +232,7 @@ function checkDecodeForAccess(context: RuleContext, site: CallSite): void {
     }
     ts.forEachChild(node, visit);
   };
-  visit(fn.body);
+  visit(body);
   if (verifies || !decision) return;
   context.report({
     site: site.node.expression,
@@ -248,13 +249,6 @@ function skipUp(node: ts.Node): ts.Node {
   let current = node.parent;
   while (current && (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current))) current = current.parent;
   return current;
-}
-
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isArrowFunction(current) || ts.isMethodDeclaration(current)) return current;
-  }
-  return undefined;
 }
 
 /**

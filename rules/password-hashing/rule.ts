@@ -1,4 +1,5 @@
 import { ts } from '../../server/src/engine/typescript';
+import { enclosingFunction } from '../../server/src/engine/resolve';
 import { quoteCode } from '../../server/src/engine/quote';
 import { describe, libraryOf } from '../../server/src/engine/checks';
 import { nodeCryptoReferences, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
@@ -129,8 +130,7 @@ function storedAsPassword(chain: ts.Expression): boolean {
   const parent = chain.parent;
   const variable = parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : parent && ts.isBinaryExpression(parent) && parent.right === chain && ts.isIdentifier(parent.left) ? parent.left.text : undefined;
   if (!variable) return false;
-  let scope: ts.Node = chain;
-  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const scope: ts.Node = enclosingFunction(chain) ?? chain.getSourceFile();
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -1,6 +1,6 @@
 import { ts } from '../../server/src/engine/typescript';
 import { TLS_CLIENT_CONTAINERS, TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from '../../server/src/engine/apis';
-import { describe, isAssertionData, onTlsOptions, siteFor } from '../../server/src/engine/checks';
+import { describe, isAssertionData, onTlsOptions, siteFor, walkTlsContainers } from '../../server/src/engine/checks';
 import { removeProperty, removeStatement, replaceString, replaceValue } from '../../server/src/engine/fixes';
 import type { PropertyHit, Value } from '../../server/src/engine/resolve';
 import { accessChain } from '../../server/src/engine/resolve/objects';
@@ -55,7 +55,8 @@ export default defineRule({
     const clientCheck = (site: CallSite) => {
       for (const argument of site.node.arguments ?? []) {
         if (ts.isSpreadElement(argument)) continue;
-        checkClientOptions(argument, 0);
+        // Strings (connection strings) are read one level deeper than the switches.
+        walkTlsContainers(context, argument, argument, 4, checkClientOptions);
         if (PROXY_APIS.has(site.api)) checkProxySecure(argument);
       }
     };
@@ -144,7 +145,7 @@ export default defineRule({
      * (request's `strictSSL`, MongoDB's `tlsAllowInvalidCertificates`); connection strings carry
      * it too (`?sslmode=no-verify`).
      */
-    function checkClientOptions(expression: ts.Expression, depth: number, anchor: ts.Node = expression) {
+    function checkClientOptions(expression: ts.Expression, anchor: ts.Expression, depth: number) {
       // Findings sit where the value is written in this file, else on the argument (`anchor`) that brought it here.
       const at = (hit: PropertyHit) => siteFor(context, hit, anchor);
       for (const value of context.strings(expression)) checkConnectionString(value.value, expression.getSourceFile() === context.sourceFile ? expression : anchor, value);
@@ -165,9 +166,6 @@ export default defineRule({
         for (const value of context.valuesOf(hit)) {
           if (value.kind === 'function' && acceptsEverything(value.node)) reportNoOpIdentityCheck(hit, anchor);
         }
-      }
-      for (const container of TLS_CLIENT_CONTAINERS) {
-        for (const hit of context.properties(expression, container)) if (hit.value) checkClientOptions(hit.value, depth + 1, hit.sourceFile === context.sourceFile ? hit.value : anchor);
       }
     }
 

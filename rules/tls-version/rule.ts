@@ -60,9 +60,13 @@ export default defineRule({
     };
     const calls = onTlsOptionObjects(context, optionsCheck);
     // In an `ssl`/`tls` object no call receives here (a Sequelize config module): judged by its place.
+    // Once per object, however many of its options name it.
+    const judgedByPlace = new WeakSet<ts.ObjectLiteralExpression>();
     const byPlace = (site: { node: ts.Node }) => {
       const object = tlsContainerObject(site);
-      if (object) optionsCheck(object, object);
+      if (!object || judgedByPlace.has(object)) return;
+      judgedByPlace.add(object);
+      optionsCheck(object, object);
     };
     return {
       calls,

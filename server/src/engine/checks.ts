@@ -2,7 +2,7 @@ import { ts } from './typescript';
 import { replaceString } from './fixes';
 import { lookupDigest, spellLike, webCryptoDigestName } from './policy/digests';
 import { STATUS_WORDS, statusFor, type Operation, type Status, type Use } from './policy/status';
-import { skipOuterExpressions, type ObjectValue, type PropertyHit, type StringValue, type Value } from './resolve';
+import { propertyNameText, skipOuterExpressions, type ObjectValue, type PropertyHit, type StringValue, type Value } from './resolve';
 import { TLS_CLIENT_CONTAINERS, TLS_CLIENT_LIBRARY_APIS, TLS_OPTION_APIS } from './apis';
 import type { CallSite, RuleContext, RuleListeners } from './rule';
 
@@ -188,8 +188,31 @@ export function tlsContainerObject(site: { node: ts.Node }): ts.ObjectLiteralExp
   if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
   const holder = object.parent;
   if (!holder || !ts.isPropertyAssignment(holder) || holder.initializer !== object) return undefined;
-  const name = holder.name.getText();
-  return ['ssl', 'tls', 'tlsOptions', 'sslOptions', 'https', 'agentOptions'].includes(name.replace(/['"]/g, '')) ? object : undefined;
+  const name = propertyNameText(holder.name);
+  return name !== undefined && ['ssl', 'tls', 'tlsOptions', 'sslOptions', 'https', 'agentOptions'].includes(name) ? object : undefined;
+}
+
+/**
+ * The object literal an argument is written as, when it leaves out `name`: the one place a missing
+ * option can be judged (a spread, a variable or a parameter may bring it).
+ */
+export function literalWithout(expression: ts.Expression, name: string): ts.ObjectLiteralExpression | undefined {
+  const literal = skipOuterExpressions(expression);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  return literal.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && propertyNameText(p.name) === name)) ? undefined : literal;
+}
+
+/**
+ * Walks the TLS options a client library's argument may nest (`ssl`, `tls`, `https`,
+ * `dialectOptions.ssl`...), `visit`ing each object with its depth, down to `maxDepth`. `anchor` is
+ * where a finding sits when the value is written in another file.
+ */
+export function walkTlsContainers(context: RuleContext, expression: ts.Expression, anchor: ts.Expression, maxDepth: number, visit: (options: ts.Expression, anchor: ts.Expression, depth: number) => void, depth = 0): void {
+  visit(expression, anchor, depth);
+  if (depth >= maxDepth) return;
+  for (const container of TLS_CLIENT_CONTAINERS) {
+    for (const hit of context.properties(expression, container)) if (hit.value) walkTlsContainers(context, hit.value, hit.sourceFile === context.sourceFile ? hit.value : anchor, maxDepth, visit, depth + 1);
+  }
 }
 
 /**
@@ -203,16 +226,9 @@ export function onTlsOptionObjects(context: RuleContext, visit: (options: ts.Exp
     const options = site.optionsArgument();
     if (options) visit(options, options);
   });
-  const walk = (expression: ts.Expression, anchor: ts.Expression, depth: number) => {
-    visit(expression, anchor);
-    if (depth >= 3) return;
-    for (const container of TLS_CLIENT_CONTAINERS) {
-      for (const hit of context.properties(expression, container)) if (hit.value) walk(hit.value, hit.sourceFile === context.sourceFile ? hit.value : anchor, depth + 1);
-    }
-  };
   for (const api of TLS_CLIENT_LIBRARY_APIS) {
     calls[api] = (site) => {
-      for (const argument of site.node.arguments ?? []) if (!ts.isSpreadElement(argument)) walk(argument, argument, 0);
+      for (const argument of site.node.arguments ?? []) if (!ts.isSpreadElement(argument)) walkTlsContainers(context, argument, argument, 3, visit);
     };
   }
   return calls;

@@ -177,53 +177,32 @@ export function isLibraryRoot(name: string): boolean {
   return PACKAGES.has(name);
 }
 
+/** Calls whose result is a known object: `API called` → the path its members are read under. */
+const CALL_RESULTS: Readonly<Record<string, ApiPath>> = {
+  ...Object.fromEntries(['publicKeyFromPem', 'setRsaPublicKey', 'rsa.setPublicKey', 'publicKeyFromAsn1'].map((f) => [`node-forge.pki.${f}`, ['node-forge', 'pki', 'publicKey']])),
+  ...Object.fromEntries(['privateKeyFromPem', 'decryptRsaPrivateKey', 'setRsaPrivateKey', 'rsa.setPrivateKey', 'privateKeyFromAsn1'].map((f) => [`node-forge.pki.${f}`, ['node-forge', 'pki', 'privateKey']])),
+  ...Object.fromEntries(['createCertificate', 'certificateFromPem', 'certificateFromAsn1'].map((f) => [`node-forge.pki.${f}`, ['node-forge', 'pki', 'certificate']])),
+  ...Object.fromEntries(['createCertificationRequest', 'certificationRequestFromPem'].map((f) => [`node-forge.pki.${f}`, ['node-forge', 'pki', 'certificationRequest']])),
+  'node-forge.pki.rsa.generateKeyPair': ['node-forge', 'pki', 'rsa', 'keyPair'],
+  'node-forge.hmac.create': ['node-forge', 'hmac', 'instance'],
+  'axios.create': ['axios'],
+  'got.extend': ['got'],
+  seedrandom: ['seedrandom', 'instance'],
+  fastify: ['fastify', 'instance'],
+  'fastify.fastify': ['fastify', 'instance'],
+  // node:crypto key-agreement objects, for `ecdh.setPrivateKey(...)`.
+  'crypto.createECDH': ['crypto', 'ECDH', 'instance'],
+  ...Object.fromEntries(['createDiffieHellman', 'getDiffieHellman', 'createDiffieHellmanGroup'].map((f) => [`crypto.${f}`, ['crypto', 'DiffieHellman', 'instance']])),
+};
+
 /**
  * What calling a library API returns, when rules read members of the result: a forge key pair,
  * a configured axios or got instance, a superagent request (every method returns it), a jose
  * builder (`new SignJWT(p).setProtectedHeader(h).sign(k)`).
  */
 export function libraryCallResult(callee: ApiPath): ApiPath | undefined {
-  const api = callee.join('.');
-  switch (api) {
-    case 'node-forge.pki.rsa.generateKeyPair':
-      return ['node-forge', 'pki', 'rsa', 'keyPair'];
-    case 'node-forge.pki.publicKeyFromPem':
-    case 'node-forge.pki.setRsaPublicKey':
-    case 'node-forge.pki.rsa.setPublicKey':
-    case 'node-forge.pki.publicKeyFromAsn1':
-      return ['node-forge', 'pki', 'publicKey'];
-    case 'node-forge.pki.privateKeyFromPem':
-    case 'node-forge.pki.decryptRsaPrivateKey':
-    case 'node-forge.pki.setRsaPrivateKey':
-    case 'node-forge.pki.rsa.setPrivateKey':
-    case 'node-forge.pki.privateKeyFromAsn1':
-      return ['node-forge', 'pki', 'privateKey'];
-    case 'node-forge.pki.createCertificate':
-    case 'node-forge.pki.certificateFromPem':
-    case 'node-forge.pki.certificateFromAsn1':
-      return ['node-forge', 'pki', 'certificate'];
-    case 'node-forge.pki.createCertificationRequest':
-    case 'node-forge.pki.certificationRequestFromPem':
-      return ['node-forge', 'pki', 'certificationRequest'];
-    case 'node-forge.hmac.create':
-      return ['node-forge', 'hmac', 'instance'];
-    case 'axios.create':
-      return ['axios'];
-    case 'got.extend':
-      return ['got'];
-    case 'seedrandom':
-      return ['seedrandom', 'instance'];
-    case 'fastify':
-    case 'fastify.fastify':
-      return ['fastify', 'instance'];
-    // node:crypto key-agreement objects, for `ecdh.setPrivateKey(...)`.
-    case 'crypto.createECDH':
-      return ['crypto', 'ECDH', 'instance'];
-    case 'crypto.createDiffieHellman':
-    case 'crypto.getDiffieHellman':
-    case 'crypto.createDiffieHellmanGroup':
-      return ['crypto', 'DiffieHellman', 'instance'];
-  }
+  const known = CALL_RESULTS[callee.join('.')];
+  if (known) return [...known];
   if (callee[0] === 'superagent') return ['superagent', 'request'];
   if (callee[0] === 'node-forge' && callee[1] === 'md' && callee[callee.length - 1] === 'create') return [...callee.slice(0, -1), 'instance'];
   // jose's builders return `this` from every setter.

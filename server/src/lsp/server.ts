@@ -310,7 +310,11 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
 
   function workspaceRelative(uri: string): string {
     const filePath = URI.toPath(uri);
-    if (!filePath) return uri;
+    return filePath ? workspacePath(filePath) : uri;
+  }
+
+  /** A file as people read it: relative to its workspace folder, with `/`; absolute outside them. */
+  function workspacePath(filePath: string): string {
     const root = workspaceFolderOf(filePath);
     return root ? path.relative(root, filePath).split(path.sep).join('/') : filePath;
   }
@@ -937,10 +941,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       json: formatCbom(message.inventory, {
         projectName: root ? path.basename(root) : 'workspace',
         toolVersion: toolVersion(),
-        displayPath: (file) => {
-          const folder = workspaceFolderOf(file);
-          return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
-        },
+        displayPath: workspacePath,
       }),
     };
   });

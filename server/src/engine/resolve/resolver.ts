@@ -145,10 +145,12 @@ export class Resolver {
       return this.apiOfDeclaration(declaration, sourceFile, depth);
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      const name = accessedName(node) ?? this.computedMemberOfApi(node, depth);
+      let name = accessedName(node);
+      if (name !== undefined && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberApi(node, name, depth);
+      const base = name !== undefined || ts.isElementAccessExpression(node) ? this.resolveApi(node.expression, depth + 1) : undefined;
+      // `forge.md[ALG]`, `crypto[method]`: a computed member of an API whose key is one known string.
+      if (name === undefined && base && ts.isElementAccessExpression(node)) name = this.singleStringKey(node.argumentExpression, depth);
       if (name === undefined) return undefined;
-      if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberApi(node, name, depth);
-      const base = this.resolveApi(node.expression, depth + 1);
       if (base) return this.extendApi(base, name, depth);
       return this.memberApi(node.expression as ts.Expression, name, depth);
     }
@@ -190,14 +192,10 @@ export class Resolver {
     return undefined;
   }
 
-  /**
-   * `forge.md[ALG]`, `crypto[method]`: a computed member of an API whose key is one known string.
-   * Only looked for when the object is an API, so `handlers[type]()` costs nothing.
-   */
-  private computedMemberOfApi(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): string | undefined {
-    if (!ts.isElementAccessExpression(node) || depth > MAX_DEPTH) return undefined;
-    if (!this.resolveApi(node.expression, depth + 1)) return undefined;
-    const keys = this.values(node.argumentExpression, depth + 1).filter((v) => v.kind === 'string');
+  /** The key of a computed member when it is one known string. */
+  private singleStringKey(key: ts.Expression, depth: number): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const keys = this.values(key, depth + 1).filter((v) => v.kind === 'string');
     return keys.length === 1 && keys[0].kind === 'string' ? keys[0].value : undefined;
   }
 
