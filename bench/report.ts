@@ -12,6 +12,8 @@ export interface ScanResult {
   stderrLines: number;
   findings?: number;
   parseErrors?: number;
+  /** Wall time of each run, in the order run; `wallMs` is their median. */
+  runsMs?: number[];
 }
 
 export interface Target {
@@ -29,12 +31,22 @@ export interface BenchResult {
   floor: ScanResult;
   fipslint: ScanResult;
   eslint?: ScanResult;
-  ratios: { fipslintOverFloor: number; eslintOverFipslint?: number };
+  ratios: { fipslintOverFloor: number; eslintOverFipslint?: number; parsedOverFloor?: number; eslintOverFipslintParsed?: number };
+  /** The same scans restricted to the files fipslint parses (pre-check and size limit passed). */
+  parsed?: { files: number; mb: number; floor: ScanResult; fipslint: ScanResult };
+  /** Reading every file and running only the text pre-check. */
+  precheck?: ScanResult;
+  /** The CLI with `--max-file-size 0` (bundles parsed too). */
+  noSizeLimit?: ScanResult;
+  /** The machine's 1-minute load average, sampled during the scans. */
+  load?: { maxPerCore: number; meanPerCore: number; warning?: string };
   lsp?: LspResult;
   targets: Target[];
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** Median wall time, with min–max when there were several runs. */
+const spread = (run: ScanResult) => (run.runsMs && run.runsMs.length > 1 ? `${seconds(run.wallMs)} (${seconds(Math.min(...run.runsMs))}–${seconds(Math.max(...run.runsMs))}, ${run.runsMs.length} runs)` : seconds(run.wallMs));
 const show = (t: Target) => (t.unit ? `${t.measured} ${t.unit}` : `${t.measured}×`);
 
 /** The run as Markdown tables (README's Performance section is this text), with the previous run beside it. */
@@ -47,14 +59,25 @@ export function renderTable(result: BenchResult, previous?: BenchResult): string
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |' + (previous ? ' ---: |' : ''));
   const row = (name: string, run: ScanResult | undefined, before: ScanResult | undefined, findings: string) => {
     if (!run) return;
-    lines.push(`| ${name} | ${seconds(run.wallMs)} | ${run.filesPerSecond} | ${run.mbPerSecond} | ${seconds(run.cpuMs)} | ${run.peakRssMb} MB | ${findings} |` + (previous ? ` ${before ? seconds(before.wallMs) : '–'} |` : ''));
+    lines.push(`| ${name} | ${spread(run)} | ${run.filesPerSecond} | ${run.mbPerSecond} | ${seconds(run.cpuMs)} | ${run.peakRssMb} MB | ${findings} |` + (previous ? ` ${before ? seconds(before.wallMs) : '–'} |` : ''));
   };
   row('parse-only floor (`ts.createSourceFile`)', result.floor, previous?.floor, '–');
   row('fipslint CLI', result.fipslint, previous?.fipslint, String(result.fipslint.findings ?? '–'));
   row('ESLint + sonarjs, sdl, security crypto rules', result.eslint, previous?.eslint, result.eslint ? `${result.eslint.findings}${result.eslint.parseErrors ? ` (+${result.eslint.parseErrors} files it could not parse)` : ''}` : '–');
+  row('text pre-check only (read + test, no parse)', result.precheck, previous?.precheck, '–');
+  row('fipslint CLI, `--max-file-size 0`', result.noSizeLimit, previous?.noSizeLimit, String(result.noSizeLimit?.findings ?? '–'));
+  if (result.parsed) {
+    row(`parse-only floor, the ${result.parsed.files} files fipslint parses (${result.parsed.mb} MB)`, result.parsed.floor, previous?.parsed?.floor, '–');
+    row(`fipslint CLI, the same ${result.parsed.files} files`, result.parsed.fipslint, previous?.parsed?.fipslint, String(result.parsed.fipslint.findings ?? '–'));
+  }
+  lines.push('');
+  lines.push('Wall times are the median of alternating runs (min–max beside it); a run is one process from spawn to exit.');
+  if (result.load) lines.push(`Load average during the scans: up to ${result.load.maxPerCore} per core (mean ${result.load.meanPerCore}).${result.load.warning ? ` **${result.load.warning}**` : ''}`);
   lines.push('');
   if (result.lsp) {
     const l = result.lsp;
+    lines.push('Edit latency is raw: from sending the change to receiving its diagnostics, nothing subtracted; the server publishes without a debounce (0 ms).');
+    lines.push('');
     lines.push('| language server (stdio, push diagnostics) | p50 | p95 | max |');
     lines.push('| --- | ---: | ---: | ---: |');
     lines.push(`| edit → diagnostics, 5,000-line file (${l.denseEdit.edits} edits) | ${l.denseEdit.p50Ms} ms | ${l.denseEdit.p95Ms} ms | ${l.denseEdit.maxMs} ms |`);

@@ -4,7 +4,7 @@ import { enclosingFunction, skipOuterExpressions } from '../../server/src/engine
 import { functionName } from '../../server/src/engine/resolve/functions';
 import { lookupDeclaration } from '../../server/src/engine/resolve/scopes';
 import { describe } from '../../server/src/engine/checks';
-import { nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
+import { isBrowserCode, nodeCryptoReference, preferredQuote, replaceNode } from '../../server/src/engine/fixes';
 import { RANDOM_SOURCES } from '../../server/src/engine/policy/schemes';
 import { API_SIGNATURES } from '../../server/src/engine/apis';
 import { defineRule, type CallSite, type FixDescriptor, type RuleContext } from '../../server/src/engine/rule';
@@ -495,8 +495,7 @@ export default defineRule({
  * node:crypto is not there.
  */
 function randomFix(site: CallSite): FixDescriptor | undefined {
-  const text = site.sourceFile.text;
-  if (/\b(window|document)\./.test(text)) return undefined;
+  if (isBrowserCode(site.sourceFile)) return undefined;
   const call = site.node;
   const product = call.parent;
   if (ts.isBinaryExpression(product) && product.operatorToken.kind === ts.SyntaxKind.AsteriskToken && product.left === call) {

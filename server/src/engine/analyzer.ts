@@ -2,13 +2,16 @@ import * as path from 'node:path';
 import { ts } from './typescript';
 import { API_SIGNATURES, REACH_TEXT, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
-import { SourceProject } from './project';
+import { SourceProject, type ReadLog } from './project';
+import { fixStyleOf } from './fixes';
 import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
+import type { FileIndex } from './file-index';
 import { MAX_CALL_HOPS } from './resolve/budget';
 import { callSitesWithin, functionName } from './resolve/functions';
 import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions, type SuppressionRecord } from './suppressions';
+import { matchStatements, moveFinding, statementIndexAt, statementNames, statementsToRun, textChange, type StatementNames, type StatementRecord, type TextChange } from './incremental';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 import { inventoryApis, inventoryListeners, worstStatus, type AssetDescription, type AssetUse, type InventoryEntry } from './inventory';
 import { unresolvedApis, unresolvedListeners, type UnresolvedSite } from './unresolved';
@@ -61,11 +64,20 @@ export class Engine {
   private readonly judgingRules: ReadonlySet<string>;
   /** Every API some rule listens to: a call into another module is followed only if it can reach one. */
   private readonly ruleApis: ReadonlySet<string>;
+  /**
+   * With `keepForEdits`, the last analysis of the most recently analysed files, by path: the next
+   * version of such a file runs only the statements an edit can have changed (`incremental.ts`).
+   */
+  private readonly retained = new Map<string, RetainedRun>();
+  private readonly keepForEdits: number;
 
   constructor(
     readonly rules: readonly RuleModule[],
     readonly project: SourceProject = new SourceProject(),
+    /** How many files' last analyses to keep for reuse after an edit (a language server's open files); 0 for a scan. */
+    { keepForEdits = 0 }: { keepForEdits?: number } = {},
   ) {
+    this.keepForEdits = keepForEdits;
     const callApis = rules.flatMap((r) => r.meta.apis.filter((a) => !a.startsWith('assign:') && !a.startsWith('property:') && !a.includes(' ')));
     this.callNames = new Set(callApis.map(lastSegment));
     this.ruleApis = new Set(callApis);
@@ -102,28 +114,107 @@ export class Engine {
 
   private analyzeParsed(fileName: string, text: string, options: AnalysisOptions, result: FileAnalysis): FileAnalysis {
     this.project.trim();
+    const key = path.resolve(fileName);
+    const previous = this.retained.get(key);
+    this.retained.delete(key);
+    const reads = this.keepForEdits > 0 ? this.project.startReadLog() : undefined;
     const sourceFile = this.project.getSourceFile(fileName, text);
-    if (!sourceFile) return result;
+    if (!sourceFile) {
+      this.project.stopReadLog();
+      return result;
+    }
+    const optionsKey = JSON.stringify(options);
+    const reuse = previous && !options.inventory && !options.unresolved ? this.reusePlan(previous, sourceFile, optionsKey) : undefined;
+    let run = this.runRules(sourceFile, options, result, reuse);
+    if (reuse && (run.failed.size > 0 || run.limitsReached > 0)) {
+      // A rule failure or a limit makes what a statement finds depend on the rest of the file: all of it runs.
+      result.ruleFailures = [];
+      run = this.runRules(sourceFile, options, result, undefined);
+    }
+    this.project.stopReadLog();
+
+    const statementFindings = run.statementFindings.map((own, i) => own ?? reuse?.carried[i] ?? []);
+    if (reads && run.failed.size === 0 && run.limitsReached === 0 && !options.inventory && !options.unresolved) {
+      const names = sourceFile.statements.map((statement, i) => reuse?.matched[i]?.names ?? statementNames(statement));
+      const statements = sourceFile.statements.map((statement, i): StatementRecord => ({ pos: statement.pos, end: statement.end, kind: statement.kind, names: names[i], findings: statementFindings[i] }));
+      this.retain(key, { text, optionsKey, reads, moduleIndicator: ts.isExternalModule(sourceFile), fixStyle: fixStyleOf(sourceFile), statements });
+    }
+    this.lastRun = { statements: sourceFile.statements.length, ran: reuse ? reuse.run.size : sourceFile.statements.length };
+
+    const sorted = mergeFindings(statementFindings).sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
+    // Test code, problems with suppression comments included, is marked and follows `testFindings`.
+    result.findings = options.testFile ? asTestCode(suppressed.findings, options.testFindings) : suppressed.findings;
+    result.suppressions = suppressed.suppressions;
+    if (options.inventory) result.inventory = inventoryEntries(run.uses, suppressed.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
+    if (options.unresolved) result.unresolved = withoutFindings(run.unresolved, suppressed.findings);
+    return result;
+  }
+
+  /** How many of the file's top-level statements the last analysis ran (the rest were carried over from the previous version). */
+  lastRun: { statements: number; ran: number } | undefined;
+
+  /** Runs the rules over the file, or (`reuse`) over the statements an edit can have changed. */
+  private runRules(sourceFile: ts.SourceFile, options: AnalysisOptions, result: FileAnalysis, reuse: ReusePlan | undefined): FileRun {
     const run = new FileRun({ project: this.project, assignNames: this.assignNames, ruleApis: this.ruleApis }, sourceFile, options, result);
     for (const rule of this.rules) {
       const setting = options.ruleSeverity?.[rule.meta.id];
       if (setting === 'off' || (rule.meta.offByDefault && setting === undefined)) continue;
       run.addListeners(rule.meta, (context) => rule.create(context), false);
     }
-    const uses: AssetUse[] = [];
-    if (options.inventory) run.addListeners(INVENTORY_META, (context) => inventoryListeners(context, (use) => uses.push(use)), true);
-    const unresolved: UnresolvedSite[] = [];
-    if (options.unresolved) run.addListeners(UNRESOLVED_META, (context) => unresolvedListeners(context, (site) => unresolved.push(site)), true);
-    run.walk(this.callNamesFor(options));
+    if (options.inventory) run.addListeners(INVENTORY_META, (context) => inventoryListeners(context, (use) => run.uses.push(use)), true);
+    if (options.unresolved) run.addListeners(UNRESOLVED_META, (context) => unresolvedListeners(context, (site) => run.unresolved.push(site)), true);
+    run.walk(this.callNamesFor(options), reuse?.run);
+    return run;
+  }
 
-    const sorted = [...run.findings.values()].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    const suppressed = applySuppressions(sorted, sourceFile, this.ruleIds, options.asOf);
-    // Test code, problems with suppression comments included, is marked and follows `testFindings`.
-    result.findings = options.testFile ? asTestCode(suppressed.findings, options.testFindings) : suppressed.findings;
-    result.suppressions = suppressed.suppressions;
-    if (options.inventory) result.inventory = inventoryEntries(uses, suppressed.findings, sourceFile, this.judgingRules).map((entry) => (options.testFile ? { ...entry, test: true } : entry));
-    if (options.unresolved) result.unresolved = withoutFindings(unresolved, suppressed.findings);
-    return result;
+  /**
+   * Which statements of the new version must run, and the moved findings of the others; undefined
+   * when nothing can be carried over (other options, another file read differently, a module
+   * that became a script).
+   */
+  private reusePlan(previous: RetainedRun, sourceFile: ts.SourceFile, optionsKey: string): ReusePlan | undefined {
+    if (previous.optionsKey !== optionsKey || previous.moduleIndicator !== ts.isExternalModule(sourceFile)) return undefined;
+    if (!this.project.readsStillHold(previous.reads)) return undefined;
+    const change = textChange(previous.text, sourceFile.text);
+    const statements = sourceFile.statements;
+    const matched = matchStatements(previous.statements, statements, change);
+    const used = new Set(matched);
+    const removed = previous.statements.filter((record) => !used.has(record));
+    const names: StatementNames[] = statements.map((statement, i) => matched[i]?.names ?? statementNames(statement));
+    const edited = statements.flatMap((_, i) => (matched[i] ? [] : [i]));
+    const run = statementsToRun(names, edited, removed.map((record) => record.names));
+    // A finding is carried only if nothing it points at was edited: its own spans, related places
+    // and fix edits (in old offsets) clear of every changed statement. A fix names an API by the
+    // file's imports (`crypto.createHash` or `createHash`, adding an import when needed) and in
+    // the file's style (`fixStyleOf`), so a statement with findings runs again when either changed.
+    const changedSpans = removed.map((record) => [record.pos, record.end] as const);
+    const fixesMayDiffer =
+      previous.fixStyle !== fixStyleOf(sourceFile) || removed.some((record) => isImportLike(record.kind, record.names)) || edited.some((i) => isImportLike(statements[i].kind, names[i]));
+    // (A finding without a fix may get one too, so any finding counts.)
+    const untouched = (finding: Finding) => !fixesMayDiffer && sameFileOffsets(finding, sourceFile.fileName).every((offset) => !changedSpans.some(([pos, end]) => offset >= pos && offset <= end));
+    const carried: Array<Finding[] | undefined> = statements.map(() => undefined);
+    for (let i = 0; i < statements.length; i++) {
+      if (run.has(i)) continue;
+      const own = matched[i]!;
+      const moved = own.findings.every(untouched) ? carryOver(own.findings, change, sourceFile) : undefined;
+      if (moved) carried[i] = moved;
+      else run.add(i);
+    }
+    return { run, carried, matched };
+  }
+
+  private retain(key: string, run: RetainedRun): void {
+    this.retained.set(key, run);
+    for (const oldest of this.retained.keys()) {
+      if (this.retained.size <= this.keepForEdits) break;
+      this.retained.delete(oldest);
+    }
+  }
+
+  /** Drops what is kept of a file's last analysis (its editor closed). */
+  release(fileName: string): void {
+    this.retained.delete(path.resolve(fileName));
   }
 
   /**
@@ -151,6 +242,78 @@ export class Engine {
   }
 }
 
+/** What is kept of a file's last analysis for its next version. */
+interface RetainedRun {
+  text: string;
+  optionsKey: string;
+  /** What the analysis read of other files (texts, module resolutions): the next one must see the same. */
+  reads: ReadLog;
+  moduleIndicator: boolean;
+  fixStyle: string;
+  statements: StatementRecord[];
+}
+
+interface ReusePlan {
+  /** Indexes of the new version's statements that run. */
+  run: Set<number>;
+  /** Per statement that does not run: its previous findings, moved. */
+  carried: Array<Finding[] | undefined>;
+  /** Per statement: the previous version's unchanged statement, if any. */
+  matched: Array<StatementRecord | undefined>;
+}
+
+/** Imports, `require` statements and export lists: what a fix that adds an import reads (`nodeCryptoReferences`). */
+function isImportLike(kind: ts.SyntaxKind, names: StatementNames): boolean {
+  return (
+    kind === ts.SyntaxKind.ImportDeclaration ||
+    kind === ts.SyntaxKind.ImportEqualsDeclaration ||
+    kind === ts.SyntaxKind.ExportDeclaration ||
+    kind === ts.SyntaxKind.ExportAssignment ||
+    (kind === ts.SyntaxKind.VariableStatement && names.mentions.has('require'))
+  );
+}
+
+/** Every offset of the finding in its own file: its span, related places, fix edits. */
+function sameFileOffsets(finding: Finding, file: string): number[] {
+  const offsets = [finding.start, finding.end];
+  for (const r of finding.related) if (r.file === file) offsets.push(r.start, r.end);
+  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.file === file) offsets.push(edit.start, edit.end);
+  return offsets;
+}
+
+/** Findings moved past an edit; undefined when one of them touches the changed text. */
+function carryOver(findings: readonly Finding[], change: TextChange, sourceFile: ts.SourceFile): Finding[] | undefined {
+  const moved: Finding[] = [];
+  for (const finding of findings) {
+    const next = moveFinding(finding, change, sourceFile);
+    if (!next) return undefined;
+    moved.push(next);
+  }
+  return moved;
+}
+
+/**
+ * One finding per rule, span and message: a value defined once and used by several calls is one
+ * finding whose related locations list every use (in statement order, then report order).
+ */
+function mergeFindings(statementFindings: ReadonlyArray<readonly Finding[]>): Finding[] {
+  const merged = new Map<string, Finding>();
+  for (const findings of statementFindings) {
+    for (const finding of findings) {
+      const key = `${finding.ruleId}:${finding.start}:${finding.end}:${finding.message}`;
+      const existing = merged.get(key);
+      if (!existing) {
+        merged.set(key, finding);
+        continue;
+      }
+      const extra = finding.related.filter((r) => !existing.related.some((e) => e.file === r.file && e.start === r.start));
+      // Kept findings are shared with the retained statements: merged into a copy, never in place.
+      if (extra.length) merged.set(key, { ...existing, related: [...existing.related, ...extra] });
+    }
+  }
+  return [...merged.values()];
+}
+
 /** What every file's run shares with the engine. */
 interface EngineTables {
   project: SourceProject;
@@ -172,14 +335,19 @@ interface Frame {
 
 /** One file's analysis: its listeners, its findings and the frame listeners run in. */
 class FileRun {
-  readonly findings = new Map<string, Finding>();
+  /** Per top-level statement that ran: the findings of its sites, in report order (undefined: it did not run). */
+  readonly statementFindings: Array<Finding[] | undefined>;
+  readonly uses: AssetUse[] = [];
+  readonly unresolved: UnresolvedSite[] = [];
   private readonly calls = new Map<string, Array<Listener<CallSite>>>();
   private readonly assignments = new Map<string, Array<Listener<AssignmentSite>>>();
   private readonly properties = new Map<string, Array<Listener<PropertySite>>>();
   /** Listeners that only look at the file's own calls (the inventory, unresolved sites). */
   private readonly ownCallsOnly = new Set<string>();
-  private readonly failed = new Set<string>();
+  readonly failed = new Set<string>();
   private readonly rootResolver: Resolver;
+  /** The findings of the statement whose sites are being dispatched. */
+  private bucket: Finding[] = [];
   private frame: Frame;
   /** The node being dispatched in the analysed file: a finding whose site is elsewhere sits here. */
   private current: ts.Node;
@@ -195,6 +363,12 @@ class FileRun {
     this.rootResolver = new Resolver(tables.project);
     this.frame = { resolver: this.rootResolver };
     this.current = sourceFile;
+    this.statementFindings = sourceFile.statements.map(() => undefined);
+  }
+
+  /** Limits reached by this run's questions (see `Budget.limitsReached`). */
+  get limitsReached(): number {
+    return this.rootResolver.budget.limitsReached;
   }
 
   /** Listeners of a rule (or of the inventory, or the unresolved sites: `ownCallsOnly`, never through calls into other modules). */
@@ -212,34 +386,52 @@ class FileRun {
     for (const [name, listener] of Object.entries(listeners.properties ?? {})) append(this.properties, name, { ruleId: meta.id, listener });
   }
 
-  walk(callNames: ReadonlySet<string>): void {
-    const { assignNames } = this.tables;
-    const resolver = this.rootResolver;
+  /** Dispatches the file's sites to the listeners, statement by statement; `only`: the statements to run (all by default). */
+  walk(callNames: ReadonlySet<string>, only?: ReadonlySet<number>): void {
+    const statements = this.sourceFile.statements;
     const index = fileIndex(this.sourceFile);
+    const sitesOf: Array<FileIndex['sites']> = statements.map(() => []);
     for (const node of index.sites) {
-      this.current = node;
-      if (ts.isBinaryExpression(node)) {
-        const target = skipOuterExpressions(node.left);
-        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && assignNames.has(accessedName(target) ?? '')) {
-          const api = resolver.resolveApi(target)?.join('.');
-          if (api && this.assignments.has(api)) this.run(this.assignments.get(api), { api, node, sourceFile: this.sourceFile });
-        }
-        continue;
-      }
-      const api = mayBeApi(node.expression, resolver, callNames) ? resolver.resolveApi(node.expression)?.join('.') : undefined;
-      if (api && this.calls.has(api)) this.run(this.calls.get(api), makeCallSite(api, node, this.sourceFile, resolver));
-      else if (!api && (node.arguments?.length ?? 0) > 0 && this.leadsToCrypto(node.expression, resolver)) this.followCall(node, resolver, [], 0);
+      const at = statementIndexAt(statements, node.pos);
+      if (!only || only.has(at)) sitesOf[at].push(node);
     }
-    for (const [name, entries] of this.properties) {
+    // Property listeners: per statement, by listener name, in source order.
+    const propertiesOf: Array<Array<{ name: string; node: ts.PropertyAssignment | ts.BinaryExpression; value: ts.Expression }>> = statements.map(() => []);
+    for (const name of this.properties.keys()) {
       for (const node of index.propertiesByName.get(name) ?? []) {
-        this.current = node;
-        this.run(entries, { name, node, value: node.initializer, sourceFile: this.sourceFile });
+        const at = statementIndexAt(statements, node.pos);
+        if (!only || only.has(at)) propertiesOf[at].push({ name, node, value: node.initializer });
       }
       for (const node of index.propertyWritesByName.get(name) ?? []) {
-        this.current = node;
-        this.run(entries, { name, node, value: node.right, sourceFile: this.sourceFile });
+        const at = statementIndexAt(statements, node.pos);
+        if (!only || only.has(at)) propertiesOf[at].push({ name, node, value: node.right });
       }
     }
+    for (let i = 0; i < statements.length; i++) {
+      if (only && !only.has(i)) continue;
+      this.bucket = this.statementFindings[i] = [];
+      for (const node of sitesOf[i]) this.dispatch(node, callNames);
+      for (const { name, node, value } of propertiesOf[i]) {
+        this.current = node;
+        this.run(this.properties.get(name), { name, node, value, sourceFile: this.sourceFile });
+      }
+    }
+  }
+
+  private dispatch(node: FileIndex['sites'][number], callNames: ReadonlySet<string>): void {
+    const resolver = this.rootResolver;
+    this.current = node;
+    if (ts.isBinaryExpression(node)) {
+      const target = skipOuterExpressions(node.left);
+      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.tables.assignNames.has(accessedName(target) ?? '')) {
+        const api = resolver.resolveApi(target)?.join('.');
+        if (api && this.assignments.has(api)) this.run(this.assignments.get(api), { api, node, sourceFile: this.sourceFile });
+      }
+      return;
+    }
+    const api = mayBeApi(node.expression, resolver, callNames) ? resolver.resolveApi(node.expression)?.join('.') : undefined;
+    if (api && this.calls.has(api)) this.run(this.calls.get(api), makeCallSite(api, node, this.sourceFile, resolver));
+    else if (!api && (node.arguments?.length ?? 0) > 0 && this.leadsToCrypto(node.expression, resolver)) this.followCall(node, resolver, [], 0);
   }
 
   /** Whether a callee is an export of a project module that can lead to crypto (see `relevance.ts`). */
@@ -349,16 +541,7 @@ class FileRun {
       else related.push({ origin: { sourceFile: inner.getSourceFile(), node: inner }, message: 'used here' });
     }
     const finding = buildFinding(meta, { ...descriptor, site, related }, this.sourceFile, this.options);
-    if (!finding) return;
-    const key = `${finding.ruleId}:${finding.start}:${finding.end}:${finding.message}`;
-    const existing = this.findings.get(key);
-    if (existing) {
-      for (const extra of finding.related) {
-        if (!existing.related.some((r) => r.file === extra.file && r.start === extra.start)) existing.related.push(extra);
-      }
-    } else {
-      this.findings.set(key, finding);
-    }
+    if (finding) this.bucket.push(finding);
   }
 }
 

@@ -17,6 +17,11 @@ export interface FileIndex {
 }
 
 const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
+/**
+ * Each top-level statement's part of the index. TypeScript's incremental parser hands an unchanged
+ * statement to the new tree as the same object, so after an edit only the new statements are walked.
+ */
+const statementIndexes = new WeakMap<ts.Statement, FileIndex>();
 
 /**
  * Everything looked up by name in a file, from one walk: the engine dispatches `sites` to the
@@ -28,13 +33,49 @@ const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
 export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
   let index = fileIndexes.get(sourceFile);
   if (index) return index;
-  const sites: FileIndex['sites'] = [];
-  const callsByName: FileIndex['callsByName'] = new Map();
-  const assignmentsByName: FileIndex['assignmentsByName'] = new Map();
-  const propertiesByName: FileIndex['propertiesByName'] = new Map();
-  const propertyWritesByName: FileIndex['propertyWritesByName'] = new Map();
-  const propertyWritesByRoot: FileIndex['propertyWritesByRoot'] = new Map();
-  const writes: FileIndex['writes'] = new Map();
+  index = emptyIndex();
+  for (const statement of sourceFile.statements) {
+    let part = statementIndexes.get(statement);
+    if (part) {
+      // A statement carried over from the previous tree: only its own parent is that tree's.
+      (statement as { parent: ts.Node }).parent = sourceFile;
+    } else {
+      part = indexStatement(statement, sourceFile);
+      statementIndexes.set(statement, part);
+    }
+    concatIndex(index, part);
+  }
+  (sourceFile.endOfFileToken as { parent: ts.Node }).parent = sourceFile;
+  fileIndexes.set(sourceFile, index);
+  return index;
+}
+
+function emptyIndex(): FileIndex {
+  return { sites: [], callsByName: new Map(), assignmentsByName: new Map(), propertiesByName: new Map(), propertyWritesByName: new Map(), propertyWritesByRoot: new Map(), writes: new Map() };
+}
+
+/** Appends a statement's index to the file's, keeping source order. */
+function concatIndex(into: FileIndex, part: FileIndex): void {
+  for (const site of part.sites) into.sites.push(site);
+  concatMap(into.callsByName, part.callsByName);
+  concatMap(into.assignmentsByName, part.assignmentsByName);
+  concatMap(into.propertiesByName, part.propertiesByName);
+  concatMap(into.propertyWritesByName, part.propertyWritesByName);
+  concatMap(into.propertyWritesByRoot, part.propertyWritesByRoot);
+  concatMap(into.writes, part.writes);
+}
+
+function concatMap<V>(into: Map<string, V[]>, part: Map<string, V[]>): void {
+  for (const [key, values] of part) {
+    const list = into.get(key);
+    if (list) for (const value of values) list.push(value);
+    else into.set(key, values.slice());
+  }
+}
+
+function indexStatement(statement: ts.Statement, sourceFile: ts.SourceFile): FileIndex {
+  const index = emptyIndex();
+  const { sites, callsByName, assignmentsByName, propertiesByName, propertyWritesByName, propertyWritesByRoot, writes } = index;
   const recordWrite = (node: ts.Node) => {
     const target = skipOuterExpressions(node);
     if (ts.isIdentifier(target)) append(writes, target.text, target);
@@ -95,9 +136,7 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
     parent = saved;
     return undefined;
   };
-  ts.forEachChild(sourceFile, walk);
-  index = { sites, callsByName, assignmentsByName, propertiesByName, propertyWritesByName, propertyWritesByRoot, writes };
-  fileIndexes.set(sourceFile, index);
+  walk(statement);
   return index;
 }
 

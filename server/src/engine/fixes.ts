@@ -17,6 +17,19 @@ export function quoteOf(origin: Origin): string {
   return preferredQuote(origin.sourceFile);
 }
 
+/** Code that runs in a browser (it uses `window.` or `document.`), where node:crypto is not there to fix to. */
+export function isBrowserCode(sourceFile: ts.SourceFile): boolean {
+  return /\b(window|document)\./.test(sourceFile.text);
+}
+
+/**
+ * What of the whole file fixes are written by: quote style, line ends, browser code. A finding
+ * carried over after an edit keeps its fixes only while these are the same.
+ */
+export function fixStyleOf(sourceFile: ts.SourceFile): string {
+  return `${preferredQuote(sourceFile)}|${sourceFile.text.includes('\r\n')}|${isBrowserCode(sourceFile)}`;
+}
+
 export function preferredQuote(sourceFile: ts.SourceFile): string {
   const text = sourceFile.text;
   let single = 0;

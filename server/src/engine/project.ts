@@ -96,6 +96,16 @@ function reparse(previous: ts.SourceFile, oldText: string, newText: string): ts.
 }
 
 /**
+ * What one analysis read of the project besides its own file, by kind and key ("text", path →
+ * text; "module", folder and specifier → target; "has", path → exists; "importers", path and
+ * limit → list), and the project's generation then.
+ */
+export interface ReadLog {
+  generation: number;
+  entries: Map<string, unknown>;
+}
+
+/**
  * How much source text the parse cache keeps: 512 Ki characters, whose trees take some 20 MB. Enough
  * for the project modules that many files import (settings, constants); a scan's linted files
  * pass through it.
@@ -139,6 +149,10 @@ export class SourceProject {
   private readonly realRoots = new Map<string, string>();
   /** `refusal` by path: modules are read again at every analysis (an editor's keystroke), their links resolved once. */
   private readonly refusals = new Map<string, string | undefined>();
+  /** Bumped whenever cached answers about other files are dropped or their scope changes (`forget`, roots, project files). */
+  private generation = 0;
+  /** While an analysis runs for the engine's reuse after edits: what it read of the project (see `ReadLog`). */
+  private readLog: ReadLog | undefined;
 
   constructor(
     private readonly host: SourceHost = diskHost,
@@ -151,6 +165,7 @@ export class SourceProject {
    * exempt: the user opened them.
    */
   setReadableRoots(roots: readonly string[] | undefined): void {
+    this.generation++;
     this.readableRoots = roots?.map((root) => path.resolve(root));
     this.realRoots.clear();
     this.refusals.clear();
@@ -201,8 +216,33 @@ export class SourceProject {
   readText(fileName: string): string | undefined {
     const key = path.resolve(fileName);
     const open = this.overlay.get(key);
-    if (open !== undefined) return open;
-    return this.refusal(key) === undefined ? this.host.readFile(key) : undefined;
+    const text = open !== undefined ? open : this.refusal(key) === undefined ? this.host.readFile(key) : undefined;
+    this.readLog?.entries.set(`text\0${key}`, text);
+    return text;
+  }
+
+  /**
+   * Starts recording what is read of the project (file texts, module resolutions, folder
+   * listings, importers) until `stopReadLog`: an analysis's findings depend on nothing else.
+   */
+  startReadLog(): ReadLog {
+    return (this.readLog = { generation: this.generation, entries: new Map() });
+  }
+
+  stopReadLog(): void {
+    this.readLog = undefined;
+  }
+
+  /** Whether reading the project again gives what the log recorded (recorded again into the current log, if any). */
+  readsStillHold(log: ReadLog): boolean {
+    if (log.generation !== this.generation) return false;
+    for (const [entry, seen] of log.entries) {
+      const [kind, key, extra] = entry.split('\0');
+      const now =
+        kind === 'text' ? this.readText(key) : kind === 'has' ? this.hasFile(key) : kind === 'module' ? this.resolveRelativeModule(path.join(key, 'x'), extra) : kind === 'importers' ? this.importersOf(key, Number(extra)).join('\0') : Symbol('unknown');
+      if (now !== seen) return false;
+    }
+    return true;
   }
 
   /**
@@ -210,6 +250,12 @@ export class SourceProject {
    * import: one folder listing per folder answers them all (readText still has the last word).
    */
   hasFile(fileName: string): boolean {
+    const has = this.findFile(fileName);
+    this.readLog?.entries.set(`has\0${path.resolve(fileName)}`, has);
+    return has;
+  }
+
+  private findFile(fileName: string): boolean {
     const key = path.resolve(fileName);
     if (this.overlay.has(key) || this.cache.has(key)) return true;
     if (this.pathRefusal(key)) return false;
@@ -229,6 +275,7 @@ export class SourceProject {
     const key = path.resolve(fileName);
     const cached = this.cache.get(key);
     if (cached && text === undefined && cached.checked === this.epoch) {
+      this.readLog?.entries.set(`text\0${key}`, cached.text);
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached.sourceFile;
@@ -254,6 +301,7 @@ export class SourceProject {
    * files. Nothing outside them is read. Set it again when the list changes: the index is rebuilt.
    */
   setProjectFiles(list: ((under: string) => readonly string[]) | undefined): void {
+    this.generation++;
     this.projectFiles = list;
     this.importers = undefined;
   }
@@ -264,6 +312,12 @@ export class SourceProject {
    * or the whole project without one): relative imports do not cross packages.
    */
   importersOf(fileName: string, limit = 50): string[] {
+    const importers = this.findImporters(fileName, limit);
+    this.readLog?.entries.set(`importers\0${path.resolve(fileName)}\0${limit}`, importers.join('\0'));
+    return importers;
+  }
+
+  private findImporters(fileName: string, limit: number): string[] {
     if (!this.projectFiles) return [];
     const key = path.resolve(fileName);
     const scope = this.packageRoot(key);
@@ -313,6 +367,7 @@ export class SourceProject {
 
   /** Drop cached parses (files changed on disk, or a closed editor's file). */
   forget(fileName?: string): void {
+    this.generation++;
     // Which modules lead to crypto, and who imports what, depend on other files' text: any change may alter them.
     this.reach.clear(fileName === undefined ? undefined : path.resolve(fileName));
     this.importers = undefined;
@@ -340,6 +395,12 @@ export class SourceProject {
    * with each source extension, a `.js` written for a `.ts` file, and `index` files of folders.
    */
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
+    const target = this.findRelativeModule(fromFile, specifier);
+    this.readLog?.entries.set(`module\0${path.dirname(path.resolve(fromFile))}\0${specifier}`, target);
+    return target;
+  }
+
+  private findRelativeModule(fromFile: string, specifier: string): string | undefined {
     if (!specifier.startsWith('.')) return undefined;
     // Files of one folder import the same few modules: each (folder, specifier) is resolved once.
     const key = `${path.dirname(fromFile)}\0${specifier}`;

@@ -104,7 +104,7 @@ export class OffThreadAnalyzer {
 /** The worker's side: an engine of its own, fed one file at a time. */
 export function runAnalysisWorker(): void {
   const project = new SourceProject();
-  const engine = new Engine(RULES, project);
+  const engine = new Engine(RULES, project, { keepForEdits: 1 });
   // Only the file being edited keeps its tree (for incremental reparses): large trees are what the
   // worker's memory is made of.
   let lastFile: string | undefined;
@@ -112,6 +112,7 @@ export function runAnalysisWorker(): void {
     if (lastFile && lastFile !== file) {
       project.setOverlay(lastFile, undefined);
       project.forget(lastFile);
+      engine.release(lastFile);
     }
     lastFile = file;
     project.setOverlay(file, text);

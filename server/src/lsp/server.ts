@@ -146,10 +146,14 @@ const OFF_THREAD_CHARS = 256 * 1024;
  */
 const SLOW_ANALYSIS_MS = 1000;
 
+/** Files whose last analysis the engine keeps for reuse after an edit: more than the editors a user types in at once. */
+const RETAINED_ANALYSES = 16;
+
 export function startServer(connection: Connection, rules: readonly RuleModule[] = RULES, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const project = new SourceProject();
-  const engine = new Engine(rules, project);
+  // The open files being edited: a keystroke re-runs only the statements it can have changed.
+  const engine = new Engine(rules, project, { keepForEdits: RETAINED_ANALYSES });
   /**
    * The workspace's source files, for finding who imports a module (a helper whose `Math.random`
    * becomes a secret elsewhere). Listed and noted in the background the first time one is asked
@@ -568,6 +572,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     for (const key of loggedFailures) if (key.startsWith(`${document.uri}\0`)) loggedFailures.delete(key);
     slowFiles.delete(document.uri);
     const filePath = URI.toPath(document.uri);
+    engine.release(filePath ?? document.uri);
     if (filePath) {
       project.setOverlay(filePath, undefined);
       project.forget(filePath);

@@ -40,6 +40,8 @@ export class Budget {
   private openQuestions = 0;
   /** The first limit reached during the current question, if any. */
   private reached: LimitReached | undefined;
+  /** How many times any limit cut work short in this analysis: its answers then depend on what else was asked. */
+  limitsReached = 0;
 
   /** Runs a question; returns its answer and the limit it reached, if one was. */
   question<T>(ask: () => T): { answer: T; limit?: LimitReached } {
@@ -67,6 +69,7 @@ export class Budget {
   /** Records that a limit cut the current question short; always false, for `return budget.hit(...)`. */
   hit(limit: LimitReached): false {
     this.reached ??= limit;
+    this.limitsReached++;
     return false;
   }
 
