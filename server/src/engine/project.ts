@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileIndex } from './file-index';
+import { textChange } from './incremental';
 import { ts } from './typescript';
 import { REACH_TEXT } from './apis';
 import { CryptoReach } from './relevance';
@@ -86,13 +87,8 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
  */
 function reparse(previous: ts.SourceFile, oldText: string, newText: string): ts.SourceFile {
   if (previous.fileName.toLowerCase().endsWith('.json')) return parseSource(previous.fileName, newText);
-  const shorter = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  const change = ts.createTextChangeRange(ts.createTextSpan(prefix, oldText.length - prefix - suffix), newText.length - prefix - suffix);
-  return ts.updateSourceFile(previous, newText, change);
+  const { start, oldEnd, newEnd } = textChange(oldText, newText);
+  return ts.updateSourceFile(previous, newText, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
 }
 
 /**
