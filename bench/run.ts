@@ -41,16 +41,6 @@ async function runMeasured(label: string, script: string, args: string[], cwd: s
   };
 }
 
-/** Runs a measured program `repeat` times and keeps the fastest run (the least disturbed by other load). */
-async function best(repeat: number, run: () => Promise<ScanResult>): Promise<ScanResult> {
-  let fastest: ScanResult | undefined;
-  for (let i = 0; i < repeat; i++) {
-    const result = await run();
-    if (!fastest || result.wallMs < fastest.wallMs) fastest = result;
-  }
-  return fastest!;
-}
-
 /** ESLint and the peers' plugins, installed from bench/peers' lockfile into the cache (never into the repository's dependencies). */
 function ensurePeers(cacheDir: string): string {
   const source = path.join(REPO, 'bench', 'peers');
@@ -188,9 +178,7 @@ async function main(): Promise<void> {
     const peers = ensurePeers(cacheDir);
     const eslintReport = path.join(cacheDir, 'eslint-report.json');
     log('  ESLint with the peers’ crypto rules (about a minute or two) ...');
-    eslint = await best(1, () =>
-      runMeasured('eslint', path.join(peers, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['--config', path.join(peers, 'eslint.config.mjs'), '--format', 'json', '-o', eslintReport, '--no-warn-ignored', '.'], corpus.root, corpus),
-    );
+    eslint = await runMeasured('eslint', path.join(peers, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['--config', path.join(peers, 'eslint.config.mjs'), '--format', 'json', '-o', eslintReport, '--no-warn-ignored', '.'], corpus.root, corpus);
     const counted = countEslint(eslintReport);
     eslint.findings = counted.findings;
     eslint.parseErrors = counted.parseErrors;

@@ -2,16 +2,15 @@ import * as path from 'node:path';
 import { ts } from './typescript';
 import { API_SIGNATURES, REACH_TEXT, RELEVANT_TEXT } from './apis';
 import { severityForStatus, type Operation, type PolicyContext, type Use } from './policy/status';
-import { SourceProject, type ReadLog } from './project';
-import { fixStyleOf } from './fixes';
-import { Resolver, accessedName, append, fileIndex, skipOuterExpressions, type Origin, type Value } from './resolve';
-import type { FileIndex } from './file-index';
+import { SourceProject } from './project';
+import { Resolver, accessedName, append, skipOuterExpressions, type Origin, type Value } from './resolve';
+import { statementIndex, type FileIndex } from './file-index';
 import { MAX_CALL_HOPS } from './resolve/budget';
 import { callSitesWithin, functionName } from './resolve/functions';
 import type { AssignmentSite, CallSite, PropertySite, ReportDescriptor, RuleContext, RuleModule } from './rule';
 import { spanOfRange } from './spans';
 import { applySuppressions, type SuppressionRecord } from './suppressions';
-import { matchStatements, moveFinding, statementIndexAt, statementNames, statementsToRun, textChange, type StatementNames, type StatementRecord, type TextChange } from './incremental';
+import { planReuse, retainedRun, statementNames, type RetainedRun, type ReusePlan } from './incremental';
 import type { AnalysisOptions, Finding, Fix, RelatedLocation, SourceSpan } from './types';
 import { inventoryApis, inventoryListeners, worstStatus, type AssetDescription, type AssetUse, type InventoryEntry } from './inventory';
 import { unresolvedApis, unresolvedListeners, type UnresolvedSite } from './unresolved';
@@ -70,6 +69,8 @@ export class Engine {
    */
   private readonly retained = new Map<string, RetainedRun>();
   private readonly keepForEdits: number;
+  /** How many of the file's top-level statements the last analysis ran (the rest were carried over from the previous version). */
+  lastRun: { statements: number; ran: number } | undefined;
 
   constructor(
     readonly rules: readonly RuleModule[],
@@ -118,26 +119,29 @@ export class Engine {
     const previous = this.retained.get(key);
     this.retained.delete(key);
     const reads = this.keepForEdits > 0 ? this.project.startReadLog() : undefined;
-    const sourceFile = this.project.getSourceFile(fileName, text);
-    if (!sourceFile) {
-      this.project.stopReadLog();
-      return result;
-    }
+    let sourceFile: ts.SourceFile | undefined;
+    let run: FileRun;
+    let reuse: ReusePlan | undefined;
     const optionsKey = JSON.stringify(options);
-    const reuse = previous && !options.inventory && !options.unresolved ? this.reusePlan(previous, sourceFile, optionsKey) : undefined;
-    let run = this.runRules(sourceFile, options, result, reuse);
-    if (reuse && (run.failed.size > 0 || run.limitsReached > 0)) {
-      // A rule failure or a limit makes what a statement finds depend on the rest of the file: all of it runs.
-      result.ruleFailures = [];
-      run = this.runRules(sourceFile, options, result, undefined);
+    try {
+      sourceFile = this.project.getSourceFile(fileName, text);
+      if (!sourceFile) return result;
+      reuse = previous && !options.inventory && !options.unresolved ? planReuse(previous, sourceFile, optionsKey, this.project) : undefined;
+      run = this.runRules(sourceFile, options, result, reuse);
+      if (reuse && !run.complete) {
+        // A rule failure or a limit makes what a statement finds depend on the rest of the file: all of it runs.
+        result.ruleFailures = [];
+        reuse = undefined;
+        run = this.runRules(sourceFile, options, result, undefined);
+      }
+    } finally {
+      this.project.stopReadLog();
     }
-    this.project.stopReadLog();
 
     const statementFindings = run.statementFindings.map((own, i) => own ?? reuse?.carried[i] ?? []);
-    if (reads && run.failed.size === 0 && run.limitsReached === 0 && !options.inventory && !options.unresolved) {
-      const names = sourceFile.statements.map((statement, i) => reuse?.matched[i]?.names ?? statementNames(statement));
-      const statements = sourceFile.statements.map((statement, i): StatementRecord => ({ pos: statement.pos, end: statement.end, kind: statement.kind, names: names[i], findings: statementFindings[i] }));
-      this.retain(key, { text, optionsKey, reads, moduleIndicator: ts.isExternalModule(sourceFile), fixStyle: fixStyleOf(sourceFile), statements });
+    if (reads && run.complete && !options.inventory && !options.unresolved) {
+      const names = reuse?.names ?? sourceFile.statements.map(statementNames);
+      this.retain(key, retainedRun(sourceFile, optionsKey, reads, names, statementFindings));
     }
     this.lastRun = { statements: sourceFile.statements.length, ran: reuse ? reuse.run.size : sourceFile.statements.length };
 
@@ -151,9 +155,6 @@ export class Engine {
     return result;
   }
 
-  /** How many of the file's top-level statements the last analysis ran (the rest were carried over from the previous version). */
-  lastRun: { statements: number; ran: number } | undefined;
-
   /** Runs the rules over the file, or (`reuse`) over the statements an edit can have changed. */
   private runRules(sourceFile: ts.SourceFile, options: AnalysisOptions, result: FileAnalysis, reuse: ReusePlan | undefined): FileRun {
     const run = new FileRun({ project: this.project, assignNames: this.assignNames, ruleApis: this.ruleApis }, sourceFile, options, result);
@@ -166,42 +167,6 @@ export class Engine {
     if (options.unresolved) run.addListeners(UNRESOLVED_META, (context) => unresolvedListeners(context, (site) => run.unresolved.push(site)), true);
     run.walk(this.callNamesFor(options), reuse?.run);
     return run;
-  }
-
-  /**
-   * Which statements of the new version must run, and the moved findings of the others; undefined
-   * when nothing can be carried over (other options, another file read differently, a module
-   * that became a script).
-   */
-  private reusePlan(previous: RetainedRun, sourceFile: ts.SourceFile, optionsKey: string): ReusePlan | undefined {
-    if (previous.optionsKey !== optionsKey || previous.moduleIndicator !== ts.isExternalModule(sourceFile)) return undefined;
-    if (!this.project.readsStillHold(previous.reads)) return undefined;
-    const change = textChange(previous.text, sourceFile.text);
-    const statements = sourceFile.statements;
-    const matched = matchStatements(previous.statements, statements, change);
-    const used = new Set(matched);
-    const removed = previous.statements.filter((record) => !used.has(record));
-    const names: StatementNames[] = statements.map((statement, i) => matched[i]?.names ?? statementNames(statement));
-    const edited = statements.flatMap((_, i) => (matched[i] ? [] : [i]));
-    const run = statementsToRun(names, edited, removed.map((record) => record.names));
-    // A finding is carried only if nothing it points at was edited: its own spans, related places
-    // and fix edits (in old offsets) clear of every changed statement. A fix names an API by the
-    // file's imports (`crypto.createHash` or `createHash`, adding an import when needed) and in
-    // the file's style (`fixStyleOf`), so a statement with findings runs again when either changed.
-    const changedSpans = removed.map((record) => [record.pos, record.end] as const);
-    const fixesMayDiffer =
-      previous.fixStyle !== fixStyleOf(sourceFile) || removed.some((record) => isImportLike(record.kind, record.names)) || edited.some((i) => isImportLike(statements[i].kind, names[i]));
-    // (A finding without a fix may get one too, so any finding counts.)
-    const untouched = (finding: Finding) => !fixesMayDiffer && sameFileOffsets(finding, sourceFile.fileName).every((offset) => !changedSpans.some(([pos, end]) => offset >= pos && offset <= end));
-    const carried: Array<Finding[] | undefined> = statements.map(() => undefined);
-    for (let i = 0; i < statements.length; i++) {
-      if (run.has(i)) continue;
-      const own = matched[i]!;
-      const moved = own.findings.every(untouched) ? carryOver(own.findings, change, sourceFile) : undefined;
-      if (moved) carried[i] = moved;
-      else run.add(i);
-    }
-    return { run, carried, matched };
   }
 
   private retain(key: string, run: RetainedRun): void {
@@ -240,56 +205,6 @@ export class Engine {
     }
     return names;
   }
-}
-
-/** What is kept of a file's last analysis for its next version. */
-interface RetainedRun {
-  text: string;
-  optionsKey: string;
-  /** What the analysis read of other files (texts, module resolutions): the next one must see the same. */
-  reads: ReadLog;
-  moduleIndicator: boolean;
-  fixStyle: string;
-  statements: StatementRecord[];
-}
-
-interface ReusePlan {
-  /** Indexes of the new version's statements that run. */
-  run: Set<number>;
-  /** Per statement that does not run: its previous findings, moved. */
-  carried: Array<Finding[] | undefined>;
-  /** Per statement: the previous version's unchanged statement, if any. */
-  matched: Array<StatementRecord | undefined>;
-}
-
-/** Imports, `require` statements and export lists: what a fix that adds an import reads (`nodeCryptoReferences`). */
-function isImportLike(kind: ts.SyntaxKind, names: StatementNames): boolean {
-  return (
-    kind === ts.SyntaxKind.ImportDeclaration ||
-    kind === ts.SyntaxKind.ImportEqualsDeclaration ||
-    kind === ts.SyntaxKind.ExportDeclaration ||
-    kind === ts.SyntaxKind.ExportAssignment ||
-    (kind === ts.SyntaxKind.VariableStatement && names.mentions.has('require'))
-  );
-}
-
-/** Every offset of the finding in its own file: its span, related places, fix edits. */
-function sameFileOffsets(finding: Finding, file: string): number[] {
-  const offsets = [finding.start, finding.end];
-  for (const r of finding.related) if (r.file === file) offsets.push(r.start, r.end);
-  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.file === file) offsets.push(edit.start, edit.end);
-  return offsets;
-}
-
-/** Findings moved past an edit; undefined when one of them touches the changed text. */
-function carryOver(findings: readonly Finding[], change: TextChange, sourceFile: ts.SourceFile): Finding[] | undefined {
-  const moved: Finding[] = [];
-  for (const finding of findings) {
-    const next = moveFinding(finding, change, sourceFile);
-    if (!next) return undefined;
-    moved.push(next);
-  }
-  return moved;
 }
 
 /**
@@ -344,7 +259,7 @@ class FileRun {
   private readonly properties = new Map<string, Array<Listener<PropertySite>>>();
   /** Listeners that only look at the file's own calls (the inventory, unresolved sites). */
   private readonly ownCallsOnly = new Set<string>();
-  readonly failed = new Set<string>();
+  private readonly failed = new Set<string>();
   private readonly rootResolver: Resolver;
   /** The findings of the statement whose sites are being dispatched. */
   private bucket: Finding[] = [];
@@ -366,9 +281,9 @@ class FileRun {
     this.statementFindings = sourceFile.statements.map(() => undefined);
   }
 
-  /** Limits reached by this run's questions (see `Budget.limitsReached`). */
-  get limitsReached(): number {
-    return this.rootResolver.budget.limitsReached;
+  /** No rule failed and no limit cut a question short: what each statement found depends on nothing else the run did. */
+  get complete(): boolean {
+    return this.failed.size === 0 && this.rootResolver.budget.limitsReached === 0;
   }
 
   /** Listeners of a rule (or of the inventory, or the unresolved sites: `ownCallsOnly`, never through calls into other modules). */
@@ -389,33 +304,21 @@ class FileRun {
   /** Dispatches the file's sites to the listeners, statement by statement; `only`: the statements to run (all by default). */
   walk(callNames: ReadonlySet<string>, only?: ReadonlySet<number>): void {
     const statements = this.sourceFile.statements;
-    const index = fileIndex(this.sourceFile);
-    const sitesOf: Array<FileIndex['sites']> = statements.map(() => []);
-    for (const node of index.sites) {
-      const at = statementIndexAt(statements, node.pos);
-      if (!only || only.has(at)) sitesOf[at].push(node);
-    }
-    // Property listeners: per statement, by listener name, in source order.
-    const propertiesOf: Array<Array<{ name: string; node: ts.PropertyAssignment | ts.BinaryExpression; value: ts.Expression }>> = statements.map(() => []);
-    for (const name of this.properties.keys()) {
-      for (const node of index.propertiesByName.get(name) ?? []) {
-        const at = statementIndexAt(statements, node.pos);
-        if (!only || only.has(at)) propertiesOf[at].push({ name, node, value: node.initializer });
-      }
-      for (const node of index.propertyWritesByName.get(name) ?? []) {
-        const at = statementIndexAt(statements, node.pos);
-        if (!only || only.has(at)) propertiesOf[at].push({ name, node, value: node.right });
-      }
-    }
     for (let i = 0; i < statements.length; i++) {
       if (only && !only.has(i)) continue;
+      const index = statementIndex(statements[i]);
       this.bucket = this.statementFindings[i] = [];
-      for (const node of sitesOf[i]) this.dispatch(node, callNames);
-      for (const { name, node, value } of propertiesOf[i]) {
-        this.current = node;
-        this.run(this.properties.get(name), { name, node, value, sourceFile: this.sourceFile });
+      for (const node of index.sites) this.dispatch(node, callNames);
+      for (const [name, entries] of this.properties) {
+        for (const node of index.propertiesByName.get(name) ?? []) this.dispatchProperty(entries, name, node, node.initializer);
+        for (const node of index.propertyWritesByName.get(name) ?? []) this.dispatchProperty(entries, name, node, node.right);
       }
     }
+  }
+
+  private dispatchProperty(entries: Array<Listener<PropertySite>>, name: string, node: ts.PropertyAssignment | ts.BinaryExpression, value: ts.Expression): void {
+    this.current = node;
+    this.run(entries, { name, node, value, sourceFile: this.sourceFile });
   }
 
   private dispatch(node: FileIndex['sites'][number], callNames: ReadonlySet<string>): void {

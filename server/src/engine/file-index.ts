@@ -50,6 +50,14 @@ export function fileIndex(sourceFile: ts.SourceFile): FileIndex {
   return index;
 }
 
+/** A top-level statement's part of its file's index (what `fileIndex` concatenates). */
+export function statementIndex(statement: ts.Statement): FileIndex {
+  const part = statementIndexes.get(statement);
+  if (part) return part;
+  fileIndex(statement.getSourceFile());
+  return statementIndexes.get(statement)!;
+}
+
 function emptyIndex(): FileIndex {
   return { sites: [], callsByName: new Map(), assignmentsByName: new Map(), propertiesByName: new Map(), propertyWritesByName: new Map(), propertyWritesByRoot: new Map(), writes: new Map() };
 }

@@ -1,4 +1,6 @@
 import { ts } from './typescript';
+import { fixStyleOf } from './fixes';
+import type { ReadLog, SourceProject } from './project';
 import { spanOfRange } from './spans';
 import type { Finding, SourceSpan } from './types';
 
@@ -31,7 +33,7 @@ export interface StatementNames {
 }
 
 /** One statement of a previous version: where it was, its names, and its findings before merging. */
-export interface StatementRecord {
+interface StatementRecord {
   pos: number;
   end: number;
   kind: ts.SyntaxKind;
@@ -149,18 +151,11 @@ function lineBreaks(text: string, start: number, end: number): number {
   return count;
 }
 
-/** Where an offset of the old text is in the new one; undefined inside the changed span. */
-export function moveOffset(offset: number, change: TextChange): number | undefined {
-  if (offset <= change.start) return offset;
-  if (offset >= change.oldEnd) return offset + (change.newEnd - change.oldEnd);
-  return undefined;
-}
-
 /**
  * For each new statement, the old statement it is unchanged from (same kind, same span once moved,
  * entirely outside the changed text), or undefined: it is new or edited.
  */
-export function matchStatements(previous: readonly StatementRecord[], statements: readonly ts.Statement[], change: TextChange): Array<StatementRecord | undefined> {
+function matchStatements(previous: readonly StatementRecord[], statements: readonly ts.Statement[], change: TextChange): Array<StatementRecord | undefined> {
   const delta = change.newEnd - change.oldEnd;
   const byPos = new Map<number, StatementRecord>();
   for (const record of previous) {
@@ -180,7 +175,7 @@ export function matchStatements(previous: readonly StatementRecord[], statements
  * new statements without an unchanged old one; `removedNames` the names of old statements that
  * have none in the new text.
  */
-export function statementsToRun(names: readonly StatementNames[], edited: readonly number[], removedNames: readonly StatementNames[]): Set<number> {
+function statementsToRun(names: readonly StatementNames[], edited: readonly number[], removedNames: readonly StatementNames[]): Set<number> {
   const changedValues = new Set<number>(edited);
   // Names whose values may differ now: declared or written by a changed statement.
   const changedNames = new Set<string>();
@@ -223,76 +218,110 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** What is kept of a file's last analysis for its next version. */
+export interface RetainedRun {
+  text: string;
+  /** The analysis options, as JSON: other options, another analysis. */
+  optionsKey: string;
+  /** What the analysis read of other files (texts, module resolutions): the next one must see the same. */
+  reads: ReadLog;
+  moduleIndicator: boolean;
+  fixStyle: string;
+  statements: StatementRecord[];
+}
+
+/** How the next version of a file is analysed: the statements that run, and the findings carried over for the others. */
+export interface ReusePlan {
+  /** Indexes of the new version's statements that run. */
+  run: Set<number>;
+  /** Per statement that does not run: its previous findings, moved. */
+  carried: Array<Finding[] | undefined>;
+  /** Per statement of the new version: its names (kept from the previous version where it is unchanged). */
+  names: StatementNames[];
+}
+
+/** What to keep of an analysis whose statements had these names and findings. */
+export function retainedRun(sourceFile: ts.SourceFile, optionsKey: string, reads: ReadLog, names: readonly StatementNames[], findings: ReadonlyArray<Finding[]>): RetainedRun {
+  return {
+    text: sourceFile.text,
+    optionsKey,
+    reads,
+    moduleIndicator: ts.isExternalModule(sourceFile),
+    fixStyle: fixStyleOf(sourceFile),
+    statements: sourceFile.statements.map((statement, i) => ({ pos: statement.pos, end: statement.end, kind: statement.kind, names: names[i], findings: findings[i] })),
+  };
+}
+
 /**
- * A previous version's finding in the new text: same-file offsets moved past the edit, lines and
- * columns recomputed. Undefined when any of its same-file spans touches the changed text (the
- * statement then runs again). Unmoved findings are returned as they are (same object).
+ * Which statements of the new version must run, and the moved findings of the others; undefined
+ * when nothing can be carried over (other options, another file read differently, a module
+ * that became a script).
  */
-export function moveFinding(finding: Finding, change: TextChange, sourceFile: ts.SourceFile): Finding | undefined {
+export function planReuse(previous: RetainedRun, sourceFile: ts.SourceFile, optionsKey: string, project: SourceProject): ReusePlan | undefined {
+  if (previous.optionsKey !== optionsKey || previous.moduleIndicator !== ts.isExternalModule(sourceFile)) return undefined;
+  if (!project.readsStillHold(previous.reads)) return undefined;
+  const change = textChange(previous.text, sourceFile.text);
+  const statements = sourceFile.statements;
+  const matched = matchStatements(previous.statements, statements, change);
+  const used = new Set(matched);
+  const removed = previous.statements.filter((record) => !used.has(record));
+  const names = statements.map((statement, i) => matched[i]?.names ?? statementNames(statement));
+  const edited = statements.flatMap((_, i) => (matched[i] ? [] : [i]));
+  const run = statementsToRun(names, edited, removed.map((record) => record.names));
+  // A finding is carried only if nothing it points at was edited: its own spans, related places
+  // and fix edits (in old offsets) clear of every changed statement. A fix names an API by the
+  // file's imports (`crypto.createHash` or `createHash`, adding an import when needed) and in
+  // the file's style (`fixStyleOf`), so a statement with findings runs again when either changed
+  // (a finding without a fix may get one too, so any finding counts).
+  const fixesMayDiffer =
+    previous.fixStyle !== fixStyleOf(sourceFile) || removed.some((record) => isImportLike(record.kind, record.names)) || edited.some((i) => isImportLike(statements[i].kind, names[i]));
   const file = sourceFile.fileName;
-  // Nothing after the edit moved (same length, same lines): a finding clear of the changed text is kept as it is.
+  const untouched = (finding: Finding) => sameFileOffsets(finding, file).every((offset) => !removed.some((record) => offset >= record.pos && offset <= record.end));
+  const carried: Array<Finding[] | undefined> = statements.map(() => undefined);
+  for (let i = 0; i < statements.length; i++) {
+    if (run.has(i)) continue;
+    const { findings } = matched[i]!;
+    if (findings.length > 0 && (fixesMayDiffer || !findings.every(untouched))) run.add(i);
+    else carried[i] = findings.map((finding) => moveFinding(finding, change, sourceFile));
+  }
+  return { run, carried, names };
+}
+
+/** Imports, `require` statements and export lists: what a fix that adds an import reads (`nodeCryptoReferences`). */
+function isImportLike(kind: ts.SyntaxKind, names: StatementNames): boolean {
+  return (
+    kind === ts.SyntaxKind.ImportDeclaration ||
+    kind === ts.SyntaxKind.ImportEqualsDeclaration ||
+    kind === ts.SyntaxKind.ExportDeclaration ||
+    kind === ts.SyntaxKind.ExportAssignment ||
+    (kind === ts.SyntaxKind.VariableStatement && names.mentions.has('require'))
+  );
+}
+
+/** Every offset of the finding in its own file: its span, related places, fix edits. */
+function sameFileOffsets(finding: Finding, file: string): number[] {
+  const offsets = [finding.start, finding.end];
+  for (const r of finding.related) if (r.file === file) offsets.push(r.start, r.end);
+  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.file === file) offsets.push(edit.start, edit.end);
+  return offsets;
+}
+
+/**
+ * A previous version's finding in the new text, none of whose same-file offsets is inside the
+ * changed text: those offsets moved past the edit, lines and columns recomputed. A finding that
+ * nothing moved is returned as it is (the same object).
+ */
+function moveFinding(finding: Finding, change: TextChange, sourceFile: ts.SourceFile): Finding {
+  const file = sourceFile.fileName;
   const nothingMoves = change.newEnd === change.oldEnd && change.lineDelta === 0;
-  if (allBefore(finding, change.start, file) || (nothingMoves && clearOf(finding, change, file))) return finding;
-  const span = moveSpan(finding, change, sourceFile);
-  if (!span) return undefined;
-  const related = [];
-  for (const r of finding.related) {
-    if (r.file !== file) related.push(r);
-    else {
-      const moved = moveSpan(r, change, sourceFile);
-      if (!moved) return undefined;
-      related.push({ ...moved, message: r.message });
-    }
-  }
-  const fixes = [];
-  for (const fix of finding.fixes) {
-    const edits = [];
-    for (const edit of fix.edits) {
-      if (edit.file !== file) edits.push(edit);
-      else {
-        const start = moveOffset(edit.start, change);
-        const end = moveOffset(edit.end, change);
-        if (start === undefined || end === undefined) return undefined;
-        edits.push({ ...edit, start, end });
-      }
-    }
-    fixes.push({ ...fix, edits });
-  }
-  return { ...finding, ...span, related, fixes };
-}
-
-/** Whether every same-file offset of the finding is at or before `offset` (nothing to move). */
-function allBefore(finding: Finding, offset: number, file: string): boolean {
-  if (finding.end > offset) return false;
-  for (const r of finding.related) if (r.file === file && r.end > offset) return false;
-  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.file === file && edit.end > offset) return false;
-  return true;
-}
-
-/** Whether no same-file offset of the finding is inside the changed text. */
-function clearOf(finding: Finding, change: TextChange, file: string): boolean {
-  const clear = (offset: number) => offset <= change.start || offset >= change.oldEnd;
-  if (!clear(finding.start) || !clear(finding.end)) return false;
-  for (const r of finding.related) if (r.file === file && (!clear(r.start) || !clear(r.end))) return false;
-  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.file === file && (!clear(edit.start) || !clear(edit.end))) return false;
-  return true;
-}
-
-function moveSpan(span: SourceSpan, change: TextChange, sourceFile: ts.SourceFile): SourceSpan | undefined {
-  const start = moveOffset(span.start, change);
-  const end = moveOffset(span.end, change);
-  if (start === undefined || end === undefined) return undefined;
-  return spanOfRange(sourceFile, start, end);
-}
-
-/** The top-level statement holding a node of the file (binary search over the statements' spans). */
-export function statementIndexAt(statements: readonly ts.Statement[], offset: number): number {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (statements[mid].pos <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  if (nothingMoves || sameFileOffsets(finding, file).every((offset) => offset <= change.start)) return finding;
+  const delta = change.newEnd - change.oldEnd;
+  const move = (offset: number) => (offset <= change.start ? offset : offset + delta);
+  const moveSpan = (span: SourceSpan) => spanOfRange(sourceFile, move(span.start), move(span.end));
+  return {
+    ...finding,
+    ...moveSpan(finding),
+    related: finding.related.map((r) => (r.file === file ? { ...moveSpan(r), message: r.message } : r)),
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.file === file ? { ...edit, start: move(edit.start), end: move(edit.end) } : edit)) })),
+  };
 }

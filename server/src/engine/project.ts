@@ -88,17 +88,20 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 function reparse(previous: ts.SourceFile, oldText: string, newText: string): ts.SourceFile {
   if (previous.fileName.toLowerCase().endsWith('.json')) return parseSource(previous.fileName, newText);
   const { start, oldEnd, newEnd } = textChange(oldText, newText);
-  return ts.updateSourceFile(previous, newText, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
+  const sourceFile = ts.updateSourceFile(previous, newText, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
+  // As after a full parse: the index walk sets the parents (of the new statements, and of those carried over).
+  fileIndex(sourceFile);
+  return sourceFile;
 }
 
 /**
- * What one analysis read of the project besides its own file, by kind and key ("text", path →
- * text; "module", folder and specifier → target; "has", path → exists; "importers", path and
- * limit → list), and the project's generation then.
+ * What one analysis read of the project besides its own file: per question asked (a file's text,
+ * whether a file exists, where a specifier leads, a module's importers), the answer seen and how
+ * to ask again; and the project's generation then.
  */
 export interface ReadLog {
   generation: number;
-  entries: Map<string, unknown>;
+  entries: Map<string, { seen: unknown; again: () => unknown }>;
 }
 
 /**
@@ -213,7 +216,7 @@ export class SourceProject {
     const key = path.resolve(fileName);
     const open = this.overlay.get(key);
     const text = open !== undefined ? open : this.refusal(key) === undefined ? this.host.readFile(key) : undefined;
-    this.readLog?.entries.set(`text\0${key}`, text);
+    if (this.readLog) this.logRead(`text\0${key}`, text, () => this.readText(key));
     return text;
   }
 
@@ -232,13 +235,12 @@ export class SourceProject {
   /** Whether reading the project again gives what the log recorded (recorded again into the current log, if any). */
   readsStillHold(log: ReadLog): boolean {
     if (log.generation !== this.generation) return false;
-    for (const [entry, seen] of log.entries) {
-      const [kind, key, extra] = entry.split('\0');
-      const now =
-        kind === 'text' ? this.readText(key) : kind === 'has' ? this.hasFile(key) : kind === 'module' ? this.resolveRelativeModule(path.join(key, 'x'), extra) : kind === 'importers' ? this.importersOf(key, Number(extra)).join('\0') : Symbol('unknown');
-      if (now !== seen) return false;
-    }
+    for (const { seen, again } of log.entries.values()) if (again() !== seen) return false;
     return true;
+  }
+
+  private logRead(question: string, seen: unknown, again: () => unknown): void {
+    this.readLog?.entries.set(question, { seen, again });
   }
 
   /**
@@ -247,7 +249,7 @@ export class SourceProject {
    */
   hasFile(fileName: string): boolean {
     const has = this.findFile(fileName);
-    this.readLog?.entries.set(`has\0${path.resolve(fileName)}`, has);
+    if (this.readLog) this.logRead(`has\0${path.resolve(fileName)}`, has, () => this.hasFile(fileName));
     return has;
   }
 
@@ -271,7 +273,7 @@ export class SourceProject {
     const key = path.resolve(fileName);
     const cached = this.cache.get(key);
     if (cached && text === undefined && cached.checked === this.epoch) {
-      this.readLog?.entries.set(`text\0${key}`, cached.text);
+      if (this.readLog) this.logRead(`text\0${key}`, cached.text, () => this.readText(key));
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached.sourceFile;
@@ -309,7 +311,7 @@ export class SourceProject {
    */
   importersOf(fileName: string, limit = 50): string[] {
     const importers = this.findImporters(fileName, limit);
-    this.readLog?.entries.set(`importers\0${path.resolve(fileName)}\0${limit}`, importers.join('\0'));
+    if (this.readLog) this.logRead(`importers\0${path.resolve(fileName)}\0${limit}`, importers.join('\0'), () => this.importersOf(fileName, limit).join('\0'));
     return importers;
   }
 
@@ -392,7 +394,7 @@ export class SourceProject {
    */
   resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
     const target = this.findRelativeModule(fromFile, specifier);
-    this.readLog?.entries.set(`module\0${path.dirname(path.resolve(fromFile))}\0${specifier}`, target);
+    if (this.readLog) this.logRead(`module\0${path.dirname(path.resolve(fromFile))}\0${specifier}`, target, () => this.resolveRelativeModule(fromFile, specifier));
     return target;
   }
 
