@@ -142,6 +142,14 @@ describe('incremental analysis after an edit', () => {
     assert.equal(third.findings[0].start, longer.indexOf("'md5'"));
   });
 
+  it('a same-length edit that moves a line break moves the columns of findings later on that line', () => {
+    const fileName = '/p/lines.ts';
+    // '(\n1)' → '(1\n)': same length, same number of lines, but line 3 now starts one character later.
+    const text = "import { createHash } from 'node:crypto';\nconsole.log(\n1); createHash('md5');\n";
+    const result = analyzeEdit(editingEngine(), fileName, text, text.replace('(\n1)', '(1\n)'));
+    assert.equal(result.findings.length, 1);
+  });
+
   it('an edited constant re-runs the statements that read it, through other constants and function calls', () => {
     const fileName = '/p/flow.ts';
     const text = [

@@ -127,8 +127,8 @@ export interface TextChange {
   start: number;
   oldEnd: number;
   newEnd: number;
-  /** Line breaks added (or, negative, removed) by the edit. */
-  lineDelta: number;
+  /** The changed text holds a line break, before or after the edit: the lines after it may start elsewhere. */
+  breaksLines: boolean;
 }
 
 export function textChange(oldText: string, newText: string): TextChange {
@@ -139,16 +139,15 @@ export function textChange(oldText: string, newText: string): TextChange {
   while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
   const oldEnd = oldText.length - suffix;
   const newEnd = newText.length - suffix;
-  return { start: prefix, oldEnd, newEnd, lineDelta: lineBreaks(newText, prefix, newEnd) - lineBreaks(oldText, prefix, oldEnd) };
+  return { start: prefix, oldEnd, newEnd, breaksLines: hasLineBreak(oldText, prefix, oldEnd) || hasLineBreak(newText, prefix, newEnd) };
 }
 
-function lineBreaks(text: string, start: number, end: number): number {
-  let count = 0;
+function hasLineBreak(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    if (c === 10 || c === 13) return true;
   }
-  return count;
+  return false;
 }
 
 /**
@@ -313,7 +312,8 @@ function sameFileOffsets(finding: Finding, file: string): number[] {
  */
 function moveFinding(finding: Finding, change: TextChange, sourceFile: ts.SourceFile): Finding {
   const file = sourceFile.fileName;
-  const nothingMoves = change.newEnd === change.oldEnd && change.lineDelta === 0;
+  // Same length and no line break in the changed text: every offset, line and column after it is where it was.
+  const nothingMoves = change.newEnd === change.oldEnd && !change.breaksLines;
   if (nothingMoves || sameFileOffsets(finding, file).every((offset) => offset <= change.start)) return finding;
   const delta = change.newEnd - change.oldEnd;
   const move = (offset: number) => (offset <= change.start ? offset : offset + delta);
