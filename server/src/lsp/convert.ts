@@ -21,7 +21,12 @@ function rangeOf(span: SourceSpan, document: TextDocument | undefined) {
   return { start: { line: span.line - 1, character: span.column - 1 }, end: { line: span.endLine - 1, character: span.endColumn - 1 } };
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument, index: number): Diagnostic {
+/**
+ * The finding as an LSP diagnostic. Code actions find their finding again by rule, message and
+ * range (`data` stays empty), so a finding carried over unchanged from the previous version of
+ * the file keeps its diagnostic object.
+ */
+export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
   return {
     range: rangeOf(finding, document),
     severity: SEVERITY[finding.severity],
@@ -33,8 +38,6 @@ export function toDiagnostic(finding: Finding, document: TextDocument, index: nu
       location: { uri: URI.fromPath(r.file), range: rangeOf(r, r.file === finding.file ? document : undefined) },
       message: r.message,
     })),
-    // Which finding of the cached analysis this is: code actions look it up instead of re-analysing.
-    data: { index },
   };
 }
 

@@ -494,7 +494,19 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     const total = result.findings.length + (result.omittedFindings ?? 0);
     const more = shown.length < total ? [moreFindingsNotice(shown.length, total)] : [];
     const hints = (result.unresolved ?? []).slice(0, MAX_DIAGNOSTICS_PER_FILE).map((site) => unresolvedDiagnostic(site, document));
-    return [...notices, ...more, ...shown.map((f, i) => toDiagnostic(f, document, i)), ...hints];
+    return [...notices, ...more, ...shown.map((f) => diagnosticOf(f, document)), ...hints];
+  }
+
+  /**
+   * One diagnostic per finding object. The engine hands over the same finding object after an
+   * edit only when none of its offsets, lines or columns moved (`incremental.ts`), so its
+   * diagnostic is still right: typing in a dense file rebuilds only what changed.
+   */
+  const diagnosticByFinding = new WeakMap<Finding, Diagnostic>();
+  function diagnosticOf(finding: Finding, document: TextDocument): Diagnostic {
+    let diagnostic = diagnosticByFinding.get(finding);
+    if (!diagnostic) diagnosticByFinding.set(finding, (diagnostic = toDiagnostic(finding, document)));
+    return diagnostic;
   }
 
   function moreFindingsNotice(shown: number, total: number): Diagnostic {
@@ -677,11 +689,12 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
 
   // ------------------------------------------------------------------ code actions
 
+  /** The finding a diagnostic the client sends back stands for: same rule, message and range (lines and columns count alike in both). */
   function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
-    const index = (diagnostic.data as { index?: number } | undefined)?.index;
-    const byIndex = index === undefined ? undefined : analysis.findings[index];
-    if (byIndex && byIndex.ruleId === diagnostic.code) return byIndex;
-    return analysis.findings.find((f, i) => f.ruleId === diagnostic.code && analysis.diagnostics[i].range.start.line === diagnostic.range.start.line && analysis.diagnostics[i].range.start.character === diagnostic.range.start.character);
+    const { start, end } = diagnostic.range;
+    return analysis.findings.find(
+      (f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && f.line - 1 === start.line && f.column - 1 === start.character && f.endLine - 1 === end.line && f.endColumn - 1 === end.character,
+    );
   }
 
   /** The edits as a workspace edit; undefined when one of them is in a file fipslint cannot edit safely: a fix is offered whole or not at all. */
