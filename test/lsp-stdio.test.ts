@@ -504,8 +504,17 @@ describe('language server over stdio (pull diagnostics)', () => {
 });
 
 describe('language server start-up through the V8 code cache', () => {
-  it('writes the cache in the user cache folder, starts from it, and starts anyway from a corrupt one', async () => {
+  it('writes the cache in the user cache folder, starts from it, starts anyway from a corrupt one, and deletes caches of other versions unused for a month', async () => {
     const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-code-cache-'));
+    const cacheDir = path.join(cacheHome, 'fipslint');
+    fs.mkdirSync(cacheDir);
+    const staleCache = path.join(cacheDir, 'server-v20.0.0-1-1.cache');
+    const recentCache = path.join(cacheDir, 'server-v20.0.0-2-2.cache');
+    fs.writeFileSync(staleCache, 'x');
+    fs.writeFileSync(recentCache, 'x');
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    fs.utimesSync(staleCache, fortyDaysAgo, fortyDaysAgo);
+    const ownCaches = () => fs.readdirSync(cacheDir).filter((f) => f.endsWith('.cache') && f !== path.basename(staleCache) && f !== path.basename(recentCache));
     const file = path.join(root, 'cached.ts');
     fs.writeFileSync(file, SOURCE);
     const uri = pathToFileURL(file).href;
@@ -520,12 +529,13 @@ describe('language server start-up through the V8 code cache', () => {
     try {
       const first = await diagnosticsOfOneStart();
       assert.deepEqual(first.codes, expected);
-      const cacheDir = path.join(cacheHome, 'fipslint');
       const deadline = Date.now() + 20_000;
-      while (!(fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => f.endsWith('.cache'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while ((ownCaches().length === 0 || fs.existsSync(staleCache)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       assert.equal(await first.client.stop(), 0);
-      const [cacheFile] = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.cache'));
+      const [cacheFile] = ownCaches();
       assert.ok(cacheFile, 'the first start wrote a code cache');
+      assert.ok(!fs.existsSync(staleCache), 'a cache of another version unused for 40 days is deleted');
+      assert.ok(fs.existsSync(recentCache), 'a cache of another version used recently is kept');
       assert.equal(fs.statSync(path.join(cacheDir, cacheFile)).mode & 0o077, 0, 'the cache is readable by its owner only');
 
       const second = await diagnosticsOfOneStart();

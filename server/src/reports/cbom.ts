@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as CDX from '@cyclonedx/cyclonedx-library';
+import type * as CycloneDx from '@cyclonedx/cyclonedx-library';
 import { ASSET_STATUS_LABELS, PROJECT_URL, type CryptoAsset, type CryptoInventory } from '../engine';
 
 export interface CbomMeta {
@@ -17,6 +17,9 @@ export interface CbomMeta {
  * `cryptoProperties` or occurrences yet (10.3), so those are added to its JSON by `bom-ref`.
  */
 export function formatCbom(inventory: CryptoInventory, meta: CbomMeta): string {
+  // Loaded on first export, not at start-up: the library and its validators are a tenth of the
+  // language server's start, and most sessions never export a CBOM.
+  const CDX = require('@cyclonedx/cyclonedx-library') as typeof CycloneDx;
   const bom = new CDX.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = new Date();
   bom.metadata.tools.components.add(
