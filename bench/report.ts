@@ -39,7 +39,7 @@ export interface BenchResult {
   /** The CLI with `--max-file-size 0` (bundles parsed too). */
   noSizeLimit?: ScanResult;
   /** The machine's 1-minute load average, sampled during the scans. */
-  load?: { maxPerCore: number; meanPerCore: number; warning?: string };
+  load?: { maxPerCore: number; meanPerCore: number; othersCpuShare?: number; warning?: string };
   lsp?: LspResult;
   targets: Target[];
 }
@@ -72,7 +72,7 @@ export function renderTable(result: BenchResult, previous?: BenchResult): string
   }
   lines.push('');
   lines.push('Wall times are the median of alternating runs (min–max beside it); a run is one process from spawn to exit.');
-  if (result.load) lines.push(`Load average during the scans: up to ${result.load.maxPerCore} per core (mean ${result.load.meanPerCore}).${result.load.warning ? ` **${result.load.warning}**` : ''}`);
+  if (result.load) lines.push(`Load average during the scans: up to ${result.load.maxPerCore} per core (mean ${result.load.meanPerCore})${result.load.othersCpuShare !== undefined ? `; other processes took ${Math.round(result.load.othersCpuShare * 100)}% of the machine's CPU time` : ''}.${result.load.warning ? ` **${result.load.warning}**` : ''}`);
   lines.push('');
   if (result.lsp) {
     const l = result.lsp;

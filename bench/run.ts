@@ -107,12 +107,19 @@ function median(runs: ScanResult[]): ScanResult {
   return { ...sorted[Math.floor((sorted.length - 1) / 2)], runsMs: runs.map((r) => r.wallMs) };
 }
 
-/** Samples the 1-minute load average every 2 s until stopped. */
+/**
+ * Samples the 1-minute load average every 2 s until stopped. On 2 cores the bench's own scans
+ * (a parser thread plus V8's GC threads) hold the load near 1.3 per core by themselves, so the
+ * load average alone cannot tell a quiet machine from a busy one; on Linux the CPU time that other
+ * processes took during the scans is measured too (all CPU time in /proc/stat, less the bench's
+ * own and its children's).
+ */
 function watchLoad(): () => NonNullable<BenchResult['load']> {
   const samples: number[] = [];
   const cpus = os.cpus().length;
   const sample = () => samples.push(os.loadavg()[0] / cpus);
   sample();
+  const startedCpu = cpuTimes();
   const timer = setInterval(sample, 2000);
   return () => {
     clearInterval(timer);
@@ -120,8 +127,34 @@ function watchLoad(): () => NonNullable<BenchResult['load']> {
     const round = (n: number) => Math.round(n * 100) / 100;
     const maxPerCore = round(Math.max(...samples));
     const meanPerCore = round(samples.reduce((a, b) => a + b, 0) / samples.length);
-    return { maxPerCore, meanPerCore, ...(maxPerCore > 1.5 ? { warning: `The machine was busy (load above 1.5 per core): these times are not a quiet run.` } : {}) };
+    const endedCpu = cpuTimes();
+    const othersShare = startedCpu && endedCpu ? round(Math.max(0, endedCpu.busy - startedCpu.busy - (endedCpu.own - startedCpu.own)) / Math.max(1, endedCpu.total - startedCpu.total)) : undefined;
+    const warnings = [
+      ...(maxPerCore > 1.5 ? ['the load average went above 1.5 per core'] : []),
+      ...(othersShare !== undefined && othersShare > 0.1 ? [`other processes took ${Math.round(othersShare * 100)}% of the CPU time`] : []),
+    ];
+    return {
+      maxPerCore,
+      meanPerCore,
+      ...(othersShare !== undefined ? { othersCpuShare: othersShare } : {}),
+      ...(warnings.length ? { warning: `The machine was busy (${warnings.join('; ')}): these times are not a quiet run.` } : {}),
+    };
   };
+}
+
+/** Linux only: the machine's busy and total CPU time, and this process's with its waited-for children's, in clock ticks. */
+function cpuTimes(): { busy: number; total: number; own: number } | undefined {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    const idle = fields[3] + (fields[4] ?? 0);
+    // Fields 14–17 of /proc/self/stat: utime, stime, cutime, cstime (after the parenthesised name).
+    const self = fs.readFileSync('/proc/self/stat', 'utf8');
+    const own = self.slice(self.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total, own };
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
