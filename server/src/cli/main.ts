@@ -29,12 +29,14 @@ import { formatCbom } from '../reports/cbom';
 import { formatHtml } from '../reports/html';
 import { writeFixedFile } from './write-file';
 import { toolVersion } from '../version';
+import { runDeps } from './deps';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const HELP = `Usage: fipslint [options] [paths...]
+       fipslint deps [options] [project]   audit the installed dependencies (fipslint deps --help)
 
 Finds cryptography that FIPS 140 does not approve in TypeScript and JavaScript:
 algorithms, key sizes, modes and TLS settings. Paths are files or folders (default: .);
@@ -84,6 +86,8 @@ export interface CliIo {
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export function runCli(argv: string[], io: CliIo): number {
+  // A folder named `deps` is scanned as `./deps`.
+  if (argv[0] === 'deps') return runDeps(argv.slice(1), io, parseSize);
   let parsed;
   try {
     parsed = parseArgs({

@@ -39,8 +39,20 @@ export function byOperation(applying: StatusRule, processing: StatusRule): Statu
   return (context) => evaluateStatus(context.operation === 'process' ? processing : applying, context);
 }
 
+/** Every `lastDay` of a dated status in the policy tables (filled as they load). */
+const TRANSITION_DAYS = new Set<string>();
+
+/**
+ * The transitions that have passed at `asOf`, as one string: two dates with the same period get
+ * the same verdicts from every table, so results cached on one day hold on the next.
+ */
+export function policyPeriod(asOf: string): string {
+  return [...TRANSITION_DAYS].filter((day) => asOf > day).sort().join(',') || 'none';
+}
+
 /** A status that changes on a date: `before` up to and including `lastDay`, `after` from the next day. */
 export function dated(lastDay: string, before: StatusRule, after: StatusRule): StatusRule {
+  TRANSITION_DAYS.add(lastDay);
   return (context) => evaluateStatus(context.asOf <= lastDay ? before : after, context);
 }
 
