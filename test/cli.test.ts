@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { RULES } from '../rules';
 import { writeFixedFile } from '../server/src/cli/write-file';
 import { runCli } from '../server/src/cli/main';
+import { assertValidSarif } from './sarif-schema';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'project');
@@ -19,16 +20,6 @@ function run(args: string[], cwd: string) {
 }
 
 let workspace: string;
-
-/** SARIF 2.1.0 by its schema (draft-04, which only Ajv 6 reads: the copy jest-sarif brings). */
-function assertValidSarif(sarif: unknown): void {
-  const paths = [path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif')];
-  const Ajv = require(require.resolve('ajv', { paths }));
-  const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
-  ajv.addMetaSchema(require(require.resolve('ajv/lib/refs/json-schema-draft-04.json', { paths })));
-  const schema = require(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'));
-  assert.ok(ajv.validate(schema, sarif), JSON.stringify(ajv.errors, null, 2));
-}
 
 before(() => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-cli-'));

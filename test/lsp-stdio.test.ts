@@ -551,3 +551,54 @@ describe('language server start-up through the V8 code cache', () => {
     }
   });
 });
+
+describe('language server over stdio (dependency audit)', () => {
+  it('audits node_modules only when asked, sends packages with assets and reach, and never lints a dependency’s file in the editor', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-deps-lsp-'));
+    fs.cpSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'deps-project'), workspace, { recursive: true });
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-deps-lsp-cache-'));
+    const client = new TestClient({ ...process.env, XDG_CACHE_HOME: cacheHome });
+    try {
+      await client.initialize(workspace, { workspace: { configuration: true, workspaceFolders: true } });
+      client.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(workspace).href, name: 'ws' }]);
+      type PackageView = { name: string; version: string; scope: string; route: string; counts: { wouldThrow: number }; cryptoLibrary?: string; loadedFrom?: string; assets: Array<{ id: string; name: string; occurrences: Array<{ file: string; line: number; reachableFrom?: string }> }> };
+      const message = (await client.connection.sendRequest('fipslint/auditDependencies', {})) as { folders: Array<{ root: string; audited: number; packages: PackageView[]; cache: { hits: number; misses: number } }> };
+      assert.equal(message.folders.length, 1);
+      const [folder] = message.folders;
+      assert.deepEqual([folder.audited, folder.cache], [7, { hits: 0, misses: 7 }]);
+      const db = folder.packages.find((p) => p.name === 'acme-db')!;
+      assert.deepEqual([db.version, db.scope, db.route, db.counts.wouldThrow, db.loadedFrom], ['3.1.0', 'production', 'direct', 2, 'src/app.js']);
+      const md5 = db.assets.find((a) => a.name === 'MD5')!;
+      assert.deepEqual(md5.occurrences.map((o) => [path.relative(workspace, o.file), o.line, o.reachableFrom]), [
+        [path.join('node_modules', 'acme-db', 'lib', 'password.js'), 6, 'src/app.js'],
+        [path.join('node_modules', 'acme-db', 'lib', 'password.js'), 7, 'src/app.js'],
+      ]);
+      assert.ok(md5.id.startsWith('node_modules/acme-db#'), 'asset ids are unique across packages');
+      const tripleDes = db.assets.find((a) => a.id.includes('des-ede3-cbc'));
+      assert.ok(tripleDes, 'the Triple DES use is listed');
+      assert.deepEqual(tripleDes.occurrences.map((o) => o.reachableFrom), [undefined], 'a file nothing loads is only present');
+      assert.equal(folder.packages.find((p) => p.name === 'crypto-js')?.cryptoLibrary, 'crypto-js');
+      assert.equal(folder.packages.some((p) => p.name === '@acme/util'), false, 'packages without crypto are counted, not listed');
+      assert.deepEqual(client.published, [], 'the audit publishes no diagnostics');
+
+      const again = (await client.connection.sendRequest('fipslint/auditDependencies', {})) as { folders: Array<{ cache: { hits: number; misses: number } }> };
+      assert.deepEqual(again.folders[0].cache, { hits: 7, misses: 0 });
+
+      // Opened from the view: a dependency's file gets no diagnostics; the project's own file does.
+      const dependencyFile = path.join(workspace, 'node_modules', 'acme-db', 'lib', 'password.js');
+      const ownFile = path.join(workspace, 'src', 'own.js');
+      const ownText = "require('crypto').createHash('md5');\n";
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(dependencyFile).href, languageId: 'javascript', version: 1, text: fs.readFileSync(dependencyFile, 'utf8') } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(ownFile).href, languageId: 'javascript', version: 1, text: ownText } });
+      const own = await client.diagnostics((p) => p.uri === pathToFileURL(ownFile).href, 'the project file');
+      assert.deepEqual(own.diagnostics.map((d) => d.code), ['hash-algorithm']);
+      const dependency = await client.diagnostics((p) => p.uri === pathToFileURL(dependencyFile).href, 'the dependency file');
+      assert.deepEqual(dependency.diagnostics, []);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+      fs.rmSync(workspace, { recursive: true, force: true });
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
+});

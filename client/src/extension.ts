@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { InventoryView, UseDecorations, exportCbom, type InventoryMessage } from './inventory-view';
+import { InventoryView, UseDecorations, exportCbom, type DependenciesMessage, type InventoryMessage } from './inventory-view';
 
 /**
  * The VS Code side: starts the bundled language server, restarts it when it dies, and adds the
@@ -84,6 +84,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('fipslint.inventory.refresh', () => scanWorkspace({ quiet: true })),
     vscode.commands.registerCommand('fipslint.exportCbom', () => client && exportCbom(client, inventory, () => scanWorkspace({ quiet: true }))),
+    vscode.commands.registerCommand('fipslint.auditDependencies', async () => {
+      if (!client) return;
+      // The server shows the progress (and its Cancel button) while it scans node_modules.
+      const message = (await client.sendRequest('fipslint/auditDependencies', {})) as DependenciesMessage;
+      if (message.restricted || message.cancelled) return;
+      for (const folder of message.folders) if (folder.error) void vscode.window.showWarningMessage(`fipslint: no dependency audit of ${folder.root}: ${folder.error}`);
+      inventory.showDependencies(message);
+      await inventoryTree.reveal(inventory.dependenciesNode(), { expand: true, focus: false, select: false });
+    }),
   );
   context.subscriptions.push(
     output,

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { RULES } from '../../../rules';
 import { ConfigFiles, DEFAULT_MAX_FILE_CHARS, PROFILE_IDS, defaultAnalysisOptions, formatConfigProblem, isIsoDate, optionsForFile, withExplicitSettings, type ProfileId } from '../engine';
 import { auditDependencies, type DependencyAudit } from '../deps/audit';
-import { defaultDependencyCacheDir } from '../deps/cache';
+import { defaultDependencyCacheDir, engineId } from '../deps/cache';
 import { DependencyTreeError } from '../deps/installed';
 import { formatDependencyCbom } from '../reports/cbom';
 import { formatDependencyJson, formatDependencySarif, formatDependencyText } from '../reports/deps';
@@ -151,16 +151,6 @@ export function runDeps(argv: string[], io: DepsIo, parseSize: (text: string) =>
   }
   const failing = audit.packages.some((p) => p.scope === 'production' && p.findings.some((f) => f.severity === 'error'));
   return failing ? 1 : 0;
-}
-
-/** fipslint's version and this build of it: cached results of another build are not reused. */
-export function engineId(): string {
-  try {
-    const stat = fs.statSync(__filename);
-    return `${toolVersion()}+${stat.size}-${Math.round(stat.mtimeMs)}`;
-  } catch {
-    return toolVersion();
-  }
 }
 
 function isFolder(dir: string): boolean {

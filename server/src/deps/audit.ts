@@ -41,8 +41,8 @@ export interface PackageAudit {
   /** Source files in it (scanned, or cut short by the pre-check). */
   files: number;
   findings: DependencyFinding[];
-  /** Every crypto asset it uses, approved or not (files absolute). */
-  inventory: InventoryEntry[];
+  /** Every crypto asset it uses, approved or not (files absolute), with the project file that loads each use's file. */
+  inventory: Array<InventoryEntry & { reachableFrom?: string }>;
   /** Crypto calls whose algorithm or setting is known only at run time. */
   unresolved: number;
   /** Files that could not be read or analysed, with why (relative to the package folder). */
@@ -109,7 +109,31 @@ interface PackageResult {
   modules: PackageModules;
 }
 
+/** The audit in one go (the CLI). */
 export function auditDependencies(root: string, options: DependencyAuditOptions): DependencyAudit {
+  const steps = auditSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The audit a package at a time (the language server): yields to the event loop between
+ * packages, so edits and requests go through; undefined once `cancelled` says so.
+ */
+export async function auditDependenciesAsync(root: string, options: DependencyAuditOptions, cancelled: () => boolean): Promise<DependencyAudit | undefined> {
+  const steps = auditSteps(root, options);
+  for (;;) {
+    if (cancelled()) return undefined;
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Yields after each package scanned or read from the cache. */
+function* auditSteps(root: string, options: DependencyAuditOptions): Generator<void, DependencyAudit> {
   const tree = readInstalledTree(root);
   const places = placeDependencies(tree);
   const analysis: AnalysisOptions = { ...options.analysis, inventory: true, unresolved: true, testFile: false };
@@ -132,24 +156,25 @@ export function auditDependencies(root: string, options: DependencyAuditOptions)
   const results = new Map<string, { pkg: InstalledPackage; result: PackageResult; cached: boolean }>();
   let hits = 0;
   let misses = 0;
-  selected.forEach((pkg, index) => {
+  for (const [index, pkg] of selected.entries()) {
     options.onPackage?.(index, selected.length, pkg);
     const files = listPackageFiles(pkg.dir);
     const key = createHash('sha256')
       .update(policyKey)
       .update(JSON.stringify([pkg.name, pkg.version, pkg.integrity ?? null, files.map((f) => [f.file, f.size])]))
       .digest('hex');
-    const stored = cache?.read(key) as PackageResult | undefined;
-    if (stored && isPackageResult(stored)) {
+    const stored = cache?.read(key);
+    if (isPackageResult(stored)) {
       hits++;
       results.set(pkg.location, { pkg, result: stored, cached: true });
-      return;
+    } else {
+      misses++;
+      const result = scanPackage(engine, pkg, files, analysis);
+      cache?.write(key, result);
+      results.set(pkg.location, { pkg, result, cached: false });
     }
-    misses++;
-    const result = scanPackage(engine, pkg, files, analysis);
-    cache?.write(key, result);
-    results.set(pkg.location, { pkg, result, cached: false });
-  });
+    yield;
+  }
   cache?.prune();
 
   const projectNotRead: DependencyAudit['projectNotRead'] = [];
@@ -188,7 +213,10 @@ export function auditDependencies(root: string, options: DependencyAuditOptions)
       cached,
       files: result.files,
       findings,
-      inventory: result.inventory.map((entry) => ({ ...entry, file: absolute(entry.file) })),
+      inventory: result.inventory.map((entry) => {
+        const from = reached.get(`${pkg.location}/${entry.file}`);
+        return { ...entry, file: absolute(entry.file), ...(from ? { reachableFrom: from } : {}) };
+      }),
       unresolved: result.unresolved,
       notAnalysed: result.notAnalysed,
       ...(library ? { cryptoLibrary: library } : {}),

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { toolVersion } from '../version';
+
 /** Entries not used for this long are deleted at the end of an audit. */
 const UNUSED_FOR_MS = 60 * 24 * 3600 * 1000;
 /** A package's results are a few kilobytes; a bigger entry is not one of ours. */
@@ -11,6 +13,16 @@ const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 export function defaultDependencyCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const base = process.platform === 'win32' ? (env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local')) : env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'fipslint', 'deps');
+}
+
+/** fipslint's version and this build of it (the file's size and time): results of another build are not reused. */
+export function engineId(): string {
+  try {
+    const stat = fs.statSync(__filename);
+    return `${toolVersion()}+${stat.size}-${Math.round(stat.mtimeMs)}`;
+  } catch {
+    return toolVersion();
+  }
 }
 
 /**

@@ -48,10 +48,15 @@ import {
   ASSET_STATUS_LABELS,
   STATUS_ORDER,
   type AssetStatus,
+  type CryptoAsset,
   type CryptoInventory,
 } from '../engine';
 import { docsUrl, fixTitle, toDiagnostic, unresolvedDiagnostic } from './convert';
 import { formatCbom } from '../reports/cbom';
+import { dependencyRoute } from '../reports/deps';
+import { auditDependenciesAsync, type DependencyAudit, type PackageAudit } from '../deps/audit';
+import { defaultDependencyCacheDir, engineId } from '../deps/cache';
+import { DependencyTreeError } from '../deps/installed';
 import { toolVersion } from '../version';
 import { DEFAULT_SETTINGS, readSettings, type FipslintSettings } from './settings';
 import { OffThreadAnalyzer } from './off-thread';
@@ -98,6 +103,41 @@ export interface InventoryMessage {
   /** Words for each status, so every view of the inventory uses the same ones. */
   statusLabels: Record<AssetStatus, string>;
   /** Statuses worst first: the view's order. */
+  statusOrder: readonly AssetStatus[];
+}
+
+/**
+ * The dependency audit, for the "Dependencies" node of the Crypto Inventory view: only when the
+ * user asks (a command), never at start-up; its findings never become diagnostics.
+ */
+export const DEPENDENCIES = {
+  /** Client → server: audit each workspace folder's installed packages (`DependenciesMessage`); reports progress, cancellable. */
+  audit: 'fipslint/auditDependencies',
+} as const;
+
+export interface DependencyPackageView {
+  name: string;
+  version: string;
+  location: string;
+  scope: PackageAudit['scope'];
+  /** `direct`, or `via a > b`. */
+  route: string;
+  counts: PackageAudit['counts'];
+  cryptoLibrary?: string;
+  loadedFrom?: string;
+  findings: number;
+  notAnalysed: number;
+  unresolved: number;
+  /** Its crypto assets (ids unique across packages); each use may carry `reachableFrom`. */
+  assets: CryptoAsset[];
+}
+
+export interface DependenciesMessage {
+  /** Set when nothing was audited because the workspace is not trusted. */
+  restricted?: boolean;
+  cancelled?: boolean;
+  folders: Array<{ root: string; error?: string; source?: string; packages: DependencyPackageView[]; audited: number; notInstalled: number; notices: string[]; cache?: { hits: number; misses: number } }>;
+  statusLabels: Record<AssetStatus, string>;
   statusOrder: readonly AssetStatus[];
 }
 
@@ -324,11 +364,20 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   }
 
   function isExcluded(filePath: string, settings: FipslintSettings): boolean {
+    // A dependency's file opened from the Dependencies view (or Go to Definition): its findings
+    // belong to the package-level audit, never to the editor's Problems.
+    if (isDependencyFile(filePath)) return true;
     if (settings.exclude.length === 0) return false;
     let matcher = excludeMatchers.get(settings);
     if (!matcher) excludeMatchers.set(settings, (matcher = ignore().add(settings.exclude)));
     const relative = path.relative(workspaceRootFor(filePath), filePath).split(path.sep).join('/');
     return !!relative && !relative.startsWith('..') && matcher.ignores(relative);
+  }
+
+  /** Under a node_modules folder of the workspace (or anywhere, for a file outside it). */
+  function isDependencyFile(filePath: string): boolean {
+    const folder = workspaceFolderOf(filePath);
+    return (folder ? path.relative(folder, filePath) : filePath).split(/[\\/]/).includes('node_modules');
   }
 
   function workspaceFolderOf(filePath: string): string | undefined {
@@ -948,6 +997,69 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
     }
     const message = inventoryMessage();
     if (message) void connection.sendNotification(INVENTORY.changed, message);
+  }
+
+  connection.onRequest(DEPENDENCIES.audit, async (_params, token): Promise<DependenciesMessage> => {
+    const message: DependenciesMessage = { folders: [], statusLabels: ASSET_STATUS_LABELS, statusOrder: STATUS_ORDER };
+    if (!workspaceTrusted) {
+      void connection.window.showInformationMessage('fipslint: the dependency audit is off in Restricted Mode; trust the workspace to audit its node_modules.');
+      return { ...message, restricted: true };
+    }
+    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+    const roots = folders.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('fipslint: auditing dependencies', 0, '', true);
+    const cancelled = () => token.isCancellationRequested || progress.token.isCancellationRequested;
+    const started = performance.now();
+    try {
+      for (const root of roots) {
+        const manifest = path.join(root, 'package.json');
+        const options = optionsFor(manifest, await settingsFor(URI.fromPath(manifest))).options;
+        let audit: DependencyAudit | undefined;
+        try {
+          audit = await auditDependenciesAsync(
+            root,
+            {
+              rules: RULES,
+              analysis: options,
+              projectFiles: discoverFiles([root]).files,
+              cacheDir: defaultDependencyCacheDir(),
+              engineId: engineId(),
+              onPackage: (done, total, pkg) => progress.report(Math.round((done / Math.max(1, total)) * 100), `${path.basename(root)}: ${pkg.name}`),
+            },
+            cancelled,
+          );
+        } catch (error) {
+          if (!(error instanceof DependencyTreeError)) throw error;
+          message.folders.push({ root, error: error.message, packages: [], audited: 0, notInstalled: 0, notices: [] });
+          continue;
+        }
+        if (!audit) return { ...message, cancelled: true };
+        message.folders.push({ root, source: audit.source, packages: audit.packages.filter((p) => p.findings.length || p.inventory.length || p.cryptoLibrary).map((p) => packageView(p, audit!)), audited: audit.packages.length, notInstalled: audit.notInstalled.length, notices: audit.notices, cache: { hits: audit.cache.hits, misses: audit.cache.misses } });
+        connection.console.info(`dependency audit of ${root}: ${audit.packages.length} packages (${audit.cache.hits} from the cache), ${audit.packages.reduce((n, p) => n + p.findings.length, 0)} findings, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    } finally {
+      progress.done();
+    }
+    return message;
+  });
+
+  function packageView(pkg: PackageAudit, audit: DependencyAudit): DependencyPackageView {
+    const inventory = buildInventory([{ fileName: pkg.dir, findings: [], ruleFailures: [], skipped: false, suppressions: [], inventory: pkg.inventory }], audit);
+    return {
+      name: pkg.name,
+      version: pkg.version,
+      location: pkg.location,
+      scope: pkg.scope,
+      route: dependencyRoute(pkg),
+      counts: pkg.counts,
+      ...(pkg.cryptoLibrary ? { cryptoLibrary: pkg.cryptoLibrary } : {}),
+      ...(pkg.loadedFrom ? { loadedFrom: pkg.loadedFrom } : {}),
+      findings: pkg.findings.length,
+      notAnalysed: pkg.notAnalysed.length,
+      unresolved: pkg.unresolved,
+      assets: inventory.assets.map((asset) => ({ ...asset, id: `${pkg.location}#${asset.id}` })),
+    };
   }
 
   connection.onRequest(INVENTORY.get, (): InventoryMessage | null => inventoryMessage() ?? null);
