@@ -60,7 +60,7 @@ export interface Corpus {
   realLargeFile: string;
 }
 
-const packageFolder = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace('@', '-');
+export const packageFolder = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace('@', '-');
 
 /** Builds the corpus under cacheDir once (download, verify, unpack, generate); later calls only list it. */
 export function ensureCorpus(cacheDir: string, log: (line: string) => void): Corpus {

@@ -41,6 +41,8 @@ export interface BenchResult {
   /** The machine's 1-minute load average, sampled during the scans. */
   load?: { maxPerCore: number; meanPerCore: number; othersCpuShare?: number; warning?: string };
   lsp?: LspResult;
+  /** `fipslint deps` on a project whose node_modules is the corpus's packages, against a normal scan of the same files. */
+  deps?: { packages: number; normalScan: ScanResult; firstRun: ScanResult; cachedRun: ScanResult; findings: number; wouldThrow: number };
   targets: Target[];
 }
 
@@ -85,6 +87,18 @@ export function renderTable(result: BenchResult, previous?: BenchResult): string
     if (l.realEdit && l.realFileLines) lines.push(`| edit → diagnostics, real ${l.realFileLines.toLocaleString('en-US')}-line file \`${l.realFile}\` (${l.realEdit.edits} edits) | ${l.realEdit.p50Ms} ms | ${l.realEdit.p95Ms} ms | ${l.realEdit.maxMs} ms |`);
     lines.push('');
     lines.push(`Cold start to first diagnostics (5,000-line file, ${l.coldStartDiagnostics} diagnostics): ${l.coldStartMs} ms the first time, ${l.coldStartCachedMs} ms on later starts (V8 code cache). RSS after opening ${l.openFiles} files: ${l.rssAfterOpenMb} MB. RSS over ${l.cycles} open/edit/close cycles: ${l.rssDuringCyclesMb.map((r) => `${r.rssMb} MB at ${r.cycle}`).join(', ')}.`);
+    lines.push('');
+  }
+  if (result.deps) {
+    const d = result.deps;
+    lines.push(`Dependency audit (\`fipslint deps\`) of a project whose node_modules holds the ${d.packages} corpus packages (hard links to the same files), with an npm v3 lockfile: ${d.findings} findings, ${d.wouldThrow} calls that would throw under \`--enable-fips\`.`);
+    lines.push('');
+    lines.push('| run | wall | CPU | peak RSS |' + (previous?.deps ? ' previous wall |' : ''));
+    lines.push('| --- | ---: | ---: | ---: |' + (previous?.deps ? ' ---: |' : ''));
+    const depsRow = (name: string, run: ScanResult, before: ScanResult | undefined) => lines.push(`| ${name} | ${seconds(run.wallMs)} | ${seconds(run.cpuMs)} | ${run.peakRssMb} MB |` + (previous?.deps ? ` ${before ? seconds(before.wallMs) : '–'} |` : ''));
+    depsRow('normal scan of the same package folders (`fipslint <folders>`)', d.normalScan, previous?.deps?.normalScan);
+    depsRow('`fipslint deps`, empty cache', d.firstRun, previous?.deps?.firstRun);
+    depsRow('`fipslint deps`, second run (cache)', d.cachedRun, previous?.deps?.cachedRun);
     lines.push('');
   }
   lines.push('| target | measured | limit | met |' + (previous ? ' previous |' : ''));

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ensureCorpus, type Corpus } from './corpus';
 import { filesFipslintParses } from './parsed-files';
 import { measureLsp, type LspResult } from './lsp';
+import { ensureDepsProject } from './deps';
 import { renderChart, renderTable, type BenchResult, type ScanResult, type Target } from './report';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -98,6 +99,13 @@ function targetsOf(result: BenchResult): Target[] {
       { name: `RSS growth, cycles ${cycles[0]?.cycle}→${cycles[cycles.length - 1]?.cycle}`, measured: growth, unit: 'MB', limit: 'no growth (≤ 10%)', pass: growth <= (cycles[0]?.rssMb ?? 0) * 0.1 },
     );
   }
+  if (result.deps) {
+    const ratio = Math.round((result.deps.firstRun.wallMs / result.deps.normalScan.wallMs) * 100) / 100;
+    targets.push(
+      { name: 'dependency audit, first run vs a normal scan of the same files', measured: ratio, limit: '≤ 2×', pass: ratio <= 2 },
+      { name: 'dependency audit, second run (cache)', measured: result.deps.cachedRun.wallMs, unit: 'ms', limit: '≤ 1,000 ms', pass: result.deps.cachedRun.wallMs <= 1000 },
+    );
+  }
   return targets;
 }
 
@@ -162,6 +170,7 @@ async function main(): Promise<void> {
     options: {
       'skip-eslint': { type: 'boolean' },
       'skip-lsp': { type: 'boolean' },
+      'skip-deps': { type: 'boolean' },
       repeat: { type: 'string', default: '3' },
       cache: { type: 'string' },
     },
@@ -218,6 +227,26 @@ async function main(): Promise<void> {
     log(`  ESLint: ${(eslint.wallMs / 1000).toFixed(2)} s`);
   }
 
+  let deps: BenchResult['deps'];
+  if (!values['skip-deps']) {
+    const project = ensureDepsProject(cacheDir, corpus.root);
+    log(`dependency audit of ${project.root} (${project.packageFolders.length} packages):`);
+    const depsCache = fs.mkdtempSync(path.join(os.tmpdir(), 'fipslint-bench-deps-cache-'));
+    const depsReport = path.join(cacheDir, 'fipslint-deps-report.json');
+    try {
+      const fipslintBin = path.join(REPO, 'bin', 'fipslint.js');
+      const normalScan = await runMeasured('deps-normal-scan', fipslintBin, ['--format', 'json', '-o', path.join(cacheDir, 'fipslint-deps-normal-report.json'), ...project.packageFolders], project.root, corpus);
+      const firstRun = await runMeasured('deps-first', fipslintBin, ['deps', '--format', 'json', '-o', depsReport, '--cache-dir', depsCache], project.root, corpus);
+      const cachedRun = await runMeasured('deps-cached', fipslintBin, ['deps', '--format', 'json', '-o', depsReport, '--cache-dir', depsCache], project.root, corpus);
+      const report = JSON.parse(fs.readFileSync(depsReport, 'utf8')) as { summary: { packages: number; wouldThrow: number; cache: { hits: number } }; packages: Array<{ findings: unknown[] }> };
+      if (report.summary.cache.hits !== report.summary.packages) throw new Error(`the second audit read ${report.summary.cache.hits} of ${report.summary.packages} packages from the cache`);
+      deps = { packages: report.summary.packages, normalScan, firstRun, cachedRun, findings: report.packages.reduce((n, p) => n + p.findings.length, 0), wouldThrow: report.summary.wouldThrow };
+      log(`  normal scan ${(normalScan.wallMs / 1000).toFixed(2)} s, deps first run ${(firstRun.wallMs / 1000).toFixed(2)} s, deps with the cache ${(cachedRun.wallMs / 1000).toFixed(2)} s`);
+    } finally {
+      fs.rmSync(depsCache, { recursive: true, force: true });
+    }
+  }
+
   let lsp: LspResult | undefined;
   if (!values['skip-lsp']) {
     log('language server (dist/server.js over stdio):');
@@ -240,6 +269,7 @@ async function main(): Promise<void> {
     noSizeLimit,
     load,
     lsp,
+    deps,
     targets: [],
   };
   result.targets = targetsOf(result);

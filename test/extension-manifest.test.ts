@@ -59,18 +59,20 @@ describe('extension manifest', () => {
     // `workspaceContains:**/…` would search the whole workspace at every start-up.
     assert.deepEqual(pkg.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:javascript', 'onLanguage:javascriptreact']);
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands, ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output', 'fipslint.inventory.refresh', 'fipslint.exportCbom']);
+    assert.deepEqual(commands, ['fipslint.scan', 'fipslint.fixAll', 'fipslint.restart', 'fipslint.output', 'fipslint.inventory.refresh', 'fipslint.exportCbom', 'fipslint.auditDependencies']);
     // A contributed command the extension never registers fails with "command not found".
     const extension = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
     for (const command of commands) assert.ok(extension.includes(`registerCommand('${command}'`), `${command} is not registered`);
   });
 
-  it('contributes the Crypto Inventory view to the Explorer, with its title actions and empty-state text', () => {
+  it('contributes the Crypto Inventory view to the Explorer, with its title actions (the dependency audit among them) and empty-state text', () => {
     assert.deepEqual(pkg.contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['fipslint.inventory', 'Crypto Inventory']]);
     const titleActions = pkg.contributes.menus['view/title'].filter((m: { when: string }) => m.when === 'view == fipslint.inventory').map((m: { command: string }) => m.command);
-    assert.deepEqual(titleActions, ['fipslint.inventory.refresh', 'fipslint.exportCbom']);
+    assert.deepEqual(titleActions, ['fipslint.inventory.refresh', 'fipslint.auditDependencies', 'fipslint.exportCbom']);
     const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'fipslint.inventory');
     assert.ok(welcome.some((w: { contents: string }) => w.contents.includes('command:fipslint.inventory.refresh')));
+    assert.ok(welcome.some((w: { contents: string }) => w.contents.includes('command:fipslint.auditDependencies')), 'the dependency audit is offered, never run unasked');
+    assert.deepEqual(pkg.activationEvents.filter((e: string) => /depend/i.test(e)), [], 'no audit at start-up');
     assert.ok(welcome.some((w: { when: string }) => w.when.includes('!isWorkspaceTrusted')), 'Restricted Mode says why the view is empty');
   });
 });

@@ -229,6 +229,10 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     appFile = path.join(workspace, 'app.ts');
     fs.writeFileSync(appFile, SOURCE);
     fs.writeFileSync(path.join(workspace, 'vault.ts'), VAULT);
+    // Installed packages for the dependency audit (our fixture), and a module that loads one.
+    const depsFixture = path.join(ROOT, 'test', 'fixtures', 'deps-project');
+    for (const name of ['package.json', 'package-lock.json', 'node_modules']) fs.cpSync(path.join(depsFixture, name), path.join(workspace, name), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'db-client.js'), "const { connect } = require('acme-db');\nmodule.exports = connect;\n");
     workspaceDir = workspace;
     fs.writeFileSync(
       path.join(userData, 'User', 'settings.json'),
@@ -514,6 +518,44 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Triple DES' }).first().waitFor({ timeout: 60_000 });
     await expectProblemRows('Triple DES', 1, 'the 3DES finding once after closing');
     await expectProblemRows('createHash uses MD5', 0, 'the fixed finding stays gone');
+  });
+
+  it('Audit Dependencies fills a Dependencies node: package → asset → uses with reach; a use opens the file in node_modules, which gets no squiggles', async () => {
+    await runCommand('fipslint: Audit Dependencies (node_modules)');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Crypto Inventory/i }) });
+    const header = pane.locator('.pane-header');
+    await header.waitFor({ timeout: 60_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // Room for the packages: fold the file tree above, as the inventory test does.
+    const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+    if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+    const rows = pane.locator('.monaco-list-row');
+    const dependencies = rows.filter({ hasText: /^Dependencies/ }).first();
+    await dependencies.waitFor({ timeout: 120_000 });
+    assert.match((await dependencies.innerText()).replace(/\s+/g, ' '), /Dependencies\s*7 packages · 6 with crypto · 1 would throw in FIPS mode/);
+    const db = rows.filter({ hasText: /^acme-db/ }).first();
+    await db.waitFor({ timeout: 30_000 });
+    assert.match((await db.innerText()).replace(/\s+/g, ' '), /acme-db\s*3\.1\.0 · prod · direct · 2 would throw · 5 not approved/);
+    assert.match((await rows.filter({ hasText: /^crypto-js/ }).first().innerText()).replace(/\s+/g, ' '), /pure-JS crypto library \(NV\)/);
+    await db.click();
+    const md5 = rows.filter({ hasText: /MD5[\s\S]*node:crypto · 2 uses/ }).first();
+    await md5.waitFor({ timeout: 30_000 });
+    await md5.click();
+    const use = rows.filter({ hasText: 'password.js:6' }).first();
+    await use.waitFor({ timeout: 30_000 });
+    assert.match((await use.innerText()).replace(/\s+/g, ' '), /password\.js:6\s*node_modules\/acme-db\/lib · crypto\.createHash · hash-algorithm · reachable from db-client\.js/);
+    await shot('dependencies', 'dependencies-view.png');
+    await use.click();
+    await page.locator('.tab.active', { hasText: 'password.js' }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar', { hasText: /Ln 6, Col \d+/ }).waitFor({ timeout: 30_000 });
+    // Findings in dependencies are package-level only: none in the editor or Problems, and none later.
+    const quietUntil = Date.now() + 3000;
+    while (Date.now() < quietUntil) {
+      assert.equal(await page.locator('.part.editor .squiggly-error').count(), 0, 'no squiggle in the dependency’s file');
+      await page.waitForTimeout(250); // watching that nothing appears
+    }
+    assert.deepEqual(await problemRows('password.js'), []);
+    await runCommand('View: Close Editor');
   });
 
   it('the Settings editor names each profile choice, and run: onSave set there keeps unsaved text unlinted through hover and Ctrl+.', async () => {
