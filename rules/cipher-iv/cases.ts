@@ -12,6 +12,14 @@ export const cases: RuleCases = {
     `const iv = crypto.getRandomValues(new Uint8Array(12));\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
     { name: 'the key length alone does not derive the IV', code: `import crypto from 'crypto';\nconst c = (key: Buffer) => crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(key.length / 2));` },
     { name: 'a buffer filled by randomFillSync', code: `import crypto from 'crypto';\nconst iv = Buffer.alloc(16);\ncrypto.randomFillSync(iv);\ncrypto.createCipheriv('aes-256-cbc', key, iv);` },
+    {
+      name: 'a nonce buffer written in place with a packet counter before each use (SSH ChaCha20)',
+      code: `import { createCipheriv } from 'node:crypto';\nconst NONCE = Buffer.alloc(16);\nexport function seal(key: Buffer, seq: number, packet: Buffer) {\n  NONCE[0] = 1;\n  NONCE.writeUInt32BE(seq, 12);\n  return createCipheriv('chacha20', key, NONCE).update(packet);\n}`,
+    },
+    {
+      name: 'a nonce written by a write… helper',
+      code: `import { createCipheriv } from 'node:crypto';\nconst writeUInt32BE = (buf: Buffer, n: number, at: number) => buf.writeUInt32BE(n, at);\nconst NONCE = Buffer.alloc(12);\nexport function seal(key: Buffer, seq: number, packet: Buffer) {\n  writeUInt32BE(NONCE, seq, 8);\n  return createCipheriv('aes-256-gcm', key, NONCE).update(packet);\n}`,
+    },
     { name: 'a browser IV filled by getRandomValues', code: `const iv = new Uint8Array(12);\ncrypto.getRandomValues(iv);\nawait crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);` },
   ],
   invalid: [

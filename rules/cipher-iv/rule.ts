@@ -133,7 +133,7 @@ export default defineRule({
         const fix = randomBytesCall
           ? [{ title: `Use a fresh random IV: ${randomBytesCall}(${length}) (store or send it with the ciphertext)`, safety: 'suggestion' as const, edits: [replaceValue(value, `${randomBytesCall}(${length})`)] }]
           : [];
-        if (!bytes.random) {
+        if (!bytes.varies) {
           context.report({
             value,
             site,
@@ -146,7 +146,7 @@ export default defineRule({
             fipsRuntime: 'runs',
             fixes: fix,
           });
-        } else if (isGcm && bytes.length < GCM_MIN_IV_BYTES) {
+        } else if (isGcm && bytes.random && bytes.length < GCM_MIN_IV_BYTES) {
           context.report({
             value,
             site,

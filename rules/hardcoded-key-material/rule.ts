@@ -146,7 +146,7 @@ function check(context: RuleContext, argument: ts.Expression, values: Value[], s
     }
     if (value.fromType) continue;
     const bytes = context.resolver.bytesOf(value);
-    if (!bytes || bytes.random) continue;
+    if (!bytes || bytes.varies) continue;
     const written = writtenKey(context, value);
     if (!written) continue;
     if (slot.privatePem && !(value.kind === 'string' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(value.value))) continue;

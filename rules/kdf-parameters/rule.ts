@@ -97,6 +97,8 @@ export default defineRule({
       const bytes = context.resolver.bytesOf(value);
       if (!bytes) return;
       if (bytes.random && bytes.length >= MIN_SALT_BYTES) return;
+      // Written in place from other data: not a constant, and whether it is random is not known here.
+      if (!bytes.random && bytes.varies) return;
       const fixes = cryptoBase ? [{ title: `Use ${cryptoBase}.randomBytes(16) (store the salt with the hash)`, safety: 'suggestion' as const, edits: [replaceValue(value, `${cryptoBase}.randomBytes(16)`)] }] : [];
       context.report({
         value,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, SourceProject, isSourceFileName, type AnalysisOptions, type Finding, type InventoryEntry, type RuleModule } from '../engine';
+import { Engine, SourceProject, type AnalysisOptions, type Finding, type InventoryEntry, type RuleModule } from '../engine';
 import { CRYPTO_LIBRARIES } from '../engine/policy/schemes';
 import { policyPeriod } from '../engine/policy/status';
 import { formatBytes, readRegularFile } from '../engine/regular-file';
@@ -280,7 +280,13 @@ function scanPackage(engine: Engine, pkg: InstalledPackage, files: Array<{ file:
   return result;
 }
 
-/** The package's source files (no nested node_modules: those are packages of their own), links not followed. */
+/**
+ * What Node can load from a package: its JavaScript. TypeScript sources shipped beside it (for
+ * source maps) never run from node_modules, and would repeat the findings of their compiled twins.
+ */
+const PACKAGE_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
+
+/** The package's JavaScript files (no nested node_modules: those are packages of their own), links not followed. */
 function listPackageFiles(dir: string): Array<{ file: string; size: number }> {
   const found: Array<{ file: string; size: number }> = [];
   const visit = (folder: string, prefix: string) => {
@@ -293,7 +299,7 @@ function listPackageFiles(dir: string): Array<{ file: string; size: number }> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') visit(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile() && isSourceFileName(entry.name)) {
+      } else if (entry.isFile() && PACKAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
         let size = -1;
         try {
           size = fs.statSync(path.join(folder, entry.name)).size;

@@ -15,7 +15,7 @@ export function dependencyRoute(pkg: Pick<PackageAudit, 'direct' | 'path'>): str
 
 /** Why a package is listed: what it does that FIPS mode breaks or does not approve. */
 function hasVerdict(pkg: PackageAudit): boolean {
-  return pkg.findings.length > 0 || !!pkg.cryptoLibrary;
+  return pkg.findings.length > 0 || !!pkg.cryptoLibrary || pkg.unresolved > 0 || pkg.notAnalysed.length > 0;
 }
 
 /** Where the project reaches the package: the file that loads one with a finding, else any loading file. */
@@ -38,7 +38,7 @@ export function formatDependencyText(audit: DependencyAudit, cwd: string, color 
   for (const scope of ['production', 'development', 'unused'] as const) {
     const listed = audit.packages.filter((p) => p.scope === scope && hasVerdict(p)).sort(byConcern);
     if (!listed.length) continue;
-    const header = ['Package', 'Version', 'Dependency', 'Scope', 'Would throw', 'Not approved', 'Other', 'NV', 'Reach'];
+    const header = ['Package', 'Version', 'Dependency', 'Scope', 'Would throw', 'Not approved', 'Other', 'NV', 'Run-time values', 'Reach'];
     const rows = listed.map((p) => [
       p.name,
       p.version,
@@ -48,10 +48,11 @@ export function formatDependencyText(audit: DependencyAudit, cwd: string, color 
       String(p.counts.notApproved),
       String(p.counts.other),
       p.cryptoLibrary ? (p.counts.notValidated ? `${p.counts.notValidated} + library` : 'library') : String(p.counts.notValidated),
+      String(p.unresolved),
       reachWords(p),
     ]);
     lines.push(scope === 'production' ? 'Production dependencies' : scope === 'development' ? 'Development dependencies (not shipped; rarely matter for FIPS)' : 'Installed but required by nothing in package.json');
-    lines.push(...table(header, rows.map((r) => r.map(printable)), [4, 5, 6, 7]).map((l, i) => (i === 0 ? paint('1', l) : l)));
+    lines.push(...table(header, rows.map((r) => r.map(printable)), [4, 5, 6, 7, 8]).map((l, i) => (i === 0 ? paint('1', l) : l)));
     lines.push('');
   }
   const quiet = audit.packages.filter((p) => !hasVerdict(p)).length;
@@ -66,6 +67,7 @@ export function formatDependencyText(audit: DependencyAudit, cwd: string, color 
       const reach = f.reachableFrom ? `  reachable from ${printable(f.reachableFrom)}` : '  present in package';
       lines.push(`  ${printable(displayPath(f.file, cwd))}:${f.line}:${f.column}  ${paint(severityColor[f.severity], f.severity)}  ${printable(f.message)}  ${paint('2', f.ruleId)}${paint('2', runtime + reach)}`);
     }
+    if (pkg.unresolved) lines.push(`  ${paint('2', 'unresolved')}  ${plural(pkg.unresolved, 'crypto call')} whose algorithm or setting is known only at run time (not judged)`);
     for (const entry of pkg.notAnalysed) lines.push(`  ${paint('33', 'not analysed')}  ${printable(pkg.location)}/${printable(entry.file)}: ${printable(entry.reason)}`);
     lines.push('');
   }
@@ -100,7 +102,16 @@ export function formatDependencyText(audit: DependencyAudit, cwd: string, color 
 
 /** Most concerning first: would-throw, then not approved, then NV, then by name. */
 function byConcern(a: PackageAudit, b: PackageAudit): number {
-  return b.counts.wouldThrow - a.counts.wouldThrow || b.counts.notApproved - a.counts.notApproved || b.counts.notValidated - a.counts.notValidated || a.name.localeCompare(b.name) || a.location.localeCompare(b.location);
+  const nv = (p: PackageAudit) => p.counts.notValidated + (p.cryptoLibrary ? 1 : 0);
+  return (
+    b.counts.wouldThrow - a.counts.wouldThrow ||
+    b.counts.notApproved - a.counts.notApproved ||
+    b.counts.other - a.counts.other ||
+    nv(b) - nv(a) ||
+    b.unresolved - a.unresolved ||
+    a.name.localeCompare(b.name) ||
+    a.location.localeCompare(b.location)
+  );
 }
 
 function table(header: string[], rows: string[][], rightAligned: number[]): string[] {

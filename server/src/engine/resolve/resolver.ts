@@ -560,16 +560,58 @@ export class Resolver {
   }
 
   /**
-   * Length and randomness of a key/IV/salt value: a string is its UTF-8 bytes and constant; a
-   * buffer is random when it came from the CSPRNG or was filled by it afterwards.
+   * A buffer written in place after it was made: `nonce[0] = 1`, `nonce.writeUInt32BE(seq, 8)`,
+   * `nonce.fill(byte)`, `counter.copy(nonce)`, `writeUInt32BE(nonce, seq, 12)` (a helper named
+   * write…). Its bytes change between uses (SSH's ChaCha20 nonce is the packet sequence number),
+   * so it is not a constant, though not random either.
    */
-  bytesOf(value: Value): { length: number; random: boolean } | undefined {
-    if (value.kind === 'bytes') return { length: value.length, random: value.random || this.filledRandomly(value) };
-    if (value.kind === 'string') return { length: Buffer.byteLength(value.value, 'utf8'), random: false };
+  private writtenInPlace(value: Value): boolean {
+    if (value.kind !== 'bytes') return false;
+    const declaration = value.via.map((v) => v.node).find((n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name));
+    if (!declaration) return false;
+    const name = (declaration.name as ts.Identifier).text;
+    const index = fileIndex(declaration.getSourceFile());
+    const isIt = (node: ts.Expression | undefined) => {
+      const target = node && skipOuterExpressions(node);
+      return !!target && ts.isIdentifier(target) && target.text === name && this.findDeclaration(target)?.node === declaration;
+    };
+    for (const assignment of index.assignmentsByName.get(name) ?? []) {
+      const target = skipOuterExpressions(assignment.left);
+      if (ts.isElementAccessExpression(target) && isIt(target.expression)) return true;
+    }
+    for (const [method, calls] of index.callsByName) {
+      if (!/^(write|fill$|set$|copy$|copyWithin$)/.test(method)) continue;
+      for (const call of calls) {
+        const callee = skipOuterExpressions(call.expression);
+        const first = call.arguments?.[0];
+        if (ts.isPropertyAccessExpression(callee) && method === 'copy') {
+          if (isIt(first)) return true;
+        } else if (ts.isPropertyAccessExpression(callee) && isIt(callee.expression)) {
+          // Filling with a literal byte keeps it constant.
+          if (!(method === 'fill' && first && ts.isNumericLiteral(skipOuterExpressions(first)))) return true;
+        } else if (ts.isIdentifier(callee) && method.startsWith('write') && isIt(first)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Length and randomness of a key/IV/salt value: a string is its UTF-8 bytes and constant; a
+   * buffer is random when it came from the CSPRNG or was filled by it afterwards, and `varies`
+   * (is no constant) when it is written in place after it was made.
+   */
+  bytesOf(value: Value): { length: number; random: boolean; varies: boolean } | undefined {
+    if (value.kind === 'bytes') {
+      const random = value.random || this.filledRandomly(value);
+      return { length: value.length, random, varies: random || this.writtenInPlace(value) };
+    }
+    if (value.kind === 'string') return { length: Buffer.byteLength(value.value, 'utf8'), random: false, varies: false };
     return undefined;
   }
 
-  byteLengths(expression: ts.Expression | undefined): Array<{ length: number; random: boolean; value: Value }> {
+  byteLengths(expression: ts.Expression | undefined): Array<{ length: number; random: boolean; varies: boolean; value: Value }> {
     return this.values(expression).flatMap((value) => {
       const bytes = this.bytesOf(value);
       return bytes ? [{ ...bytes, value }] : [];
