@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, SourceProject, type AnalysisOptions, type Finding, type InventoryEntry, type RuleModule } from '../engine';
+import { Engine, SourceProject, buildInventory, type AnalysisOptions, type CryptoAsset, type Finding, type InventoryEntry, type RuleModule } from '../engine';
 import { CRYPTO_LIBRARIES } from '../engine/policy/schemes';
 import { policyPeriod } from '../engine/policy/status';
 import { formatBytes, readRegularFile } from '../engine/regular-file';
@@ -132,7 +132,7 @@ export async function auditDependenciesAsync(root: string, options: DependencyAu
   }
 }
 
-/** Yields after each package scanned or read from the cache. */
+/** Yields after each file scanned and each package read from the cache: a large package (aws-sdk's 2,000 files) never holds the server for long. */
 function* auditSteps(root: string, options: DependencyAuditOptions): Generator<void, DependencyAudit> {
   const tree = readInstalledTree(root);
   const places = placeDependencies(tree);
@@ -169,7 +169,7 @@ function* auditSteps(root: string, options: DependencyAuditOptions): Generator<v
       results.set(pkg.location, { pkg, result: stored, cached: true });
     } else {
       misses++;
-      const result = scanPackage(engine, pkg, files, analysis);
+      const result = yield* scanPackage(engine, pkg, files, analysis);
       cache?.write(key, result);
       results.set(pkg.location, { pkg, result, cached: false });
     }
@@ -247,7 +247,7 @@ function* auditSteps(root: string, options: DependencyAuditOptions): Generator<v
   };
 }
 
-function scanPackage(engine: Engine, pkg: InstalledPackage, files: Array<{ file: string; size: number }>, options: AnalysisOptions): PackageResult {
+function* scanPackage(engine: Engine, pkg: InstalledPackage, files: Array<{ file: string; size: number }>, options: AnalysisOptions): Generator<void, PackageResult> {
   const absolute = files.map((f) => path.join(pkg.dir, ...f.file.split('/')));
   // Imports are followed inside the package only; its own dependencies are packages of their own.
   engine.project.setReadableRoots([pkg.dir]);
@@ -275,6 +275,7 @@ function scanPackage(engine: Engine, pkg: InstalledPackage, files: Array<{ file:
     }
     for (const entry of analysis.inventory ?? []) result.inventory.push({ ...entry, file: relative(entry.file) });
     result.unresolved += analysis.unresolved?.length ?? 0;
+    yield;
   }
   for (const file of absolute) engine.project.forget(file);
   return result;
@@ -331,6 +332,12 @@ function isPackageResult(value: unknown): value is PackageResult {
 }
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
+
+/** A package's crypto assets, as the inventory groups them, with ids made unique across packages (`node_modules/pg#crypto/…`). */
+export function packageAssets(pkg: PackageAudit, policy: Pick<AnalysisOptions, 'profile' | 'asOf'>): CryptoAsset[] {
+  const inventory = buildInventory([{ fileName: pkg.dir, findings: [], ruleFailures: [], skipped: false, suppressions: [], inventory: pkg.inventory }], policy);
+  return inventory.assets.map((asset) => ({ ...asset, id: `${pkg.location}#${asset.id}` }));
+}
 
 /** The audit's verdict in one line, for a summary. */
 export function auditTotals(audit: DependencyAudit): { packages: number; production: number; development: number; withFindings: number; wouldThrow: number; notApproved: number; other: number; notValidated: number } {

@@ -54,7 +54,7 @@ import {
 import { docsUrl, fixTitle, toDiagnostic, unresolvedDiagnostic } from './convert';
 import { formatCbom } from '../reports/cbom';
 import { dependencyRoute } from '../reports/deps';
-import { auditDependenciesAsync, type DependencyAudit, type PackageAudit } from '../deps/audit';
+import { auditDependenciesAsync, packageAssets, type DependencyAudit, type PackageAudit } from '../deps/audit';
 import { defaultDependencyCacheDir, engineId } from '../deps/cache';
 import { DependencyTreeError } from '../deps/installed';
 import { toolVersion } from '../version';
@@ -1045,7 +1045,6 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
   });
 
   function packageView(pkg: PackageAudit, audit: DependencyAudit): DependencyPackageView {
-    const inventory = buildInventory([{ fileName: pkg.dir, findings: [], ruleFailures: [], skipped: false, suppressions: [], inventory: pkg.inventory }], audit);
     return {
       name: pkg.name,
       version: pkg.version,
@@ -1058,7 +1057,7 @@ export function startServer(connection: Connection, rules: readonly RuleModule[]
       findings: pkg.findings.length,
       notAnalysed: pkg.notAnalysed.length,
       unresolved: pkg.unresolved,
-      assets: inventory.assets.map((asset) => ({ ...asset, id: `${pkg.location}#${asset.id}` })),
+      assets: packageAssets(pkg, audit),
     };
   }
 

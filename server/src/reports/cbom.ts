@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as CycloneDx from '@cyclonedx/cyclonedx-library';
-import { ASSET_STATUS_LABELS, PROJECT_URL, buildInventory, type CryptoAsset, type CryptoInventory } from '../engine';
-import type { DependencyAudit } from '../deps/audit';
+import { ASSET_STATUS_LABELS, PROJECT_URL, type CryptoAsset, type CryptoInventory } from '../engine';
+import { packageAssets, type DependencyAudit } from '../deps/audit';
 
 export interface CbomMeta {
   /** The scanned project, as the BOM's subject (`metadata.component`). */
@@ -66,8 +66,7 @@ export function formatDependencyCbom(audit: DependencyAudit, meta: CbomMeta): st
   const assetsByPackage = new Map<string, CryptoAsset[]>();
   const assetsByRef = new Map<string, CryptoAsset>();
   for (const pkg of audit.packages) {
-    const inventory = buildInventory([{ fileName: pkg.dir, findings: [], ruleFailures: [], skipped: false, suppressions: [], inventory: pkg.inventory }], audit);
-    const assets = inventory.assets.map((asset) => ({ ...asset, id: `${pkg.location}#${asset.id}` }));
+    const assets = packageAssets(pkg, audit);
     assetsByPackage.set(pkg.location, assets);
     for (const asset of assets) assetsByRef.set(asset.id, asset);
     const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, pkg.name, {
