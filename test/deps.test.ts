@@ -225,6 +225,48 @@ describe('fipslint deps', () => {
     assert.equal(byLocation(audit, 'node_modules/stray-pkg').extraneous, true);
   });
 
+  it('follows pnpm’s layout: links into node_modules/.pnpm, dependencies beside each package', { skip: process.platform === 'win32' && 'symbolic links need privileges on Windows' }, () => {
+    const dir = fixtureCopy();
+    const modules = path.join(dir, 'node_modules');
+    const installed = path.join(dir, 'installed-by-npm');
+    fs.renameSync(modules, installed);
+    fs.rmSync(path.join(dir, 'package-lock.json'));
+    fs.writeFileSync(path.join(dir, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    // .pnpm/<name>@<version>/node_modules/<name> is the package; its dependencies are links beside it.
+    const store = (name: string, version: string) => path.join(modules, '.pnpm', `${name.replace('/', '+')}@${version}`, 'node_modules', ...name.split('/'));
+    const place = (name: string, version: string, from: string) => {
+      fs.mkdirSync(path.dirname(store(name, version)), { recursive: true });
+      fs.cpSync(from, store(name, version), { recursive: true });
+    };
+    place('acme-db', '3.1.0', path.join(installed, 'acme-db'));
+    fs.rmSync(path.join(store('acme-db', '3.1.0'), 'node_modules'), { recursive: true });
+    place('acme-sasl', '2.0.0', path.join(installed, 'acme-db', 'node_modules', 'acme-sasl'));
+    place('@acme/util', '1.0.0', path.join(installed, '@acme', 'util'));
+    place('crypto-js', '4.2.0', path.join(installed, 'crypto-js'));
+    fs.symlinkSync(store('acme-sasl', '2.0.0'), path.join(path.dirname(store('acme-db', '3.1.0')), 'acme-sasl'), 'dir');
+    fs.symlinkSync(store('acme-db', '3.1.0'), path.join(modules, 'acme-db'), 'dir');
+    fs.symlinkSync(store('crypto-js', '4.2.0'), path.join(modules, 'crypto-js'), 'dir');
+    fs.mkdirSync(path.join(modules, '@acme'));
+    fs.symlinkSync(store('@acme/util', '1.0.0'), path.join(modules, '@acme', 'util'), 'dir');
+    fs.rmSync(installed, { recursive: true });
+    const { audit } = auditJson(dir);
+    assert.equal(audit.source, 'node_modules');
+    assert.match(audit.notices.join('\n'), /pnpm-lock\.yaml is not read/);
+    assert.deepEqual(
+      audit.packages.map((p) => [p.location, p.version, p.scope, p.direct, p.path.join(' > ')]),
+      [
+        ['node_modules/.pnpm/@acme+util@1.0.0/node_modules/@acme/util', '1.0.0', 'production', true, '@acme/util'],
+        ['node_modules/.pnpm/acme-db@3.1.0/node_modules/acme-db', '3.1.0', 'production', true, 'acme-db'],
+        ['node_modules/.pnpm/acme-sasl@2.0.0/node_modules/acme-sasl', '2.0.0', 'production', false, 'acme-db > acme-sasl'],
+        ['node_modules/.pnpm/crypto-js@4.2.0/node_modules/crypto-js', '4.2.0', 'production', true, 'crypto-js'],
+      ],
+    );
+    const db = byLocation(audit, 'node_modules/.pnpm/acme-db@3.1.0/node_modules/acme-db');
+    assert.deepEqual([db.counts.wouldThrow, db.loadedFrom], [2, 'src/app.js']);
+    assert.ok(byLocation(audit, 'node_modules/.pnpm/acme-sasl@2.0.0/node_modules/acme-sasl').findings.every((f) => f.reachableFrom === 'src/app.js'), 'reached through the link beside acme-db');
+    assert.doesNotMatch(audit.notices.join('\n'), /symbolic link/, 'links inside node_modules are followed, not reported');
+  });
+
   it('does not follow a linked package (a workspace, npm link) and says so', { skip: process.platform === 'win32' && 'symbolic links need privileges on Windows' }, () => {
     const dir = fixtureCopy();
     const outside = tempTree('fipslint-linked-', { 'package.json': '{"name":"linked","version":"1.0.0"}', 'index.js': "require('crypto').createHash('md5');\n" });

@@ -187,7 +187,7 @@ function* auditSteps(root: string, options: DependencyAuditOptions): Generator<v
     }
     projectModules.push({ file: toPosix(path.relative(root, file)), imports: importsOf(read.bytes.toString('utf8')) });
   }
-  const reached = reachableFiles(projectModules, new Map([...results].map(([location, { pkg, result }]) => [location, { pkg, modules: result.modules }])));
+  const reached = reachableFiles(projectModules, new Map([...results].map(([location, { pkg, result }]) => [location, { pkg, modules: result.modules }])), tree.links);
 
   const packages: PackageAudit[] = [...results.values()].map(({ pkg, result, cached }) => {
     const place = places.get(pkg.location)!;

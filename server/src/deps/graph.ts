@@ -1,4 +1,4 @@
-import { findPackageFrom, type InstalledPackage, type InstalledTree } from './installed';
+import { findPackageFrom, packagesByLocation, type InstalledPackage, type InstalledTree } from './installed';
 
 /** How a package got into the tree: `production` ships (reached from `dependencies`), `development` only from `devDependencies`. */
 export type DependencyScope = 'production' | 'development' | 'unused';
@@ -20,7 +20,7 @@ export interface DependencyPlace {
  * shortest chains, found breadth first in name order, so the same tree gives the same paths.
  */
 export function placeDependencies(tree: InstalledTree): Map<string, DependencyPlace> {
-  const byLocation = new Map(tree.packages.map((p) => [p.location, p]));
+  const byLocation = packagesByLocation(tree.packages, tree.links);
   const edges = new Map<string, string[]>();
   for (const pkg of tree.packages) {
     const targets = pkg.dependencies.map((name) => findPackageFrom(pkg.location, name, byLocation)?.location).filter((l): l is string => !!l);
@@ -39,7 +39,8 @@ export function placeDependencies(tree: InstalledTree): Map<string, DependencyPl
     for (let at: string | undefined = pkg.location; at !== undefined && scope !== 'unused'; at = parents.get(at) ?? undefined) chain.unshift(byLocation.get(at)!.name);
     places.set(pkg.location, {
       scope,
-      direct: scope !== 'unused' && chain.length === 1 && directNames.has(pkg.name) && pkg.location === `node_modules/${pkg.name}`,
+      // Reached first from the project's own package.json (through a link, in pnpm's layout).
+      direct: scope !== 'unused' && parents.get(pkg.location) === null && directNames.has(pkg.name),
       path: scope === 'unused' ? [pkg.name] : chain,
       dependsOn: edges.get(pkg.location) ?? [],
     });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from '../engine/paths';
 import { readRegularFile } from '../engine/regular-file';
 
 /**
@@ -38,6 +39,8 @@ export interface InstalledTree {
   source: string;
   manifest: ProjectManifest;
   packages: InstalledPackage[];
+  /** Symbolic links to packages inside node_modules (pnpm's layout): link location → the package's real location. */
+  links: ReadonlyMap<string, string>;
   /** In the lockfile but not on disk (another platform's optional package, an install not run yet). */
   notInstalled: Array<{ location: string; name: string; version?: string }>;
   /** What was not used or not followed, in words (a yarn.lock read as a plain folder walk, links). */
@@ -75,12 +78,13 @@ export function readInstalledTree(root: string): InstalledTree {
     }
     return { ...fromLockfile(root, packages as Json, notices), source: name.split(path.sep).join('/'), manifest, notices };
   }
-  return { root, source: 'node_modules', manifest, packages: walkInstalled(root, notices), notInstalled: [], notices };
+  const walked = walkInstalled(root, notices);
+  return { root, source: 'node_modules', manifest, packages: walked.packages, links: walked.links, notInstalled: [], notices };
 }
 
 export class DependencyTreeError extends Error {}
 
-function fromLockfile(root: string, entries: Json, notices: string[]): Pick<InstalledTree, 'root' | 'packages' | 'notInstalled'> {
+function fromLockfile(root: string, entries: Json, notices: string[]): Pick<InstalledTree, 'root' | 'packages' | 'notInstalled' | 'links'> {
   const packages: InstalledPackage[] = [];
   const notInstalled: InstalledTree['notInstalled'] = [];
   const locations = new Set<string>();
@@ -112,47 +116,92 @@ function fromLockfile(root: string, entries: Json, notices: string[]): Pick<Inst
       dependencies: dependencyNames(entry, ['dependencies', 'optionalDependencies', 'peerDependencies']),
     });
   }
-  for (const extra of walkInstalled(root, notices, links)) {
+  for (const extra of walkInstalled(root, notices, links).packages) {
     if (locations.has(extra.location)) continue;
     packages.push({ ...extra, extraneous: true });
   }
   packages.sort((a, b) => a.location.localeCompare(b.location));
-  return { root, packages, notInstalled };
+  return { root, packages, notInstalled, links: new Map() };
 }
 
-/** Every package folder under node_modules (scoped ones too, nested ones too); links are not followed. */
-function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<string> = new Set()): InstalledPackage[] {
+/**
+ * Every package folder under node_modules, scoped and nested ones too. A symbolic link is followed
+ * only when it leads to a folder inside the project's own node_modules: pnpm's layout, where
+ * `node_modules/pg` links to `node_modules/.pnpm/pg@8.13.1/node_modules/pg` and a package's
+ * dependencies are links beside it. The package is listed once, at its real folder, and each link
+ * is kept as an alias for resolving `require`. Links elsewhere (a workspace, `npm link`) are not
+ * followed, and said.
+ */
+function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<string> = new Set()): { packages: InstalledPackage[]; links: Map<string, string> } {
   const found: InstalledPackage[] = [];
-  const visit = (modulesDir: string, locationPrefix: string) => {
+  const links = new Map<string, string>();
+  const realRoot = realPath(root) ?? root;
+  const store = path.join(realRoot, 'node_modules');
+  const visitedFolders = new Set<string>();
+  const seenPackages = new Set<string>();
+  const locationOf = (dir: string) => {
+    const relative = path.relative(isInside(dir, realRoot) ? realRoot : root, dir);
+    return relative.split(path.sep).join('/');
+  };
+  const visit = (modulesDir: string) => {
+    const real = realPath(modulesDir) ?? modulesDir;
+    if (visitedFolders.has(real)) return;
+    visitedFolders.add(real);
     for (const entry of listFolder(modulesDir)) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(modulesDir, entry.name);
       if (entry.name.startsWith('@') && entry.isDirectory()) {
-        for (const scoped of listFolder(full)) addPackage(path.join(full, scoped.name), `${locationPrefix}${entry.name}/${scoped.name}`, scoped);
+        for (const scoped of listFolder(full)) addPackage(path.join(full, scoped.name), scoped);
       } else {
-        addPackage(full, `${locationPrefix}${entry.name}`, entry);
+        addPackage(full, entry);
       }
     }
   };
-  const addPackage = (dir: string, location: string, entry: fs.Dirent) => {
+  const addPackage = (dir: string, entry: fs.Dirent) => {
     if (entry.isSymbolicLink()) {
-      if (!knownLinks.has(location)) notices.push(`${location} is a symbolic link (a workspace, npm link or pnpm's layout): not followed`);
+      const location = locationOf(dir);
+      const target = realPath(dir);
+      if (!target || !isInside(target, store) || !isRealFolder(target)) {
+        if (!knownLinks.has(location)) notices.push(`${location} is a symbolic link to a folder outside the project's node_modules (a workspace or npm link): not followed`);
+        return;
+      }
+      links.set(location, locationOf(target));
+      addFolder(target);
       return;
     }
-    if (!entry.isDirectory()) return;
+    if (entry.isDirectory()) addFolder(dir);
+  };
+  const addFolder = (dir: string) => {
+    const real = realPath(dir) ?? dir;
+    if (seenPackages.has(real)) return;
+    seenPackages.add(real);
     const manifest = readJson(path.join(dir, 'package.json'), MAX_MANIFEST_BYTES);
     if (!manifest.ok) return;
+    const location = locationOf(real);
+    const name = packageNameOf(location);
+    if (!name) return;
     found.push({
       location,
-      dir,
-      name: packageNameOf(location)!,
+      dir: real,
+      name,
       version: stringField(manifest.value, 'version') ?? '0.0.0',
       dependencies: dependencyNames(manifest.value, ['dependencies', 'optionalDependencies', 'peerDependencies']),
     });
-    visit(path.join(dir, 'node_modules'), `${location}/node_modules/`);
+    visit(path.join(real, 'node_modules'));
+    // pnpm keeps a package's dependencies beside it, in the node_modules folder that holds it.
+    const holder = path.dirname(name.startsWith('@') ? path.dirname(real) : real);
+    if (path.basename(holder) === 'node_modules') visit(holder);
   };
-  visit(path.join(root, 'node_modules'), 'node_modules/');
-  return found.sort((a, b) => a.location.localeCompare(b.location));
+  visit(path.join(root, 'node_modules'));
+  return { packages: found.sort((a, b) => a.location.localeCompare(b.location)), links };
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `node_modules/@a/b/node_modules/c` → `c`; `packages/x` (a workspace folder) → undefined. */
@@ -161,6 +210,16 @@ export function packageNameOf(location: string): string | undefined {
   if (at < 0 || (at > 0 && location[at - 1] !== '/')) return undefined;
   const name = location.slice(at + 'node_modules/'.length);
   return /^(@[^/]+\/)?[^/@][^/]*$/.test(name) ? name : undefined;
+}
+
+/** Packages by location, links (pnpm's) included as the package they lead to: what `findPackageFrom` looks in. */
+export function packagesByLocation(packages: readonly InstalledPackage[], links: ReadonlyMap<string, string>): Map<string, InstalledPackage> {
+  const byLocation = new Map(packages.map((p) => [p.location, p]));
+  for (const [link, real] of links) {
+    const target = byLocation.get(real);
+    if (target) byLocation.set(link, target);
+  }
+  return byLocation;
 }
 
 /**

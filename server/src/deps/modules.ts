@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { ts } from '../engine/typescript';
-import { findPackageFrom, type InstalledPackage } from './installed';
+import { findPackageFrom, packagesByLocation, type InstalledPackage } from './installed';
 
 /**
  * The module graph across the project and its installed packages, at file level: which files of
@@ -41,8 +41,8 @@ export interface ProjectModule {
  * Files of packages the project loads, by `<location>/<file>` (`node_modules/pg/lib/client.js`),
  * each with the first project file (in path order) whose imports lead to it.
  */
-export function reachableFiles(project: readonly ProjectModule[], packages: ReadonlyMap<string, { pkg: InstalledPackage; modules: PackageModules }>): Map<string, string> {
-  const byLocation = new Map([...packages.values()].map(({ pkg }) => [pkg.location, pkg]));
+export function reachableFiles(project: readonly ProjectModule[], packages: ReadonlyMap<string, { pkg: InstalledPackage; modules: PackageModules }>, links: ReadonlyMap<string, string>): Map<string, string> {
+  const byLocation = packagesByLocation([...packages.values()].map(({ pkg }) => pkg), links);
   const fileSets = new Map([...packages].map(([location, { modules }]) => [location, new Set(modules.files)]));
   const reached = new Map<string, string>();
   const queue: Array<{ location: string; file: string; origin: string }> = [];
