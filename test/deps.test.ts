@@ -267,6 +267,15 @@ describe('fipslint deps', () => {
     assert.doesNotMatch(audit.notices.join('\n'), /symbolic link/, 'links inside node_modules are followed, not reported');
   });
 
+  it('a project opened through a symbolic link shows package paths relative to the path given', { skip: process.platform === 'win32' && 'symbolic links need privileges on Windows' }, () => {
+    const dir = fixtureCopy();
+    fs.rmSync(path.join(dir, 'package-lock.json'));
+    const linked = path.join(tempTree('fipslint-deps-link-'), 'project');
+    fs.symlinkSync(dir, linked, 'dir');
+    const { stdout } = deps(['--no-cache'], linked);
+    assert.match(stdout, /^ {2}node_modules\/acme-db\/lib\/password\.js:6:35 /m);
+  });
+
   it('does not follow a linked package (a workspace, npm link) and says so', { skip: process.platform === 'win32' && 'symbolic links need privileges on Windows' }, () => {
     const dir = fixtureCopy();
     const outside = tempTree('fipslint-linked-', { 'package.json': '{"name":"linked","version":"1.0.0"}', 'index.js': "require('crypto').createHash('md5');\n" });

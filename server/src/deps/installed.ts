@@ -182,7 +182,8 @@ function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<
     if (!name) return;
     found.push({
       location,
-      dir: real,
+      // Under the project's path as the user wrote it (not the real one), so reports show it relative to it.
+      dir: path.join(root, ...location.split('/')),
       name,
       version: stringField(manifest.value, 'version') ?? '0.0.0',
       dependencies: dependencyNames(manifest.value, ['dependencies', 'optionalDependencies', 'peerDependencies']),
