@@ -209,6 +209,17 @@ async function expectProblemRows(text: string | RegExp, count: number, what: str
   }
 }
 
+/** The Crypto Inventory view, open, with the file tree above folded so the inventory has the room. */
+async function inventoryPane() {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Crypto Inventory/i }) });
+  const header = pane.locator('.pane-header');
+  await header.waitFor({ timeout: 60_000 });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+  if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+  return pane;
+}
+
 /** The text of the Problems panel's rows that hold `text`. */
 async function problemRows(text: string | RegExp): Promise<string[]> {
   return (await page.locator('.markers-panel .monaco-list-row', { hasText: text }).allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
@@ -329,13 +340,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
 
   it('lists the crypto inventory in the Explorer, the same as the CLI, opens a use on click and exports the CBOM', async () => {
     await runCommand('fipslint: Refresh Crypto Inventory');
-    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Crypto Inventory/i }) });
-    const header = pane.locator('.pane-header');
-    await header.waitFor({ timeout: 60_000 });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    // The file tree above takes most of the sidebar; fold it so the inventory has the room.
-    const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
-    if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+    const pane = await inventoryPane();
     const rows = pane.locator('.monaco-list-row');
     await rows.filter({ hasText: 'Not approved' }).first().waitFor({ timeout: 120_000 });
     // Approved assets start collapsed: open them to see everything.
@@ -522,14 +527,7 @@ describe('VS Code extension in real VS Code (code-server + Chromium)', { timeout
 
   it('Audit Dependencies fills a Dependencies node: package → asset → uses with reach; a use opens the file in node_modules, which gets no squiggles', async () => {
     await runCommand('fipslint: Audit Dependencies (node_modules)');
-    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Crypto Inventory/i }) });
-    const header = pane.locator('.pane-header');
-    await header.waitFor({ timeout: 60_000 });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    // Room for the packages: fold the file tree above, as the inventory test does.
-    const files = page.locator('.pane-header', { hasText: /^workspace/i }).first();
-    if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
-    const rows = pane.locator('.monaco-list-row');
+    const rows = (await inventoryPane()).locator('.monaco-list-row');
     const dependencies = rows.filter({ hasText: /^Dependencies/ }).first();
     await dependencies.waitFor({ timeout: 120_000 });
     assert.match((await dependencies.innerText()).replace(/\s+/g, ' '), /Dependencies\s*7 packages · 6 with crypto · 1 would throw in FIPS mode/);

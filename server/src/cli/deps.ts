@@ -5,7 +5,9 @@ import { RULES } from '../../../rules';
 import { ConfigFiles, DEFAULT_MAX_FILE_CHARS, PROFILE_IDS, defaultAnalysisOptions, formatConfigProblem, isIsoDate, optionsForFile, withExplicitSettings, type ProfileId } from '../engine';
 import { auditDependencies, type DependencyAudit } from '../deps/audit';
 import { defaultDependencyCacheDir, engineId } from '../deps/cache';
-import { DependencyTreeError } from '../deps/installed';
+import { DependencyTreeError, isFolder } from '../deps/installed';
+import { parseSize } from '../engine/regular-file';
+import { describeWriteError } from './write-file';
 import { formatDependencyCbom } from '../reports/cbom';
 import { formatDependencyJson, formatDependencySarif, formatDependencyText } from '../reports/deps';
 import { toolVersion } from '../version';
@@ -48,7 +50,7 @@ export interface DepsIo {
   env?: NodeJS.ProcessEnv;
 }
 
-export function runDeps(argv: string[], io: DepsIo, parseSize: (text: string) => number | undefined): number {
+export function runDeps(argv: string[], io: DepsIo): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -143,7 +145,7 @@ export function runDeps(argv: string[], io: DepsIo, parseSize: (text: string) =>
     try {
       fs.writeFileSync(path.resolve(io.cwd, values.output), report);
     } catch (error) {
-      io.stderr(`fipslint deps: could not write the report to ${printable(values.output)} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      io.stderr(`fipslint deps: could not write the report to ${printable(values.output)} (${describeWriteError(error)})\n`);
       return 2;
     }
   } else {
@@ -151,12 +153,4 @@ export function runDeps(argv: string[], io: DepsIo, parseSize: (text: string) =>
   }
   const failing = audit.packages.some((p) => p.scope === 'production' && p.findings.some((f) => f.severity === 'error'));
   return failing ? 1 : 0;
-}
-
-function isFolder(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

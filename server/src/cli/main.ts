@@ -23,11 +23,11 @@ import {
 } from '../engine';
 import { discoverFiles, folderOf, readableRoot } from './discover';
 import { isInside } from '../engine/paths';
-import { firstLossyByte, formatBytes, readRegularFile } from '../engine/regular-file';
+import { firstLossyByte, formatBytes, parseSize, readRegularFile } from '../engine/regular-file';
 import { OUTPUT_FORMATS, printable, displayPath, formatInventoryText, formatJson, formatSarif, formatText, formatUnresolvedText, summarize, type OutputFormat } from './formatters';
 import { formatCbom } from '../reports/cbom';
 import { formatHtml } from '../reports/html';
-import { writeFixedFile } from './write-file';
+import { describeWriteError, writeFixedFile } from './write-file';
 import { toolVersion } from '../version';
 import { runDeps } from './deps';
 
@@ -87,7 +87,7 @@ export interface CliIo {
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export function runCli(argv: string[], io: CliIo): number {
   // A folder named `deps` is scanned as `./deps`.
-  if (argv[0] === 'deps') return runDeps(argv.slice(1), io, parseSize);
+  if (argv[0] === 'deps') return runDeps(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -391,24 +391,6 @@ function readSource(file: string): { ok: true; text: string; bytes: Buffer; utf8
   return { ok: true, bytes, text: bytes.toString('utf8'), utf8: true };
 }
 
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EISDIR: 'it is a folder', ENOENT: 'no such folder' };
-  return code ? `${words[code] ?? 'error'}: ${code}` : String(error);
-}
-
-/**
- * `500kb`, `4mb`, `2.5MB` or a whole number of bytes; only an exact 0 means no limit, so a size
- * that rounds to nothing (`0.4b`) is refused rather than read as "no limit".
- */
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
-  if (!match) return undefined;
-  const unit = (match[2] ?? 'b').toLowerCase()[0];
-  const bytes = Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
-  if (bytes === 0) return 0;
-  return Number.isInteger(bytes) || bytes >= 1 ? Math.max(1, Math.round(bytes)) : undefined;
-}
 
 
 /** Apply safe fixes until none is left (fixes can uncover or overlap others), at most 10 passes. */

@@ -95,3 +95,10 @@ function realPathOr(folder: string): string {
     return path.resolve(folder);
   }
 }
+
+/** Why a write failed, in words a user can act on. */
+export function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EISDIR: 'it is a folder', ENOENT: 'no such folder' };
+  return code ? `${words[code] ?? 'error'}: ${code}` : String(error);
+}

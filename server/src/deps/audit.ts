@@ -49,9 +49,7 @@ export interface PackageAudit {
   notAnalysed: Array<{ file: string; reason: string }>;
   /** It is itself a pure-JS crypto library (policy: CRYPTO_LIBRARIES): everything it computes is outside a validated module. */
   cryptoLibrary?: string;
-  /** Some file of it is loaded from the project's own imports. */
-  reachable: boolean;
-  /** The first project file (in path order) whose imports load it. */
+  /** The first project file (in path order) whose imports load it; absent when none does. */
   loadedFrom?: string;
   /**
    * Findings by what they mean under FIPS: calls Node refuses under `--enable-fips`; not approved
@@ -97,7 +95,7 @@ export interface DependencyAuditOptions {
 const MAX_SOURCE_BYTES = 512 * 1024 * 1024;
 
 /** Bump when what the cache holds changes shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What the cache keeps of one package: its files relative to the package folder. */
 interface PackageResult {
@@ -220,7 +218,6 @@ function* auditSteps(root: string, options: DependencyAuditOptions): Generator<v
       unresolved: result.unresolved,
       notAnalysed: result.notAnalysed,
       ...(library ? { cryptoLibrary: library } : {}),
-      reachable: loadedFrom !== undefined,
       ...(loadedFrom ? { loadedFrom } : {}),
       counts: {
         wouldThrow: judged.filter((f) => f.fipsRuntime === 'throws').length,
@@ -254,9 +251,6 @@ function* scanPackage(engine: Engine, pkg: InstalledPackage, files: Array<{ file
   engine.project.setProjectFiles(() => absolute);
   const relative = (file: string) => toPosix(path.relative(pkg.dir, file));
   const result: PackageResult = { files: files.length, findings: [], inventory: [], unresolved: 0, notAnalysed: [], modules: { files: files.map((f) => f.file), imports: {} } };
-  const manifest = readManifest(pkg.dir);
-  if (typeof manifest.main === 'string') result.modules.main = manifest.main;
-  if (manifest.exports !== undefined) result.modules.exports = manifest.exports;
   for (const [index, file] of absolute.entries()) {
     const read = readRegularFile(file, MAX_SOURCE_BYTES);
     if (!read.ok) {
@@ -313,17 +307,6 @@ function listPackageFiles(dir: string): Array<{ file: string; size: number }> {
   };
   visit(dir, '');
   return found;
-}
-
-function readManifest(dir: string): Record<string, unknown> {
-  const read = readRegularFile(path.join(dir, 'package.json'), 4 * 1024 * 1024);
-  if (!read.ok) return {};
-  try {
-    const value = JSON.parse(read.bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function isPackageResult(value: unknown): value is PackageResult {

@@ -23,6 +23,9 @@ export interface InstalledPackage {
   dependencies: string[];
   /** On disk but not in the lockfile (installed by hand, or the lockfile is stale). */
   extraneous?: boolean;
+  /** Its entry points, from its package.json: what `require('<name>')` loads. */
+  main?: string;
+  exports?: unknown;
 }
 
 export interface ProjectManifest {
@@ -79,50 +82,54 @@ export function readInstalledTree(root: string): InstalledTree {
     return { ...fromLockfile(root, packages as Json, notices), source: name.split(path.sep).join('/'), manifest, notices };
   }
   const walked = walkInstalled(root, notices);
-  return { root, source: 'node_modules', manifest, packages: walked.packages, links: walked.links, notInstalled: [], notices };
+  const packages = walked.packages.map((p) => ({ ...p, version: p.version ?? UNKNOWN_VERSION }));
+  return { root, source: 'node_modules', manifest, packages, links: walked.links, notInstalled: [], notices };
 }
 
 export class DependencyTreeError extends Error {}
 
 function fromLockfile(root: string, entries: Json, notices: string[]): Pick<InstalledTree, 'root' | 'packages' | 'notInstalled' | 'links'> {
-  const packages: InstalledPackage[] = [];
-  const notInstalled: InstalledTree['notInstalled'] = [];
-  const locations = new Set<string>();
   const links = new Set<string>();
   for (const [location, raw] of Object.entries(entries)) {
     const entry = (raw ?? {}) as Json;
+    if (!packageNameOf(location) || entry.link !== true) continue;
+    links.add(location);
+    notices.push(`${location} is a link to ${String(entry.resolved ?? 'another folder')} (a workspace): scan it as project code`);
+  }
+  // What is on disk, read once: the lockfile says how each package got there, the folders what is installed.
+  const onDisk = new Map(walkInstalled(root, notices, links).packages.map((p) => [p.location, p]));
+  const packages: InstalledPackage[] = [];
+  const notInstalled: InstalledTree['notInstalled'] = [];
+  for (const [location, raw] of Object.entries(entries)) {
+    const entry = (raw ?? {}) as Json;
     const name = packageNameOf(location);
-    if (!name) continue; // the root ("") and workspace folders ("packages/a")
-    if (entry.link === true) {
-      links.add(location);
-      notices.push(`${location} is a link to ${String(entry.resolved ?? 'another folder')} (a workspace): scan it as project code`);
-      continue;
-    }
-    const dir = path.join(root, ...location.split('/'));
-    const installed = readJson(path.join(dir, 'package.json'), MAX_MANIFEST_BYTES);
-    if (!installed.ok || !isRealFolder(dir)) {
+    if (!name || links.has(location)) continue; // the root (""), workspace folders ("packages/a") and links
+    const installed = onDisk.get(location);
+    if (!installed) {
       notInstalled.push({ location, name, version: typeof entry.version === 'string' ? entry.version : undefined });
       continue;
     }
-    locations.add(location);
+    onDisk.delete(location);
     // What is on disk is what runs: its own version wins over a stale lockfile's.
-    const version = stringField(installed.value, 'version') ?? stringField(entry, 'version') ?? '0.0.0';
+    const version = installed.version ?? stringField(entry, 'version') ?? UNKNOWN_VERSION;
     packages.push({
-      location,
-      dir,
+      ...installed,
       name,
       version,
       ...(typeof entry.integrity === 'string' && version === entry.version ? { integrity: entry.integrity } : {}),
       dependencies: dependencyNames(entry, ['dependencies', 'optionalDependencies', 'peerDependencies']),
     });
   }
-  for (const extra of walkInstalled(root, notices, links).packages) {
-    if (locations.has(extra.location)) continue;
-    packages.push({ ...extra, extraneous: true });
-  }
+  for (const extra of onDisk.values()) packages.push({ ...extra, version: extra.version ?? UNKNOWN_VERSION, extraneous: true });
   packages.sort((a, b) => a.location.localeCompare(b.location));
   return { root, packages, notInstalled, links: new Map() };
 }
+
+/** A package.json without a version. */
+const UNKNOWN_VERSION = '0.0.0';
+
+/** A package as found on disk; its version is absent when its package.json has none. */
+type FoundPackage = Omit<InstalledPackage, 'version'> & { version?: string };
 
 /**
  * Every package folder under node_modules, scoped and nested ones too. A symbolic link is followed
@@ -132,8 +139,8 @@ function fromLockfile(root: string, entries: Json, notices: string[]): Pick<Inst
  * is kept as an alias for resolving `require`. Links elsewhere (a workspace, `npm link`) are not
  * followed, and said.
  */
-function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<string> = new Set()): { packages: InstalledPackage[]; links: Map<string, string> } {
-  const found: InstalledPackage[] = [];
+function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<string> = new Set()): { packages: FoundPackage[]; links: Map<string, string> } {
+  const found: FoundPackage[] = [];
   const links = new Map<string, string>();
   const realRoot = realPath(root) ?? root;
   const store = path.join(realRoot, 'node_modules');
@@ -161,7 +168,7 @@ function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<
     if (entry.isSymbolicLink()) {
       const location = locationOf(dir);
       const target = realPath(dir);
-      if (!target || !isInside(target, store) || !isRealFolder(target)) {
+      if (!target || !isInside(target, store) || !isFolder(target)) {
         if (!knownLinks.has(location)) notices.push(`${location} is a symbolic link to a folder outside the project's node_modules (a workspace or npm link): not followed`);
         return;
       }
@@ -185,8 +192,10 @@ function walkInstalled(root: string, notices: string[], knownLinks: ReadonlySet<
       // Under the project's path as the user wrote it (not the real one), so reports show it relative to it.
       dir: path.join(root, ...location.split('/')),
       name,
-      version: stringField(manifest.value, 'version') ?? '0.0.0',
+      version: stringField(manifest.value, 'version'),
       dependencies: dependencyNames(manifest.value, ['dependencies', 'optionalDependencies', 'peerDependencies']),
+      ...(typeof manifest.value.main === 'string' ? { main: manifest.value.main } : {}),
+      ...(manifest.value.exports !== undefined ? { exports: manifest.value.exports } : {}),
     });
     visit(path.join(real, 'node_modules'));
     // pnpm keeps a package's dependencies beside it, in the node_modules folder that holds it.
@@ -283,18 +292,9 @@ function listFolder(dir: string): fs.Dirent[] {
   }
 }
 
-function isFolder(dir: string): boolean {
+export function isFolder(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A folder that is not a symbolic link: a linked package may lead anywhere on the disk. */
-function isRealFolder(dir: string): boolean {
-  try {
-    return fs.lstatSync(dir).isDirectory();
   } catch {
     return false;
   }

@@ -16,8 +16,6 @@ export interface PackageModules {
   files: string[];
   /** Per file, the module specifiers it loads (`import`, `require(…)`, `import(…)` with a literal). */
   imports: Record<string, string[]>;
-  main?: string;
-  exports?: unknown;
 }
 
 /** The specifiers a file loads, from TypeScript's import scanner (no parse, no type check). */
@@ -59,7 +57,7 @@ export function reachableFiles(project: readonly ProjectModule[], packages: Read
     const target = findPackageFrom(fromDir, name, byLocation);
     const entry = target && packages.get(target.location);
     if (!entry) return;
-    for (const file of entryFiles(entry.modules, fileSets.get(target.location)!, subpath)) reach(target.location, file, origin);
+    for (const file of entryFiles(target, fileSets.get(target.location)!, subpath)) reach(target.location, file, origin);
   };
 
   for (const module of [...project].sort((a, b) => a.file.localeCompare(b.file))) {
@@ -106,14 +104,14 @@ function resolveFile(files: ReadonlySet<string>, written: string): string | unde
 }
 
 /** The files `require('<package>/<subpath>')` (or `import`) may load: every target under Node's conditions. */
-export function entryFiles(modules: PackageModules, files: ReadonlySet<string>, subpath: string): string[] {
+export function entryFiles(entries: Pick<InstalledPackage, 'main' | 'exports'>, files: ReadonlySet<string>, subpath: string): string[] {
   let written: string[];
-  if (modules.exports !== undefined && modules.exports !== null) written = exportTargets(modules.exports, subpath ? `./${subpath}` : '.');
+  if (entries.exports !== undefined && entries.exports !== null) written = exportTargets(entries.exports, subpath ? `./${subpath}` : '.');
   else if (subpath) written = [subpath];
-  else written = [modules.main ?? 'index'];
+  else written = [entries.main ?? 'index'];
   const found = written.map((w) => resolveFile(files, w)).filter((f): f is string => !!f);
   // `main` naming a missing file falls back to index.js, as in Node.
-  if (!found.length && !subpath && modules.exports === undefined) {
+  if (!found.length && !subpath && entries.exports === undefined) {
     const index = resolveFile(files, 'index');
     if (index) found.push(index);
   }

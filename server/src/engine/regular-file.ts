@@ -74,6 +74,19 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * `500kb`, `4mb`, `2.5MB` or a whole number of bytes; only an exact 0 means no limit, so a size
+ * that rounds to nothing (`0.4b`) is refused rather than read as "no limit".
+ */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  const bytes = Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
+  if (bytes === 0) return 0;
+  return Number.isInteger(bytes) || bytes >= 1 ? Math.max(1, Math.round(bytes)) : undefined;
+}
+
 /** Where UTF-8 decoding of `bytes` (as `text`) lost information (invalid sequences became U+FFFD), or -1 when it round-trips. */
 export function firstLossyByte(bytes: Buffer, text: string): number {
   const encoded = Buffer.from(text, 'utf8');

@@ -92,16 +92,16 @@ export function formatDependencyCbom(audit: DependencyAudit, meta: CbomMeta): st
     bom.components.add(component);
   }
   const json = serialize(CDX, bom);
-  const audited = new Set(audit.packages.map((p) => p.location));
+  const byLocation = new Map(audit.packages.map((p) => [p.location, p]));
   for (const component of json.components ?? []) {
-    const pkg = audit.packages.find((p) => p.location === component['bom-ref']);
+    const pkg = byLocation.get(component['bom-ref'] as string);
     if (pkg) component.purl = npmPurl(pkg.name, pkg.version);
     addAssetDetails((component.components as Array<Record<string, unknown>> | undefined) ?? [], assetsByRef, meta.displayPath);
   }
   json.dependencies = [
     { ref: 'scanned-project', dependsOn: audit.packages.filter((p) => p.direct).map((p) => p.location) },
     ...audit.packages.map((pkg) => {
-      const dependsOn = pkg.dependsOn.filter((location) => audited.has(location));
+      const dependsOn = pkg.dependsOn.filter((location) => byLocation.has(location));
       const provides = (assetsByPackage.get(pkg.location) ?? []).map((a) => a.id);
       return { ref: pkg.location, ...(dependsOn.length ? { dependsOn } : {}), ...(provides.length ? { provides } : {}) };
     }),
