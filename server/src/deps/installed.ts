@@ -215,7 +215,7 @@ function realPath(file: string): string | undefined {
 }
 
 /** `node_modules/@a/b/node_modules/c` → `c`; `packages/x` (a workspace folder) → undefined. */
-export function packageNameOf(location: string): string | undefined {
+function packageNameOf(location: string): string | undefined {
   const at = location.lastIndexOf('node_modules/');
   if (at < 0 || (at > 0 && location[at - 1] !== '/')) return undefined;
   const name = location.slice(at + 'node_modules/'.length);
@@ -272,7 +272,7 @@ function stringField(json: Json, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function readJson(file: string, maxBytes: number): { ok: true; value: Json } | { ok: false; reason: string } {
+function readJson(file: string, maxBytes: number): { ok: true; value: Json } | { ok: false; reason: string } {
   const read = readRegularFile(file, maxBytes);
   if (!read.ok) return read;
   try {

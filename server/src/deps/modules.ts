@@ -104,7 +104,7 @@ function resolveFile(files: ReadonlySet<string>, written: string): string | unde
 }
 
 /** The files `require('<package>/<subpath>')` (or `import`) may load: every target under Node's conditions. */
-export function entryFiles(entries: Pick<InstalledPackage, 'main' | 'exports'>, files: ReadonlySet<string>, subpath: string): string[] {
+function entryFiles(entries: Pick<InstalledPackage, 'main' | 'exports'>, files: ReadonlySet<string>, subpath: string): string[] {
   let written: string[];
   if (entries.exports !== undefined && entries.exports !== null) written = exportTargets(entries.exports, subpath ? `./${subpath}` : '.');
   else if (subpath) written = [subpath];

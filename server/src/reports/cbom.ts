@@ -110,7 +110,7 @@ export function formatDependencyCbom(audit: DependencyAudit, meta: CbomMeta): st
 }
 
 /** `pkg:npm/%40scope/name@1.0.0` (the purl spec: the scope's `@` is encoded). */
-export function npmPurl(name: string, version: string): string {
+function npmPurl(name: string, version: string): string {
   const [scope, bare] = name.startsWith('@') ? name.split('/') : [undefined, name];
   return `pkg:npm/${scope ? `${encodeURIComponent(scope)}/` : ''}${encodeURIComponent(bare)}@${encodeURIComponent(version)}`;
 }
